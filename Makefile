@@ -1,0 +1,29 @@
+# Quick start: `make run` starts the app, `make test` runs every test offscreen.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint-imports clean
+
+$(STAMP): pyproject.toml scripts/system-deps.sh
+	@sh scripts/system-deps.sh
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/auditor-app
+
+lint-imports: $(STAMP)
+	$(BIN)/lint-imports
+
+test: $(STAMP) lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_scoring.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

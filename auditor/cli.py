@@ -1,0 +1,351 @@
+"""The ``auditor`` command: scriptable and stable.
+
+Exit codes: 0 success, 2 bad input (message in Chinese on stderr, database
+unchanged), 3 integrity problem, 1 internal error.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Sequence
+
+from .errors import AuditorError, InputError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def _num(value: Decimal | None) -> str | None:
+    if value is None:
+        return None
+    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+
+
+def month_to_dict(result) -> dict[str, Any]:
+    from .scoring import format_measure
+
+    return {
+        "contract": result.contract_id,
+        "period": str(result.period),
+        "score": None if result.score is None else f"{result.score:.2f}",
+        "deduction_total": _money(result.deduction_total),
+        "complete": result.complete,
+        "finalized": result.finalized,
+        "missing": list(result.missing),
+        "items": [{
+            "code": i.code, "name": i.indicator.name, "status": i.status.value,
+            "target": i.indicator.target_text,
+            "actual": None if i.actual is None else format_measure(i.actual, i.indicator),
+            "points": _num(i.points), "deduction": _money(i.deduction), "detail": i.detail,
+        } for i in result.items],
+        "staffing": {
+            "status": result.staffing_status.value,
+            "shortfall": result.staffing_shortfall,
+            "roles": [{"role": r.role.key, "name": r.role.name, "required": r.required,
+                       "actual": _num(r.actual), "shortfall": r.shortfall} for r in result.roles],
+        },
+        "incidents": result.incidents,
+        "incidents_to_date": result.incidents_to_date,
+        "late_days": result.late_days,
+        "deductions": [_deduction(d) for d in result.deductions],
+        "warnings": list(result.warnings),
+    }
+
+
+def _deduction(d) -> dict[str, Any]:
+    return {"kind": d.kind, "period": str(d.period), "code": d.code or None, "amount": _money(d.amount),
+            "basis": d.basis, "clause": d.clause}
+
+
+def installment_to_dict(result) -> dict[str, Any]:
+    inst = result.installment
+    return {
+        "contract": result.contract_id,
+        "installment": inst.number,
+        "percent": _num(inst.percent),
+        "due": inst.due.isoformat() if inst.due else None,
+        "due_text": inst.due_text,
+        "months": [str(p) for p in result.months],
+        "amount": _money(result.amount),
+        "score": None if result.score is None else f"{result.score:.2f}",
+        "band_percent": _num(result.band_percent),
+        "gross": _money(result.gross),
+        "deduction_total": _money(result.deduction_total),
+        "carried_in": _money(result.carried_in),
+        "payable": _money(result.payable),
+        "carried_over": _money(result.carried_over),
+        "bond_claim": _money(result.bond_claim),
+        "provisional": result.provisional,
+        "incomplete_months": [str(p) for p in result.incomplete_months],
+        "unfinalized_months": [str(p) for p in result.unfinalized_months],
+        "deductions": [_deduction(d) for d in result.deductions],
+        "refusal_conditions": list(result.refusal_conditions),
+        "warnings": list(result.warnings),
+    }
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# ------------------------------------------------------------------ commands
+
+def cmd_init(store, args) -> int:
+    print(f"数据库：{store.path or ':memory:'}")
+    print(f"合同：{'、'.join(store.contracts.ids())}")
+    return EXIT_OK
+
+
+def cmd_contracts(store, args) -> int:
+    from .money import format_yuan
+
+    contracts = store.contracts.list()
+    if args.json:
+        _print_json([{"id": c.id, "name": c.name, "family": c.family.value, "party_a": c.party_a.name,
+                      "party_b": c.party_b.name, "total": _money(c.total),
+                      "service_start": c.service_start.isoformat(), "service_end": c.service_end.isoformat()}
+                     for c in contracts])
+        return EXIT_OK
+    for c in contracts:
+        print(f"{c.id}\t{c.name}\t{c.party_b.name}\t{format_yuan(c.total)}\t{c.service_start} ~ {c.service_end}")
+    return EXIT_OK
+
+
+def cmd_contract_new(store, args) -> int:
+    changes = dict(_parse_assignment(a) for a in args.set or [])
+    contract = store.contracts.create_from_template(args.template, args.new_id, changes)
+    print(f"已创建合同 {contract.id}（{contract.name}）")
+    return EXIT_OK
+
+
+def cmd_contract_set(store, args) -> int:
+    changes = dict(_parse_assignment(a) for a in args.assignments)
+    store.contracts.update(args.contract, changes)
+    print(f"已修改合同 {args.contract}：{'、'.join(changes)}")
+    return EXIT_OK
+
+
+def _parse_assignment(text: str) -> tuple[str, Any]:
+    path, sep, value = text.partition("=")
+    if not sep or not path.strip():
+        raise InputError(f"“{text}”应写作 字段=值，例如 service.end=2026-08-31")
+    try:
+        return path.strip(), json.loads(value)
+    except json.JSONDecodeError:
+        return path.strip(), value
+
+
+def cmd_record(store, args) -> int:
+    from .service import month_result
+
+    contract, entries = service_record(store, Path(args.file))
+    result = month_result(store, contract, entries.period)
+    print(f"已录入 {contract.id} {entries.period}：{len(entries.measurements)} 项指标"
+          + ("" if result.complete else f"；尚缺 {len(result.missing)} 项"))
+    return EXIT_OK
+
+
+def service_record(store, path):
+    from .service import record_file
+
+    return record_file(store, path)
+
+
+def cmd_score(store, args) -> int:
+    from .money import format_yuan
+    from .service import month_result, parse_period
+
+    contract = store.contracts.get(args.contract)
+    result = month_result(store, contract, parse_period(contract, args.period))
+    if args.json:
+        _print_json(month_to_dict(result))
+        return EXIT_OK
+    print(f"{contract.name}  {result.period.label()}")
+    for item in result.items:
+        money = f"  扣 {format_yuan(item.deduction)}" if item.deduction else ""
+        points = f"  {_num(item.points)} 分" if item.points is not None else ""
+        print(f"  {item.code} {item.indicator.name}：{item.status.label}（{item.detail}）{points}{money}")
+    staffing = "、".join(f"{r.role.name} {_num(r.actual) if r.actual is not None else '未录入'}/{r.required}"
+                         for r in result.roles)
+    print(f"  人员：{staffing}，缺口 {result.staffing_shortfall} 人")
+    if result.score is not None:
+        print(f"本月得分：{result.score:.2f}")
+    print(f"本月扣减：{format_yuan(result.deduction_total)}")
+    for warning in result.warnings:
+        print(f"注意：{warning}")
+    if not result.complete:
+        print(f"未录入：{'、'.join(result.missing)}")
+    return EXIT_OK
+
+
+def cmd_payment(store, args) -> int:
+    from .money import amount_in_words, format_yuan
+    from .service import installment_result
+
+    contract = store.contracts.get(args.contract)
+    result = installment_result(store, contract, args.number)
+    if args.json:
+        _print_json(installment_to_dict(result))
+        return EXIT_OK
+    inst = result.installment
+    print(f"{contract.name}  第{inst.number}期（{inst.percent}%，{inst.due_text}）")
+    print(f"  金额：{format_yuan(result.amount)}")
+    if result.score is not None:
+        print(f"  得分：{result.score:.2f}，支付比例 {_num(result.band_percent)}%，应付 {format_yuan(result.gross)}")
+    for d in result.deductions:
+        print(f"  扣减 {d.period} {d.kind}{' ' + d.code if d.code else ''}：{format_yuan(d.amount)}（{d.basis}）")
+    if result.carried_in:
+        print(f"  上期结转扣减：{format_yuan(result.carried_in)}")
+    print(f"  实付：{format_yuan(result.payable)}（{amount_in_words(result.payable)}）")
+    if result.carried_over:
+        print(f"  结转下期扣减：{format_yuan(result.carried_over)}")
+    if result.bond_claim:
+        print(f"  可从履约保证金中扣除：{format_yuan(result.bond_claim)}")
+    if result.provisional:
+        print(f"  暂估：未完成或未定稿的月份 {'、'.join(str(p) for p in result.unfinalized_months)}")
+    for line in result.refusal_conditions + result.warnings:
+        print(f"  注意：{line}")
+    return EXIT_OK
+
+
+def cmd_lint(store, args) -> int:
+    from .lint import lint_contract, lint_text
+
+    path = Path(args.target)
+    if path.is_file():
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError(f"{path.name}: 不是 UTF-8 编码的文本") from None
+        findings = lint_text(text)
+        subject = path.name
+    else:
+        findings = lint_contract(store.contracts.get(args.target))
+        subject = args.target
+    if args.json:
+        _print_json({"subject": subject, "findings": [f.as_dict() for f in findings]})
+        return EXIT_OK
+    labels = {"error": "错误", "warning": "警告", "info": "提示"}
+    for f in findings:
+        print(f"{labels[f.severity]}\t{f.where}\t{f.message}")
+    print(f"{subject}：{len(findings)} 处")
+    return EXIT_OK
+
+
+def cmd_finalize(store, args) -> int:
+    from .service import finalize_month, parse_period
+
+    contract = store.contracts.get(args.contract)
+    finalize_month(store, contract, parse_period(contract, args.period))
+    print(f"{contract.id} {args.period} 已定稿")
+    return EXIT_OK
+
+
+def cmd_reopen(store, args) -> int:
+    from .service import parse_period
+
+    contract = store.contracts.get(args.contract)
+    store.months.reopen(contract.id, parse_period(contract, args.period), args.reason)
+    print(f"{contract.id} {args.period} 已重新打开")
+    return EXIT_OK
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors are bad input too
+        self.print_usage(sys.stderr)
+        print(f"参数错误：{message}", file=sys.stderr)
+        raise SystemExit(EXIT_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="auditor", description="12345 热线服务合同履约考核（命令行）")
+    parser.add_argument("--db", help="数据库文件（默认：用户数据目录，或环境变量 AUDITOR_DB）")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("init", help="创建数据库并载入内置合同").set_defaults(func=cmd_init)
+    p = sub.add_parser("contracts", help="列出合同")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_contracts)
+    p = sub.add_parser("contract", help="新建或修改合同")
+    csub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    q = csub.add_parser("new", help="从模板新建合同")
+    q.add_argument("template")
+    q.add_argument("new_id")
+    q.add_argument("--set", action="append", metavar="字段=值")
+    q.set_defaults(func=cmd_contract_new)
+    q = csub.add_parser("set", help="修改合同字段（全部通过校验才保存）")
+    q.add_argument("contract")
+    q.add_argument("assignments", nargs="+", metavar="字段=值")
+    q.set_defaults(func=cmd_contract_set)
+    p = sub.add_parser("record", help="录入一个月的考核数据（JSON 文件，整月替换）")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_record)
+    p = sub.add_parser("score", help="某月考核结果")
+    p.add_argument("contract")
+    p.add_argument("period")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_score)
+    p = sub.add_parser("payment", help="第 N 期付款核算")
+    p.add_argument("contract")
+    p.add_argument("number", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_payment)
+    p = sub.add_parser("lint", help="检查合同（编号）或合同文本（文件）的内在矛盾")
+    p.add_argument("target")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_lint)
+    p = sub.add_parser("finalize", help="月度定稿")
+    p.add_argument("contract")
+    p.add_argument("period")
+    p.set_defaults(func=cmd_finalize)
+    p = sub.add_parser("reopen", help="重新打开已定稿的月份（须说明理由）")
+    p.add_argument("contract")
+    p.add_argument("period")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(func=cmd_reopen)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+        except (AttributeError, ValueError):
+            pass
+    args = build_parser().parse_args(argv)
+    store = None
+    try:
+        from .paths import default_db_path
+        from .storage import open_store
+
+        store = open_store(args.db or default_db_path())
+        return args.func(store, args)
+    except InputError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except AuditorError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as exc:  # noqa: BLE001 — last line of defence: no traceback for the user
+        import traceback
+
+        log = Path.home() / ".auditor-error.log"
+        try:
+            log.write_text(traceback.format_exc(), encoding="utf-8")
+            hint = f"，详情已写入 {log}"
+        except OSError:
+            hint = ""
+        print(f"内部错误：{type(exc).__name__}{hint}", file=sys.stderr)
+        return EXIT_INTERNAL
+    finally:
+        if store is not None:
+            store.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,269 @@
+"""Contracts as data: load, validate and convert a contract template.
+
+A template is a JSON document (``resources/contracts/*.json``) checked against
+``contract_schema.json`` and then against the rules a schema cannot state
+(unique codes, installments adding up to 100 %, windows inside the term…).
+Every problem names the field it is in, e.g. ``indicators[3].target``.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from .calendar import Period, WorkCalendar
+from .errors import TemplateError
+from .model import (Band, Bond, Clause, Comparator, Contract, Family, Frequency, Indicator,
+                    Installment, Party, Role, Settings, TimeLimit)
+from .paths import resources_dir
+
+_TYPE_NAMES = {"string": "文本", "integer": "整数", "number": "数字", "object": "对象",
+               "array": "列表", "boolean": "真/假", "null": "空值"}
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    schema = json.loads((Path(__file__).with_name("contract_schema.json")).read_text("utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _path_text(path: Iterable[Any]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "（根）"
+
+
+def _schema_message(error) -> str:
+    kind = error.validator
+    where = _path_text(error.absolute_path)
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"{where}: 缺少必填字段“{missing}”"
+    if kind == "additionalProperties":
+        return f"{where}: 有未知字段（{error.message.split('(')[-1].rstrip(')')}）"
+    if kind == "type":
+        expected = error.validator_value
+        names = "或".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        return f"{where}: 应为{names}，实为 {json.dumps(error.instance, ensure_ascii=False)}"
+    if kind == "enum":
+        allowed = "、".join(json.dumps(v, ensure_ascii=False) for v in error.validator_value)
+        return f"{where}: 取值应为 {allowed} 之一，实为 {json.dumps(error.instance, ensure_ascii=False)}"
+    if kind in ("pattern", "anyOf"):
+        return f"{where}: 格式不正确：{json.dumps(error.instance, ensure_ascii=False)}"
+    if kind in ("minimum", "maximum"):
+        bound = "不能小于" if kind == "minimum" else "不能大于"
+        return f"{where}: {bound} {error.validator_value}"
+    if kind in ("minItems", "minLength"):
+        return f"{where}: 不能为空"
+    if kind == "const":
+        return f"{where}: 应为 {error.validator_value}"
+    return f"{where}: {error.message}"
+
+
+def _date(value: str | None, field: str, problems: list[str]) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        problems.append(f"{field}: 日期“{value}”不存在")
+        return None
+
+
+def _period(value: str | None, field: str, problems: list[str]) -> Period | None:
+    if value is None:
+        return None
+    try:
+        return Period.parse(value)
+    except ValueError:
+        problems.append(f"{field}: 月份“{value}”不存在")
+        return None
+
+
+def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
+    """Validate ``data`` and build a :class:`Contract`; raise TemplateError naming each bad field."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        raise TemplateError(f"{source} 不符合合同模板格式：", [_schema_message(e) for e in errors])
+    problems: list[str] = []
+    family = Family(data["family"])
+    start = _date(data["service"]["start"], "service.start", problems)
+    end = _date(data["service"]["end"], "service.end", problems)
+    signed = _date(data.get("signed_on"), "signed_on", problems)
+    if start and end and end < start:
+        problems.append("service.end: 服务期结束日期早于开始日期")
+
+    prefix = data["code_prefix"]
+    indicators: list[Indicator] = []
+    seen_codes: set[str] = set()
+    for i, raw in enumerate(data["indicators"]):
+        where = f"indicators[{i}]"
+        code = raw["code"]
+        if code in seen_codes:
+            problems.append(f"{where}.code: 指标编号 {code} 重复")
+        seen_codes.add(code)
+        if not code.startswith(prefix + "-"):
+            problems.append(f"{where}.code: 指标编号 {code} 应以 {prefix}- 开头")
+        points = Decimal(raw["points"]) if "points" in raw else None
+        deduction = Decimal(raw["deduction_percent"]) if "deduction_percent" in raw else None
+        if family is Family.POINTS and points is None:
+            problems.append(f"{where}.points: 计分制合同的指标必须有分值")
+        if family is Family.DEDUCTIONS and deduction is None:
+            problems.append(f"{where}.deduction_percent: 扣款制合同的指标必须有扣减比例")
+        target = Decimal(raw["target"])
+        if raw["unit"] == "%" and not Decimal(0) <= target <= Decimal(100):
+            problems.append(f"{where}.target: 百分比目标值须在 0 到 100 之间")
+        limit = raw.get("time_limit")
+        indicators.append(Indicator(
+            code=code, name=raw["name"], definition=raw.get("definition", ""),
+            comparator=Comparator(raw["comparator"]), target=target, unit=raw["unit"],
+            frequency=Frequency(raw["frequency"]), points=points, deduction_percent=deduction,
+            notes=raw.get("notes", ""), clause=raw.get("clause", ""),
+            time_limit=TimeLimit(limit["amount"], limit["unit"]) if limit else None,
+            derived=raw.get("derived"),
+        ))
+    if family is Family.POINTS:
+        total_points = sum((i.points or Decimal(0) for i in indicators), Decimal(0))
+        if total_points != 100:
+            problems.append(f"indicators: 各指标分值合计应为 100，实为 {total_points}")
+
+    roles: list[Role] = []
+    for i, raw in enumerate(data["staffing"]["roles"]):
+        if any(r.key == raw["key"] for r in roles):
+            problems.append(f"staffing.roles[{i}].key: 岗位“{raw['key']}”重复")
+        roles.append(Role(raw["key"], raw["name"], raw["required"]))
+
+    scoring = data["scoring"]
+    bands = tuple(Band(Decimal(b["min"]), Decimal(b["percent"])) for b in scoring.get("bands", []))
+    if family is Family.POINTS:
+        if not bands:
+            problems.append("scoring.bands: 计分制合同必须有付款分档")
+        elif [b.minimum for b in bands] != sorted({b.minimum for b in bands}, reverse=True):
+            problems.append("scoring.bands: 分档下限须从高到低排列且不重复")
+        elif bands[-1].minimum != 0:
+            problems.append("scoring.bands: 最低一档下限须为 0，否则低分无档可依")
+
+    installments: list[Installment] = []
+    calendar = WorkCalendar()
+    for i, raw in enumerate(data["installments"]):
+        where = f"installments[{i}]"
+        if raw["number"] != i + 1:
+            problems.append(f"{where}.number: 期次应为 {i + 1}")
+        due = _date(raw.get("due"), f"{where}.due", problems)
+        if due is None and raw.get("due_working_days_after_signing") and signed:
+            due = calendar.add_workdays(signed, raw["due_working_days_after_signing"])
+        first = _period(raw["first_month"], f"{where}.first_month", problems)
+        last = _period(raw["last_month"], f"{where}.last_month", problems)
+        if (first is None) != (last is None):
+            problems.append(f"{where}: first_month 与 last_month 须同时给出或同时为空")
+        if first and last and start and end:
+            if last < first:
+                problems.append(f"{where}.last_month: 早于 first_month")
+            if first < Period.of(start) or last > Period.of(end):
+                problems.append(f"{where}: 考核月份超出服务期")
+            for other in installments:
+                if other.first_month and other.last_month and not (last < other.first_month or first > other.last_month):
+                    problems.append(f"{where}: 考核月份与第{other.number}期重叠")
+        installments.append(Installment(raw["number"], Decimal(raw["percent"]), due, raw["due_text"],
+                                        first, last, raw["deducts"], raw.get("clause", "")))
+    percent_sum = sum((i.percent for i in installments), Decimal(0))
+    if percent_sum != 100:
+        problems.append(f"installments: 各期付款比例合计应为 100%，实为 {percent_sum}%")
+
+    raw_settings = data["settings"]
+    wage = raw_settings.get("minimum_wage", {})
+    settings = Settings(
+        quarter_alignment=raw_settings.get("quarter_alignment", "service"),
+        staffing_basis=raw_settings.get("staffing_basis", "per_role"),
+        notice_deadline_days=raw_settings.get("notice_deadline_days", 7),
+        minimum_wage=Decimal(wage.get("amount", "2100.00")),
+        minimum_wage_source=wage.get("source", ""),
+        minimum_wage_effective=_date(wage.get("effective"), "settings.minimum_wage.effective", problems),
+    )
+    if problems:
+        raise TemplateError(f"{source} 有不一致之处：", problems)
+
+    bond = data.get("bond")
+    late = data.get("late_penalty")
+    staffing = data["staffing"]
+    return Contract(
+        id=data["id"], family=family, name=data["name"],
+        contract_no=data.get("contract_no", ""), project_no=data.get("project_no", ""),
+        signed_on=signed,
+        party_a=Party(**data["party_a"]), party_b=Party(**data["party_b"]),
+        total=Decimal(data["total"]), total_in_words=data["total_in_words"],
+        tax_rate=Decimal(data["tax_rate"]) if data.get("tax_rate") else None,
+        service_start=start, service_end=end,  # type: ignore[arg-type]
+        service_place=data["service"].get("place", ""),
+        bond=Bond(Decimal(bond["percent"]), Decimal(bond["amount"]), bond.get("amount_in_words", ""),
+                  bond.get("form", ""), bond.get("clause", "")) if bond else None,
+        roles=tuple(roles),
+        penalty_percent_per_person=(Decimal(staffing["penalty_percent_per_person"])
+                                    if staffing.get("penalty_percent_per_person") else None),
+        indicators=tuple(indicators), bands=bands,
+        incident_steps=tuple(Decimal(s) for s in scoring.get("incident_steps", [])),
+        incident_termination_count=scoring.get("incident_termination_count"),
+        spot_check_termination_count=scoring.get("spot_check_termination_count"),
+        late_penalty_percent_per_day=Decimal(late["percent_per_day"]) if late else None,
+        installments=tuple(installments),
+        obligations=tuple(Clause(**c) for c in data.get("obligations", [])),
+        confidentiality=tuple(Clause(**c) for c in data.get("confidentiality", [])),
+        settings=settings,
+        contract_numbers_in_text=tuple(data.get("contract_numbers_in_text", [])),
+        clauses={"scoring": scoring.get("clause", ""), "incident": scoring.get("incident_clause", ""),
+                 "spot_check": scoring.get("spot_check_clause", ""), "staffing": staffing.get("clause", ""),
+                 "late": (late or {}).get("clause", ""), "service": data["service"].get("clause", "")},
+        data=copy.deepcopy(data),
+    )
+
+
+def templates_dir() -> Path:
+    return resources_dir() / "contracts"
+
+
+def template_ids() -> list[str]:
+    return sorted(p.stem for p in templates_dir().glob("*.json"))
+
+
+def load_template(template_id: str) -> dict[str, Any]:
+    """The raw template data (validated), ready to be stored or edited."""
+    path = templates_dir() / f"{template_id}.json"
+    if not path.is_file():
+        raise TemplateError(f"没有名为“{template_id}”的合同模板；可用模板：{'、'.join(template_ids())}")
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise TemplateError(f"合同模板 {path.name} 不是有效的 JSON：{exc}") from None
+    parse_contract(data, source=f"合同模板 {path.name}")
+    return data
+
+
+def set_field(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """A copy of ``data`` with the field at ``path`` (``a.b[2].c``) set; validate it with parse_contract."""
+    import re
+
+    result = copy.deepcopy(data)
+    tokens = [t for t in re.split(r"\.|\[(\d+)\]", path) if t]
+    if not tokens:
+        raise TemplateError(f"字段路径“{path}”为空")
+    node: Any = result
+    try:
+        for token in tokens[:-1]:
+            node = node[int(token) if token.isdigit() else token]
+        last = tokens[-1]
+        if isinstance(node, list):
+            node[int(last)] = value
+        elif isinstance(node, dict):
+            node[last] = value
+        else:
+            raise TypeError
+    except (KeyError, IndexError, TypeError, ValueError):
+        raise TemplateError(f"合同中没有字段“{path}”") from None
+    return result

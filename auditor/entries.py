@@ -1,0 +1,226 @@
+"""Reading a month's checklist entries (the ``auditor record`` file, and the UI's form).
+
+Every problem is collected and reported at once, each with where it is
+(``measurements[2].numerator``) and in Chinese; nothing is stored unless the
+whole file is valid.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from .calendar import Period, PeriodError
+from .errors import InputError
+from .model import Contract, MeasurementKind
+from .scoring import Event, Measurement, MonthEntries, due_period, is_due
+
+HUNDRED = Decimal(100)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋％，", "0123456789.-+%,")
+
+
+def read_number(value: Any, where: str, problems: list[str], *, integer: bool = False,
+                allow_percent_sign: bool = False) -> Decimal | None:
+    """A non-negative exact number from JSON (int, Decimal from parse_float, or text)."""
+    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
+        problems.append(f"{where}: 应为数字，实为 {json.dumps(value, ensure_ascii=False, default=str)}")
+        return None
+    text = str(value).strip().translate(_FULLWIDTH).replace(",", "")
+    if allow_percent_sign:
+        text = text.removesuffix("%").strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        problems.append(f"{where}: “{value}”不是数字")
+        return None
+    if not number.is_finite():
+        problems.append(f"{where}: “{value}”不是有限的数字")
+        return None
+    if number < 0:
+        problems.append(f"{where}: 不能为负数（{value}）")
+        return None
+    if integer and number != number.to_integral():
+        problems.append(f"{where}: 应为整数（{value}）")
+        return None
+    return number
+
+
+def _read_datetime(value: Any, where: str, problems: list[str]) -> dt.datetime | None:
+    if not isinstance(value, str):
+        problems.append(f"{where}: 应为日期时间文本，如 2025-10-09 14:30")
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip().replace("/", "-"))
+    except ValueError:
+        problems.append(f"{where}: “{value}”不是有效的日期时间（如 2025-10-09 14:30）")
+        return None
+
+
+def parse_measurement(contract: Contract, period: Period, raw: Any, where: str,
+                      problems: list[str]) -> Measurement | None:
+    """One measurement, checked against its indicator."""
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: 应为对象")
+        return None
+    code = raw.get("indicator")
+    if not isinstance(code, str):
+        problems.append(f"{where}.indicator: 缺少指标编号")
+        return None
+    where = f"{where}（{code}）"
+    try:
+        indicator = contract.indicator(code)
+    except KeyError:
+        problems.append(f"{where}.indicator: 合同 {contract.id} 中没有指标 {code}")
+        return None
+    if indicator.derived == "incidents":
+        problems.append(f"{where}: {code} 由本月严重舆论事件数（incidents）自动得出，无需录入")
+        return None
+    if not is_due(contract, indicator, period):
+        problems.append(f"{where}: {code} 为{indicator.frequency.label}指标，{period} 不考核"
+                        f"（考核月为 {due_period(contract, indicator, period)}）")
+        return None
+    known = {"indicator", "value", "numerator", "denominator", "events", "exempt", "reason", "note"}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        problems.append(f"{where}: 未知字段 {'、'.join(unknown)}")
+    note = str(raw.get("note", "") or "")
+    forms = [k for k in ("value", "numerator", "events") if k in raw] + (["exempt"] if raw.get("exempt") else [])
+    if "denominator" in raw and "numerator" not in raw:
+        forms.append("denominator")
+    if len(forms) != 1:
+        problems.append(f"{where}: 须且只能给出一种：value（数值）、numerator/denominator（分子/分母）、"
+                        "events（事件日志）或 exempt（免考）")
+        return None
+    form = forms[0]
+    if form == "exempt":
+        reason = str(raw.get("reason", "") or "").strip()
+        if not reason:
+            problems.append(f"{where}.reason: 免考须说明理由")
+            return None
+        return Measurement(code, MeasurementKind.EXEMPT, reason=reason, note=note)
+    if form == "value":
+        count = len(problems)
+        value = read_number(raw["value"], f"{where}.value", problems, allow_percent_sign=indicator.is_percentage)
+        if value is not None and indicator.is_percentage and value > HUNDRED:
+            problems.append(f"{where}.value: 百分比不能超过 100（{raw['value']}）")
+        return Measurement(code, MeasurementKind.VALUE, value=value, note=note) if len(problems) == count else None
+    if form in ("numerator", "denominator"):
+        if not indicator.is_percentage:
+            problems.append(f"{where}: {code} 的单位是“{indicator.unit}”，不是比率，请录入 value")
+            return None
+        if "denominator" not in raw:
+            problems.append(f"{where}.denominator: 给出分子时须同时给出分母")
+            return None
+        count = len(problems)
+        num = read_number(raw["numerator"], f"{where}.numerator", problems)
+        den = read_number(raw["denominator"], f"{where}.denominator", problems)
+        if num is not None and den is not None:
+            if den == 0:
+                problems.append(f"{where}.denominator: 分母为 0，无法计算比率；本月若无此类业务，请标记免考并说明理由")
+            elif num > den:
+                problems.append(f"{where}: 分子 {raw['numerator']} 大于分母 {raw['denominator']}，比率将超过 100%")
+        if len(problems) != count:
+            return None
+        return Measurement(code, MeasurementKind.RATIO, numerator=num, denominator=den, note=note)
+    # events
+    if indicator.time_limit is None:
+        problems.append(f"{where}.events: {code} 没有办理时限，不能用事件日志计算")
+        return None
+    rows = raw["events"]
+    if not isinstance(rows, list) or not rows:
+        problems.append(f"{where}.events: 应为非空列表，每项含 received_at 与 done_at")
+        return None
+    events: list[Event] = []
+    count = len(problems)
+    for i, row in enumerate(rows):
+        here = f"{where}.events[{i}]"
+        if not isinstance(row, dict) or "received_at" not in row:
+            problems.append(f"{here}: 须含 received_at（受理时间）与 done_at（办结时间，未办结为 null）")
+            continue
+        received = _read_datetime(row["received_at"], f"{here}.received_at", problems)
+        done = None if row.get("done_at") is None else _read_datetime(row["done_at"], f"{here}.done_at", problems)
+        if received and done and done < received:
+            problems.append(f"{here}: 办结时间早于受理时间")
+        if received and (received.tzinfo is None) != (done is None or done.tzinfo is None):
+            problems.append(f"{here}: 时间须同时带或同时不带时区")
+        if received:
+            events.append(Event(received, done))
+    if len(problems) != count:
+        return None
+    return Measurement(code, MeasurementKind.EVENTS, events=tuple(events), note=note)
+
+
+def parse_entries(contract: Contract, data: Any, source: str = "录入文件") -> MonthEntries:
+    """A whole month's entries for ``contract`` from a decoded JSON document."""
+    if not isinstance(data, dict):
+        raise InputError(f"{source}: 内容应为 JSON 对象")
+    problems: list[str] = []
+    try:
+        period = Period.parse(str(data.get("period", "")))
+    except PeriodError as exc:
+        raise InputError(f"{source}: period: {exc}") from None
+    if not contract.in_term(period):
+        raise InputError(f"{source}: {period} 不在合同 {contract.id} 的服务期"
+                         f"（{contract.first_period} 至 {contract.last_period}）内")
+    unknown = sorted(set(data) - {"contract", "period", "measurements", "headcount", "incidents", "late_days"})
+    if unknown:
+        problems.append(f"未知字段 {'、'.join(unknown)}")
+    measurements: dict[str, Measurement] = {}
+    raw_list = data.get("measurements", [])
+    if not isinstance(raw_list, list):
+        problems.append("measurements: 应为列表")
+        raw_list = []
+    for i, raw in enumerate(raw_list):
+        m = parse_measurement(contract, period, raw, f"measurements[{i}]", problems)
+        if m is not None:
+            if m.code in measurements:
+                problems.append(f"measurements[{i}]（{m.code}）: 同一指标重复录入")
+            measurements[m.code] = m
+
+    headcount = None
+    if data.get("headcount") is not None:
+        raw_hc = data["headcount"]
+        if not isinstance(raw_hc, dict):
+            problems.append("headcount: 应为对象，如 {\"frontline\": 48.5}")
+        else:
+            keys = {r.key for r in contract.roles}
+            headcount = {}
+            for key, value in raw_hc.items():
+                if key not in keys:
+                    problems.append(f"headcount.{key}: 合同 {contract.id} 没有岗位“{key}”（应为 {'、'.join(sorted(keys))}）")
+                    continue
+                number = read_number(value, f"headcount.{key}", problems)
+                if number is not None:
+                    headcount[key] = number
+            for key in sorted(keys - set(raw_hc)):
+                problems.append(f"headcount.{key}: 缺少岗位“{key}”的月均在岗人数")
+
+    incidents = None
+    if data.get("incidents") is not None:
+        number = read_number(data["incidents"], "incidents", problems, integer=True)
+        incidents = int(number) if number is not None else None
+    late_days = 0
+    if data.get("late_days") is not None:
+        number = read_number(data["late_days"], "late_days", problems, integer=True)
+        late_days = int(number) if number is not None else 0
+        if number is not None and number > (period.last_day - period.first_day).days + 1:
+            problems.append(f"late_days: {number} 天超过当月天数")
+    if problems:
+        raise InputError(f"{source} 有 {len(problems)} 处错误，未做任何修改：", problems)
+    return MonthEntries(period, measurements, headcount, incidents, late_days)
+
+
+def load_entries_file(path: Path) -> dict[str, Any]:
+    """Decode an entries file exactly (decimals stay decimals)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"找不到文件 {path}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path.name}: 不是 UTF-8 编码的文本文件") from None
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path.name}: 第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误（{exc.msg}）") from None

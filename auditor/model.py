@@ -1,0 +1,251 @@
+"""Frozen domain objects. Everything here is data; rules live in scoring.py."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, Mapping
+
+from .calendar import Period
+
+
+class Family(StrEnum):
+    POINTS = "points"          # luoyang: points per item, payment bands
+    DEDUCTIONS = "deductions"  # henan: a share of the total per failure
+
+
+class Comparator(StrEnum):
+    GE = ">="
+    LE = "<="
+    EQ = "="
+
+    @property
+    def symbol(self) -> str:
+        return {">=": "≥", "<=": "≤", "=": "="}[self.value]
+
+    def holds(self, actual: Decimal, target: Decimal) -> bool:
+        if self is Comparator.GE:
+            return actual >= target
+        if self is Comparator.LE:
+            return actual <= target
+        return actual == target
+
+
+class Frequency(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+    @property
+    def label(self) -> str:
+        return {"month": "月度", "quarter": "季度", "year": "年度"}[self.value]
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    EXEMPT = "exempt"
+    NOT_DUE = "not_due"
+    MISSING = "missing"
+
+    @property
+    def label(self) -> str:
+        return {"pass": "达标", "fail": "不达标", "exempt": "免考", "not_due": "本期不涉及",
+                "missing": "未录入"}[self.value]
+
+
+class MeasurementKind(StrEnum):
+    VALUE = "value"
+    RATIO = "ratio"
+    EVENTS = "events"
+    EXEMPT = "exempt"
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    name: str
+    short_name: str
+    address: str = ""
+    legal_rep: str = ""
+    contact: str = ""
+    phone: str = ""
+    bank: str = ""
+    account: str = ""
+    tax_no: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLimit:
+    amount: int
+    unit: str  # seconds | minutes | hours | working_days | calendar_days
+
+    @property
+    def label(self) -> str:
+        names = {"seconds": "秒", "minutes": "分钟", "hours": "小时",
+                 "working_days": "个工作日", "calendar_days": "日"}
+        return f"{self.amount}{names[self.unit]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    code: str
+    name: str
+    definition: str
+    comparator: Comparator
+    target: Decimal
+    unit: str
+    frequency: Frequency
+    points: Decimal | None
+    deduction_percent: Decimal | None
+    notes: str
+    clause: str
+    time_limit: TimeLimit | None = None
+    derived: str | None = None
+
+    @property
+    def is_percentage(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def target_text(self) -> str:
+        return f"{self.comparator.symbol}{self.target}{self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    key: str
+    name: str
+    required: int
+
+
+@dataclass(frozen=True, slots=True)
+class Installment:
+    number: int
+    percent: Decimal
+    due: dt.date | None
+    due_text: str
+    first_month: Period | None
+    last_month: Period | None
+    deducts: bool
+    clause: str
+
+    def covers(self, period: Period) -> bool:
+        return (self.first_month is not None and self.last_month is not None
+                and self.first_month <= period <= self.last_month)
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    minimum: Decimal
+    percent: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Bond:
+    percent: Decimal
+    amount: Decimal
+    amount_in_words: str
+    form: str
+    clause: str
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    key: str
+    text: str
+    clause: str
+    day_of_month: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Readings chosen where a contract is ambiguous (SPEC preamble)."""
+
+    quarter_alignment: str = "service"  # service | calendar
+    staffing_basis: str = "per_role"    # per_role | total
+    notice_deadline_days: int = 7
+    minimum_wage: Decimal = Decimal("2100.00")
+    minimum_wage_source: str = ""
+    minimum_wage_effective: dt.date | None = None
+
+    def readings(self, family: Family) -> list[str]:
+        """The readings to print on a score sheet."""
+        lines = [
+            "考核期为自然月；季度指标在季度最后一个月考核，季度"
+            + ("自服务期起始月起算" if self.quarter_alignment == "service" else "按自然季度划分"),
+            "比率精确比较（例如 96.00% 满足 ≥96%，95.999% 不满足）；未录入的指标不视为达标",
+        ]
+        if family is Family.POINTS:
+            lines += [
+                "单项不达标该项不得分；年度指标未到考核月时按满分计（年度考核·本期不涉及）",
+                "分档采用左闭右开区间：X≥90 付100%；80≤X<90 付95%；70≤X<80 付85%；60≤X<70 付75%；X<60 不付",
+                "期次得分为该期各月得分的算术平均，保留两位小数（四舍五入）",
+            ]
+        else:
+            lines += [
+                "人员缺口按"
+                + ("各岗位分别计算后相加（一线/支撑/管理）" if self.staffing_basis == "per_role" else "总人数计算")
+                + "，每岗位缺口=向上取整(要求人数−月均在岗人数)",
+                "严重舆论事件按服务期累计：第1次扣1%，第2次累计扣5%（再扣4%）并提示解除权，不再按指标另扣",
+                "扣减额超过当期应付款的部分结转下期；末期仍有余额的，列为可从履约保证金中扣除",
+            ]
+        return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Contract:
+    id: str
+    family: Family
+    name: str
+    contract_no: str
+    project_no: str
+    signed_on: dt.date | None
+    party_a: Party
+    party_b: Party
+    total: Decimal
+    total_in_words: str
+    tax_rate: Decimal | None
+    service_start: dt.date
+    service_end: dt.date
+    service_place: str
+    bond: Bond | None
+    roles: tuple[Role, ...]
+    penalty_percent_per_person: Decimal | None
+    indicators: tuple[Indicator, ...]
+    bands: tuple[Band, ...]
+    incident_steps: tuple[Decimal, ...]
+    incident_termination_count: int | None
+    spot_check_termination_count: int | None
+    late_penalty_percent_per_day: Decimal | None
+    installments: tuple[Installment, ...]
+    obligations: tuple[Clause, ...]
+    confidentiality: tuple[Clause, ...]
+    settings: Settings
+    contract_numbers_in_text: tuple[str, ...] = ()
+    clauses: Mapping[str, str] = field(default_factory=dict)
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def first_period(self) -> Period:
+        return Period.of(self.service_start)
+
+    @property
+    def last_period(self) -> Period:
+        return Period.of(self.service_end)
+
+    def indicator(self, code: str) -> Indicator:
+        for item in self.indicators:
+            if item.code == code:
+                return item
+        raise KeyError(code)
+
+    def in_term(self, period: Period) -> bool:
+        return self.first_period <= period <= self.last_period
+
+    @property
+    def required_headcount(self) -> int:
+        return sum(role.required for role in self.roles)
+
+    def obligation(self, key: str) -> Clause | None:
+        return next((o for o in self.obligations if o.key == key), None)

@@ -1,0 +1,24 @@
+"""Where the shipped resources and the user's data live."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    """``resources/`` beside the packages, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def default_db_path() -> Path:
+    """``AUDITOR_DB`` if set, else ``auditor.db`` in the user's data directory."""
+    override = os.environ.get("AUDITOR_DB")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("auditor", appauthor=False)) / "auditor.db"

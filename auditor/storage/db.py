@@ -1,0 +1,87 @@
+"""Opening the database: one SQLite file, foreign keys on, WAL, migrated, seeded."""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..calendar import WorkCalendar
+from ..errors import InputError
+from .migrations import migrate
+
+
+def now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+class Store:
+    """The application's database. Every multi-row write is one transaction."""
+
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    def close(self) -> None:
+        self.db.close()
+
+    def calendar(self) -> WorkCalendar:
+        rows = self.db.execute("SELECT day, is_workday FROM calendar_overrides").fetchall()
+        return WorkCalendar({dt.date.fromisoformat(day): bool(flag) for day, flag in rows})
+
+    def set_calendar_day(self, day: dt.date, is_workday: bool, note: str = "") -> None:
+        with self.db.atomic():
+            self.db.execute("INSERT OR REPLACE INTO calendar_overrides (day, is_workday, note) VALUES (?, ?, ?)",
+                            [day.isoformat(), int(is_workday), note])
+
+    # repositories, imported lazily to keep this module small
+    @property
+    def contracts(self):
+        from .contracts_repo import ContractsRepo
+
+        return ContractsRepo(self)
+
+    @property
+    def months(self):
+        from .months_repo import MonthsRepo
+
+        return MonthsRepo(self)
+
+    def content_digest(self) -> str:
+        """SHA-256 of every row of every table: equal digests mean equal content."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for line in self.db.conn.iterdump():
+            digest.update(line.encode("utf-8"))
+        return digest.hexdigest()
+
+
+def open_store(path: str | Path = ":memory:", seed: bool = True) -> Store:
+    """Open (creating if needed) the database at ``path`` and load the built-in contracts on first use."""
+    memory = str(path) == ":memory:"
+    file_path = None if memory else Path(path)
+    if file_path is not None:
+        if file_path.is_dir():
+            raise InputError(f"数据库路径 {file_path} 是一个文件夹")
+        try:
+            file_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"无法创建数据库所在文件夹 {file_path.parent}：{exc.strerror}") from None
+    try:
+        conn = sqlite3.connect(":memory:" if memory else str(file_path), isolation_level=None,
+                               check_same_thread=False)
+        db = Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        if not memory:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+        new = "contracts" not in db.table_names()
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{path} 不是本程序可用的数据库文件（{exc}）") from None
+    store = Store(db, file_path)
+    if new and seed:
+        store.contracts.seed_builtins()
+    return store

@@ -1,0 +1,141 @@
+"""Versioned schema migrations. Never edit a released step: add a new one.
+
+Decimals are stored as TEXT so that money and rates round-trip exactly.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from sqlite_utils import Database
+
+Migration = Callable[[Database], None]
+
+
+def _v1(db: Database) -> None:
+    db.execute("""
+        CREATE TABLE contracts (
+            id TEXT PRIMARY KEY,
+            template_id TEXT NOT NULL,
+            family TEXT NOT NULL,
+            name TEXT NOT NULL,
+            data TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE months (
+            contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'final')),
+            incidents INTEGER CHECK (incidents IS NULL OR incidents >= 0),
+            late_days INTEGER NOT NULL DEFAULT 0 CHECK (late_days >= 0),
+            finalized_at TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (contract_id, period)
+        )""")
+    db.execute("""
+        CREATE TABLE month_history (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            FOREIGN KEY (contract_id, period) REFERENCES months(contract_id, period) ON DELETE CASCADE
+        )""")
+    db.execute("""
+        CREATE TABLE measurements (
+            contract_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            code TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('value', 'ratio', 'events', 'exempt')),
+            value TEXT,
+            numerator TEXT,
+            denominator TEXT,
+            reason TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (contract_id, period, code),
+            FOREIGN KEY (contract_id, period) REFERENCES months(contract_id, period) ON DELETE CASCADE
+        )""")
+    db.execute("""
+        CREATE TABLE measurement_events (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            code TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            done_at TEXT,
+            FOREIGN KEY (contract_id, period, code)
+                REFERENCES measurements(contract_id, period, code) ON DELETE CASCADE
+        )""")
+    db.execute("CREATE INDEX measurement_events_owner ON measurement_events(contract_id, period, code)")
+    db.execute("""
+        CREATE TABLE headcounts (
+            contract_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            role TEXT NOT NULL,
+            average TEXT NOT NULL,
+            PRIMARY KEY (contract_id, period, role),
+            FOREIGN KEY (contract_id, period) REFERENCES months(contract_id, period) ON DELETE CASCADE
+        )""")
+    db.execute("""
+        CREATE TABLE staffing_changes (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            first_month TEXT NOT NULL,
+            last_month TEXT NOT NULL,
+            required INTEGER NOT NULL CHECK (required >= 0),
+            reference TEXT NOT NULL,
+            approved_on TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE submissions (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            received_on TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            sha256 TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("CREATE INDEX submissions_month ON submissions(contract_id, period)")
+    db.execute("""
+        CREATE TABLE calendar_overrides (
+            day TEXT PRIMARY KEY,
+            is_workday INTEGER NOT NULL CHECK (is_workday IN (0, 1)),
+            note TEXT NOT NULL DEFAULT ''
+        )""")
+
+
+MIGRATIONS: list[Migration] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(db: Database) -> int:
+    if "schema_migrations" not in db.table_names():
+        return 0
+    row = db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+    return row[0] or 0
+
+
+def migrate(db: Database) -> int:
+    """Apply pending migrations, each in its own transaction; return the number applied."""
+    if "schema_migrations" not in db.table_names():
+        db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+    version = current_version(db)
+    if version > SCHEMA_VERSION:
+        from ..errors import StateError
+
+        raise StateError(f"数据库版本（{version}）比本程序（{SCHEMA_VERSION}）新，请升级程序后再打开")
+    applied = 0
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        with db.atomic():
+            MIGRATIONS[number - 1](db)
+            db.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                       [number, dt.datetime.now().isoformat(timespec="seconds")])
+        applied += 1
+    return applied

@@ -1,0 +1,54 @@
+"""Builders of month entries for the tests: every due item passes unless overridden."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from auditor.calendar import Period
+from auditor.scoring import is_due
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def passing_value(indicator) -> str:
+    """A value that meets the indicator's target exactly."""
+    return str(indicator.target)
+
+
+def month_doc(contract, period: str, overrides: dict[str, Any] | None = None, **facts) -> dict[str, Any]:
+    """An entries document where every due item passes, then ``overrides`` (code → entry or None)."""
+    p = Period.parse(period)
+    overrides = overrides or {}
+    measurements = []
+    for indicator in contract.indicators:
+        if indicator.derived or not is_due(contract, indicator, p):
+            continue
+        entry = overrides.get(indicator.code, {"value": passing_value(indicator)})
+        if entry is not None:
+            measurements.append({"indicator": indicator.code, **entry})
+    doc: dict[str, Any] = {"contract": contract.id, "period": period, "measurements": measurements,
+                           "headcount": {r.key: r.required for r in contract.roles}}
+    if contract.incident_steps:
+        doc["incidents"] = 0
+    doc.update(facts)
+    return doc
+
+
+def record(store, contract, period: str, overrides=None, **facts):
+    from auditor.entries import parse_entries
+
+    doc = json.loads(json.dumps(month_doc(contract, period, overrides, **facts)), parse_float=Decimal)
+    store.months.record(contract, parse_entries(contract, doc))
+
+
+def write_doc(tmp_path: Path, doc: dict[str, Any], name: str = "entries.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def failing(indicator) -> dict[str, str]:
+    """An entry that fails ``indicator``."""
+    return {"value": "100" if indicator.comparator.value == "<=" else "0"}
