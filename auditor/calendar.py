@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from functools import total_ordering
 from typing import Iterator, Mapping
 
+from .errors import InputError
+
 _PERIOD_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-class PeriodError(ValueError):
+class PeriodError(InputError, ValueError):
     """Text that is not a month such as ``2025-10``."""
 
 
@@ -104,7 +106,7 @@ def format_date_cn(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-class CalendarError(ValueError):
+class CalendarError(InputError, ValueError):
     """A date whose working-day status is not known."""
 
 

@@ -28,8 +28,10 @@ def month_result(store: Store, contract: Contract, period: Period) -> MonthResul
     return term_results(store, contract, until=period)[period]
 
 
-def installment_results(store: Store, contract: Contract) -> list[InstallmentResult]:
-    return assess_installments(contract, term_results(store, contract),
+def installment_results(store: Store, contract: Contract,
+                        months: dict[Period, MonthResult] | None = None) -> list[InstallmentResult]:
+    """Every installment; pass ``months`` when the term was just assessed, to not do it twice."""
+    return assess_installments(contract, months if months is not None else term_results(store, contract),
                                store.months.personnel_received(contract.id))
 
 

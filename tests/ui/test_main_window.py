@@ -1,0 +1,71 @@
+"""The first window, driven offscreen with real widgets over a real database."""
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from auditor.storage import open_store
+from tests.core.builders import record
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store = open_store(tmp_path / "ui.db")
+    henan = store.contracts.get("henan-2025")
+    record(store, henan, "2025-10", {"HN-02": {"value": "99"}},
+           headcount={"frontline": "48.5", "support": 16, "management": 3})
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("last_contract", "henan-2025")
+    settings.setValue("last_month/henan-2025", "2025-10")
+    win = MainWindow(store, settings)
+    qtbot.addWidget(win)
+    yield win
+    store.close()
+
+
+def test_month_shows_failure_and_its_deduction(window):
+    model = window.items_model
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    row = rows["HN-02"]
+    assert model.index(row, 4).data() == "不达标"
+    assert model.index(row, 5).data() == "¥64,680.00"
+    # 第七条2: 一线 48.5 → 2 short, 管理 3 → 1 short: 3% = ¥194,040.00, shown beside the item's 1%
+    assert "本月扣减 ¥258,720.00" in window.summary.text()
+    assert "人员缺口扣 ¥194,040.00" in window.summary.text()
+
+
+def test_payments_show_the_deduction(window):
+    model = window.payments_model
+    assert model.rowCount() == 4
+    assert model.index(1, 6).data() == "¥2,328,480.00"   # 2,587,200.00 − 258,720.00
+
+
+def test_switching_contract_lists_its_months(window):
+    window.contract_box.setCurrentIndex(window.contract_box.findData("luoyang-2025"))
+    assert window.month_box.count() == 12
+    assert window.items_model.rowCount() == 24
+
+
+def test_models_pass_the_model_tester(window, qtmodeltester):
+    qtmodeltester.check(window.items_model)
+    qtmodeltester.check(window.payments_model)
+
+
+def test_startup_imports_no_heavy_library(tmp_path):
+    code = textwrap.dedent(f"""
+        import sys
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from auditor.storage import open_store
+        from ui.main_window import MainWindow
+        w = MainWindow(open_store({str(tmp_path / 's.db')!r}))
+        w.show(); app.processEvents()
+        heavy = [m for m in ("matplotlib", "reportlab", "pyhanko", "openpyxl") if m in sys.modules]
+        print(",".join(heavy))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "", "HOME": str(tmp_path)})
+    assert out.stdout.strip() == ""
