@@ -334,8 +334,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 — last line of defence: no traceback for the user
         import traceback
 
-        log = Path.home() / ".auditor-error.log"
         try:
+            from platformdirs import user_log_dir
+
+            log = Path(user_log_dir("auditor", appauthor=False)) / "error.log"
+            log.parent.mkdir(parents=True, exist_ok=True)
             log.write_text(traceback.format_exc(), encoding="utf-8")
             hint = f"，详情已写入 {log}"
         except OSError:

@@ -199,3 +199,17 @@ def test_console_script_runs_headless(tmp_path):
                             capture_output=True, text=True, encoding="utf-8", env={"PATH": "", "LANG": "C"})
     assert result.returncode == 0
     assert "洛阳市12345" in result.stdout
+
+
+def test_lint_text_catches_a_wrong_amount_in_words_and_bond(tmp_path, db, capsys):
+    # henan 第二条1 with the figure changed, and 第二条5 with a bond that is not 5 % of the total
+    text = (SEEDS / "001_0162cc816466ee72.txt").read_text(encoding="utf-8")
+    text = text.replace("¥6468000.00元", "¥6486000.00元").replace("¥ 323400.00", "¥ 325300.00")
+    path = tmp_path / "edited.txt"
+    path.write_text(text, encoding="utf-8")
+    _, out, _ = run(db, "lint", str(path), "--json", capsys=capsys)
+    findings = json.loads(out)["findings"]
+    codes = [f["code"] for f in findings]
+    assert codes.count("amount_words") == 2          # the total and the bond no longer match their 大写
+    bond = next(f for f in findings if f["code"] == "bond_percent")
+    assert "¥325,300.00 ≠ 合同总价 ¥6,486,000.00 × 5% = ¥324,300.00" in bond["message"]
