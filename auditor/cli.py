@@ -27,7 +27,7 @@ def _num(value: Decimal | None) -> str | None:
     return format(value.normalize(), "f") if value == value.to_integral() else str(value)
 
 
-def month_to_dict(result) -> dict[str, Any]:
+def month_to_dict(result, readings: list[str] | None = None) -> dict[str, Any]:
     from .scoring import format_measure
 
     return {
@@ -55,6 +55,7 @@ def month_to_dict(result) -> dict[str, Any]:
         "late_days": result.late_days,
         "deductions": [_deduction(d) for d in result.deductions],
         "warnings": list(result.warnings),
+        "readings": list(readings or []),
     }
 
 
@@ -142,19 +143,13 @@ def _parse_assignment(text: str) -> tuple[str, Any]:
 
 
 def cmd_record(store, args) -> int:
-    from .service import month_result
+    from .service import month_result, record_file
 
-    contract, entries = service_record(store, Path(args.file))
+    contract, entries = record_file(store, Path(args.file))
     result = month_result(store, contract, entries.period)
     print(f"已录入 {contract.id} {entries.period}：{len(entries.measurements)} 项指标"
           + ("" if result.complete else f"；尚缺 {len(result.missing)} 项"))
     return EXIT_OK
-
-
-def service_record(store, path):
-    from .service import record_file
-
-    return record_file(store, path)
 
 
 def cmd_score(store, args) -> int:
@@ -164,7 +159,7 @@ def cmd_score(store, args) -> int:
     contract = store.contracts.get(args.contract)
     result = month_result(store, contract, parse_period(contract, args.period))
     if args.json:
-        _print_json(month_to_dict(result))
+        _print_json(month_to_dict(result, contract.settings.readings(contract.family)))
         return EXIT_OK
     print(f"{contract.name}  {result.period.label()}")
     for item in result.items:

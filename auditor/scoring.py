@@ -201,17 +201,6 @@ def due_period(contract: Contract, indicator: Indicator, period: Period) -> Peri
     return contract.last_period
 
 
-def assessment_window(contract: Contract, indicator: Indicator, period: Period) -> tuple[Period, Period]:
-    """The months an assessment made in ``period`` covers (for a ratio over a quarter, etc.)."""
-    if indicator.frequency is Frequency.QUARTER and not indicator.derived:
-        first, last = quarter_of(period, contract.first_period, contract.settings.quarter_alignment == "service")
-        return max(first, contract.first_period), min(last, contract.last_period)
-    if indicator.frequency is Frequency.YEAR:
-        years = (period.index - contract.first_period.index) // 12
-        return contract.first_period.shift(12 * years), annual_assessment_period(contract, period)
-    return period, period
-
-
 # ---------------------------------------------------------------- one item
 
 def event_rate(events: Iterable[Event], indicator: Indicator, calendar: WorkCalendar) -> tuple[int, int]:

@@ -213,3 +213,14 @@ def test_lint_text_catches_a_wrong_amount_in_words_and_bond(tmp_path, db, capsys
     assert codes.count("amount_words") == 2          # the total and the bond no longer match their 大写
     bond = next(f for f in findings if f["code"] == "bond_percent")
     assert "¥325,300.00 ≠ 合同总价 ¥6,486,000.00 × 5% = ¥324,300.00" in bond["message"]
+
+
+def test_score_says_which_readings_it_used(db, capsys):
+    # SPEC preamble: every score sheet prints which reading it used
+    readings = json.loads(run(db, "score", "henan-2025", "2025-10", "--json", capsys=capsys)[1])["readings"]
+    assert any("各岗位分别计算" in r for r in readings)
+    run(db, "contract", "set", "henan-2025", "settings.staffing_basis=total", capsys=capsys)
+    readings = json.loads(run(db, "score", "henan-2025", "2025-10", "--json", capsys=capsys)[1])["readings"]
+    assert any("按总人数计算" in r for r in readings)
+    luoyang = json.loads(run(db, "score", "luoyang-2025", "2025-10", "--json", capsys=capsys)[1])["readings"]
+    assert any("左闭右开" in r for r in luoyang)
