@@ -3,7 +3,7 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
 
 Uses a throw-away database with a recorded month of each built-in contract.
-Chinese needs a CJK font visible to Qt (the app will ship its own).
+Chinese is drawn with the app's own font (resources/fonts), so no system font is needed.
 """
 from __future__ import annotations
 
@@ -25,7 +25,10 @@ def main() -> None:
     from tests.core.builders import record
     from ui.main_window import MainWindow
 
+    from ui.fonts import install_app_font
+
     app = QApplication([])
+    install_app_font(app)
     out = ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

@@ -16,6 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("auditor")
     QCoreApplication.setApplicationName("auditor")
     app = QApplication.instance() or QApplication(argv)
+    from .fonts import install_app_font
+
+    install_app_font(app)
     db_path = argv[argv.index("--db") + 1] if "--db" in argv[:-1] else default_db_path()
     try:
         store = open_store(db_path)

@@ -69,3 +69,29 @@ def test_startup_imports_no_heavy_library(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "", "HOME": str(tmp_path)})
     assert out.stdout.strip() == ""
+
+
+def test_shipped_font_draws_chinese_without_system_fonts(tmp_path):
+    # a bare machine: fontconfig sees no system font, so every glyph must come from resources/fonts
+    (tmp_path / "fonts.conf").write_text(
+        f"<?xml version='1.0'?><fontconfig><dir>{tmp_path}/none</dir><cachedir>{tmp_path}/cache</cachedir></fontconfig>")
+    code = textwrap.dedent("""
+        from PySide6.QtGui import QColor, QFont, QImage, QPainter
+        from PySide6.QtWidgets import QApplication
+        from ui.fonts import install_app_font
+        app = QApplication([])
+        family = install_app_font(app)
+        font = QFont(family)
+        font.setPixelSize(40)
+        def ink(text):
+            img = QImage(60, 60, QImage.Format.Format_Grayscale8)
+            img.fill(255)
+            p = QPainter(img); p.setFont(font); p.setPen(QColor(0, 0, 0)); p.drawText(5, 45, text); p.end()
+            return bytes(img.constBits())
+        absent = ink("\u2252")  # ≒ is not in the font: what a missing glyph looks like
+        print(family, "".join(ch for ch in "整改通知书知识库壹贰叁℃Ⅴ〔〕¥≤≥" if ink(ch) == absent or min(ink(ch)) > 100))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"QT_QPA_PLATFORM": "offscreen", "FONTCONFIG_FILE": str(tmp_path / "fonts.conf"),
+                              "PATH": "", "HOME": str(tmp_path)})
+    assert out.stdout.split("\n")[0] == "Auditor Song "   # family, then no character that failed to draw
