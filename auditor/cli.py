@@ -194,7 +194,7 @@ def cmd_payment(store, args) -> int:
     if result.score is not None:
         print(f"  得分：{result.score:.2f}，支付比例 {_num(result.band_percent)}%，应付 {format_yuan(result.gross)}")
     for d in result.deductions:
-        print(f"  扣减 {d.period} {d.kind}{' ' + d.code if d.code else ''}：{format_yuan(d.amount)}（{d.basis}）")
+        print(f"  扣减 {d.period} {d.label}：{format_yuan(d.amount)}（{d.basis}；{d.clause}）")
     if result.carried_in:
         print(f"  上期结转扣减：{format_yuan(result.carried_in)}")
     print(f"  实付：{format_yuan(result.payable)}（{amount_in_words(result.payable)}）")

@@ -94,14 +94,21 @@ class RoleResult:
     shortfall: int
 
 
+DEDUCTION_KINDS = {"indicator": "指标不达标", "incident": "严重舆论事件", "staffing": "人员缺口", "late": "逾期违约金"}
+
+
 @dataclass(frozen=True, slots=True)
 class Deduction:
     kind: str          # indicator | incident | staffing | late
     period: Period
-    code: str          # indicator code, role key, or "" for incidents/late
+    code: str          # indicator code, or "" for incidents, staffing and late service
     amount: Decimal
     basis: str
     clause: str
+
+    @property
+    def label(self) -> str:
+        return DEDUCTION_KINDS[self.kind] + (f" {self.code}" if self.code else "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -145,8 +145,7 @@ class MainWindow(QMainWindow):
         parts.append(f"本月扣减 {format_yuan(month.deduction_total)}")
         roles = "，".join(f"{r.role.name} {r.actual if r.actual is not None else '未录入'}/{r.required}" for r in month.roles)
         parts.append(f"人员 {roles}")
-        kinds = {"staffing": "人员缺口", "incident": "严重舆论事件", "late": "逾期违约金"}
-        parts += [f"{kinds[d.kind]}扣 {format_yuan(d.amount)}" for d in month.deductions if d.kind in kinds]
+        parts += [f"{d.label}扣 {format_yuan(d.amount)}" for d in month.deductions if d.kind != "indicator"]
         if not month.complete:
             parts.append(f"未录入 {len(month.missing)} 项")
         parts.append("已定稿" if month.finalized else "未定稿")
