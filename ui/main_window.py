@@ -14,6 +14,7 @@ from auditor.service import installment_results, term_results
 from auditor.storage import Store
 
 from .models.table_model import Column, ObjectTableModel
+from .pages.walkthrough import WalkthroughPage
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 STATUS_COLORS = {Status.FAIL: "#c0392b", Status.MISSING: "#b9770e", Status.PASS: "#1e8449"}
@@ -73,7 +74,10 @@ class MainWindow(QMainWindow):
         month_layout = QVBoxLayout(month_page)
         month_layout.addWidget(self.items_view)
         month_layout.addWidget(self.summary)
+        self.walkthrough = WalkthroughPage(store)
+        self.walkthrough.changed.connect(self._refresh_tables)
         self.tabs = QTabWidget()
+        self.tabs.addTab(self.walkthrough, "逐项录入")
         self.tabs.addTab(month_page, "月度考核")
         self.tabs.addTab(self.payments_view, "付款核算")
         central = QWidget()
@@ -129,6 +133,15 @@ class MainWindow(QMainWindow):
         period = self.period()
         if period is None:
             return
+        try:
+            self.walkthrough.load(self.store.contracts.get(self.contract_id()), period)
+        except AuditorError as exc:
+            QMessageBox.warning(self, "无法计算", str(exc))
+            return
+        self._refresh_tables()
+
+    def _refresh_tables(self) -> None:
+        period = self.period()
         try:
             contract = self.store.contracts.get(self.contract_id())
             results = term_results(self.store, contract)

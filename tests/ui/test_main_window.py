@@ -22,6 +22,7 @@ def window(qtbot, tmp_path):
     settings.setValue("last_month/henan-2025", "2025-10")
     win = MainWindow(store, settings)
     qtbot.addWidget(win)
+    win.tabs.setCurrentIndex(1)
     yield win
     store.close()
 
