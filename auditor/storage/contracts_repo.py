@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any, Mapping
 
 from ..contracts import load_template, parse_contract, set_field, template_ids
 from ..errors import InputError, NotFoundError
 from ..model import Contract
 from .db import Store, now
+
+
+@lru_cache(maxsize=64)
+def _parse_stored(contract_id: str, text: str) -> Contract:
+    """Stored documents are validated again on read (the file may have been edited), once per text."""
+    return parse_contract(json.loads(text), source=f"合同 {contract_id}")
 
 
 class ContractsRepo:
@@ -41,7 +48,7 @@ class ContractsRepo:
         return dict(self.get(contract_id).data)
 
     def _parse(self, contract_id: str, text: str) -> Contract:
-        return parse_contract(json.loads(text), source=f"合同 {contract_id}")
+        return _parse_stored(contract_id, text)
 
     def _insert(self, data: dict[str, Any], template_id: str) -> None:
         contract = parse_contract(data, source=f"合同 {data.get('id')}")

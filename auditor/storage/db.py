@@ -3,9 +3,28 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import sys
 from pathlib import Path
 
-from sqlite_utils import Database
+
+def _import_database():
+    """sqlite-utils imports numpy and pandas when installed, only to map their column types.
+
+    We never pass either, and numpy alone is ~40 ms of the app's start-up (matplotlib
+    installs it), so they are hidden while sqlite-utils loads; later imports are unaffected.
+    """
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # `import numpy` now raises ImportError
+    try:
+        from sqlite_utils import Database
+    finally:
+        for name in hidden:
+            del sys.modules[name]
+    return Database
+
+
+Database = _import_database()
 
 from ..calendar import WorkCalendar
 from ..errors import InputError

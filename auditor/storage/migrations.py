@@ -5,14 +5,15 @@ Decimals are stored as TEXT so that money and rates round-trip exactly.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-Migration = Callable[[Database], None]
+Migration = Callable[["Database"], None]
 
 
-def _v1(db: Database) -> None:
+def _v1(db: "Database") -> None:
     db.execute("""
         CREATE TABLE contracts (
             id TEXT PRIMARY KEY,
@@ -115,14 +116,14 @@ MIGRATIONS: list[Migration] = [_v1]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def current_version(db: Database) -> int:
+def current_version(db: "Database") -> int:
     if "schema_migrations" not in db.table_names():
         return 0
     row = db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
     return row[0] or 0
 
 
-def migrate(db: Database) -> int:
+def migrate(db: "Database") -> int:
     """Apply pending migrations, each in its own transaction; return the number applied."""
     if "schema_migrations" not in db.table_names():
         db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
