@@ -224,3 +224,36 @@ def load_entries_file(path: Path) -> dict[str, Any]:
         return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path.name}: 第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误（{exc.msg}）") from None
+
+
+def parse_event_text(text: str) -> list[dict[str, Any]]:
+    """Rows pasted from a spreadsheet: received time, then done time (blank: not done).
+
+    Columns are separated by tabs (a spreadsheet copy) or commas; a header row
+    is skipped; ``2025/10/9 14:30`` and ``2025-10-09 14:30`` are both read.
+    """
+    rows: list[dict[str, Any]] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        cells = [c.strip() for c in (line.split("\t") if "\t" in line else line.split(","))]
+        if not rows and cells and not any(ch.isdigit() for ch in cells[0]):
+            continue  # header
+        received = cells[0].replace("/", "-") if cells else ""
+        done = cells[1].replace("/", "-") if len(cells) > 1 and cells[1] else None
+        rows.append({"received_at": _pad_datetime(received), "done_at": _pad_datetime(done) if done else None})
+    return rows
+
+
+def _pad_datetime(text: str) -> str:
+    """2025-10-9 9:05 → 2025-10-09 09:05 (fromisoformat wants two digits)."""
+    import re
+
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$", text.strip())
+    if not match:
+        return text
+    y, mo, d, h, mi, s = match.groups()
+    out = f"{y}-{int(mo):02d}-{int(d):02d}"
+    if h is not None:
+        out += f" {int(h):02d}:{mi}" + (f":{s}" if s else "")
+    return out

@@ -54,6 +54,11 @@ def record_file(store: Store, path: Path) -> tuple[Contract, MonthEntries]:
 
 
 def finalize_month(store: Store, contract: Contract, period: Period) -> MonthResult:
+    """Freeze the month and store its findings, in one transaction."""
+    from .findings import month_findings
+
     result = month_result(store, contract, period)
-    store.months.finalize(contract.id, period, result.complete, result.missing)
+    with store.db.atomic():
+        store.months.finalize(contract.id, period, result.complete, result.missing)
+        store.findings.sync(contract.id, period, month_findings(contract, result))
     return result

@@ -38,9 +38,17 @@ def now() -> str:
 class Store:
     """The application's database. Every multi-row write is one transaction."""
 
-    def __init__(self, db: Database, path: Path | None) -> None:
+    def __init__(self, db: Database, path: Path | None, evidence_dir: Path | None = None) -> None:
         self.db = db
         self.path = path
+        if evidence_dir is None:
+            if path is None:
+                import tempfile
+
+                evidence_dir = Path(tempfile.mkdtemp(prefix="auditor-evidence-"))
+            else:
+                evidence_dir = path.with_name(path.stem + "-evidence")
+        self.evidence_dir = evidence_dir
 
     def close(self) -> None:
         self.db.close()
@@ -66,6 +74,18 @@ class Store:
         from .months_repo import MonthsRepo
 
         return MonthsRepo(self)
+
+    @property
+    def evidence(self):
+        from .evidence_repo import EvidenceRepo
+
+        return EvidenceRepo(self)
+
+    @property
+    def findings(self):
+        from .findings_repo import FindingsRepo
+
+        return FindingsRepo(self)
 
     def content_digest(self) -> str:
         """SHA-256 of every row of every table: equal digests mean equal content."""

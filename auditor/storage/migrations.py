@@ -112,7 +112,38 @@ def _v1(db: "Database") -> None:
         )""")
 
 
-MIGRATIONS: list[Migration] = [_v1]
+def _v2(db: "Database") -> None:
+    """Evidence files (content-addressed copies) and findings."""
+    db.execute("""
+        CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            code TEXT NOT NULL DEFAULT '',
+            filename TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL,
+            added_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX evidence_month ON evidence(contract_id, period)")
+    db.execute("""
+        CREATE TABLE findings (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            source TEXT NOT NULL,
+            key TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            clause TEXT NOT NULL DEFAULT '',
+            amount TEXT NOT NULL DEFAULT '0.00',
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'noticed', 'closed')),
+            created_at TEXT NOT NULL,
+            UNIQUE (contract_id, period, source, key)
+        )""")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

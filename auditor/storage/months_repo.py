@@ -102,20 +102,21 @@ class MonthsRepo:
             if measurement is not None:
                 self._insert_measurements(contract.id, period, [measurement], stamp)
 
-    def put_facts(self, contract: Contract, period: Period, *, headcount: dict[str, Decimal] | None = None,
-                  incidents: int | None = None, late_days: int | None = None, clear_headcount: bool = False) -> None:
+    def set_fact(self, contract: Contract, period: Period, field: str, value) -> None:
+        """Set ``headcount`` (role → Decimal, or None), ``incidents`` (int or None) or ``late_days`` (int)."""
         stamp = now()
         key = [contract.id, str(period)]
         with self.db.atomic():
             self._ensure_month(contract.id, period, stamp)
-            if incidents is not None:
-                self.db.execute("UPDATE months SET incidents = ? WHERE contract_id = ? AND period = ?", [incidents] + key)
-            if late_days is not None:
-                self.db.execute("UPDATE months SET late_days = ? WHERE contract_id = ? AND period = ?", [late_days] + key)
-            if headcount is not None or clear_headcount:
+            if field == "headcount":
                 self.db.execute("DELETE FROM headcounts WHERE contract_id = ? AND period = ?", key)
-                self.db.conn.executemany("INSERT INTO headcounts (contract_id, period, role, average) VALUES (?, ?, ?, ?)",
-                                    [key + [r, str(v)] for r, v in (headcount or {}).items()])
+                self.db.conn.executemany("INSERT INTO headcounts (contract_id, period, role, average) VALUES (?,?,?,?)",
+                                         [key + [r, str(v)] for r, v in (value or {}).items()])
+            elif field in ("incidents", "late_days"):
+                self.db.execute(f"UPDATE months SET {field} = ? WHERE contract_id = ? AND period = ?",
+                                [value if value is not None or field == "incidents" else 0] + key)
+            else:
+                raise ValueError(f"unknown month fact {field!r}")
 
     def _ensure_month(self, contract_id: str, period: Period, stamp: str) -> None:
         self._require_open(contract_id, period)

@@ -266,11 +266,11 @@ class WalkthroughPage(QWidget):
                     problems.append("请填写每个岗位的月均在岗人数")
                 headcount = {k: read_number(v, k, problems) for k, v in values.items() if v}
                 if not problems:
-                    self.store.months.put_facts(self.contract, self.period, headcount=headcount)
+                    self.store.months.set_fact(self.contract, self.period, "headcount", headcount)
             elif self.contract.indicator(code).derived == "incidents":
                 number = read_number(self.incidents.text(), "严重舆论事件数", problems, integer=True)
                 if not problems:
-                    self.store.months.put_facts(self.contract, self.period, incidents=int(number))
+                    self.store.months.set_fact(self.contract, self.period, "incidents", int(number))
             else:
                 raw: dict = {"indicator": code, "note": self.note.text().strip()}
                 mode = self.mode.currentData()
