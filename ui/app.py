@@ -4,6 +4,33 @@ from __future__ import annotations
 import sys
 
 
+def _install_error_dialog() -> None:
+    """Last line of defence: an unexpected error shows a dialog and is logged, never a traceback."""
+    import traceback
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from .i18n import tr
+
+    def hook(kind, value, tb) -> None:
+        try:
+            from platformdirs import user_log_dir
+
+            log = Path(user_log_dir("auditor", appauthor=False)) / "error.log"
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write("".join(traceback.format_exception(kind, value, tb)))
+            where = tr("详情已记录在 {path}").format(path=log)
+        except OSError:
+            where = ""
+        QMessageBox.critical(None, tr("内部错误"),
+                             tr("程序遇到意外错误（{name}），当前操作未完成，已保存的数据不受影响。").format(name=kind.__name__)
+                             + "\n" + where)
+
+    sys.excepthook = hook
+
+
 def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -17,17 +44,21 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationName("auditor")
     app = QApplication.instance() or QApplication(argv)
     from .fonts import install_app_font
+    from .i18n import install_language, tr
 
     install_app_font(app)
+    settings = QSettings()
+    install_language(app, str(settings.value("language", "zh_CN")))
+    _install_error_dialog()
     db_path = argv[argv.index("--db") + 1] if "--db" in argv[:-1] else default_db_path()
     try:
         store = open_store(db_path)
     except AuditorError as exc:
-        QMessageBox.critical(None, "无法打开数据库", str(exc))
+        QMessageBox.critical(None, tr("无法打开数据库"), str(exc))
         return 2
     from .main_window import MainWindow
 
-    window = MainWindow(store, QSettings())
+    window = MainWindow(store, settings)
     window.show()
     code = app.exec()
     store.close()

@@ -1,121 +1,131 @@
-"""The main window: pick a contract and month, see the checklist result and the payments."""
+"""The main window: contract and month at the top; dashboard, walk-through, summary, payments, contracts."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMessageBox, QTableView,
-                               QTabWidget, QVBoxLayout, QWidget)
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from auditor.calendar import Period, months_between
 from auditor.errors import AuditorError
-from auditor.model import Status
-from auditor.money import format_yuan
-from auditor.scoring import InstallmentResult, ItemResult, format_measure
-from auditor.service import installment_results, term_results
+from auditor.service import installment_results, record_file, term_results
 from auditor.storage import Store
 
-from .models.table_model import Column, ObjectTableModel
+from .i18n import LANGUAGES, tr
+from .pages.contracts import ContractsPage
+from .pages.dashboard import DashboardPage
+from .pages.payments import PaymentsPage
+from .pages.summary import SummaryPage
 from .pages.walkthrough import WalkthroughPage
-
-RIGHT = Qt.AlignmentFlag.AlignRight
-STATUS_COLORS = {Status.FAIL: "#c0392b", Status.MISSING: "#b9770e", Status.PASS: "#1e8449"}
-
-
-def _points(item: ItemResult) -> str:
-    if item.points is not None:
-        return f"{item.points.normalize():f}"
-    return format_yuan(item.deduction) if item.deduction else ""
-
-
-ITEM_COLUMNS = (
-    Column("code", "编号", lambda i: i.code),
-    Column("name", "考核指标", lambda i: i.indicator.name),
-    Column("target", "要求", lambda i: i.indicator.target_text),
-    Column("actual", "实测", lambda i: format_measure(i.actual, i.indicator) if i.actual is not None else ""),
-    Column("status", "结果", lambda i: i.status.label, color=lambda i: STATUS_COLORS.get(i.status)),
-    Column("money", "得分 / 扣款", _points, RIGHT),
-    Column("detail", "说明", lambda i: i.detail),
-)
-
-INSTALLMENT_COLUMNS = (
-    Column("number", "期次", lambda r: f"第{r.number}期"),
-    Column("due", "付款时间", lambda r: r.installment.due_text),
-    Column("window", "考核月份", lambda r: f"{r.months[0]}～{r.months[-1]}" if r.months else "不扣减"),
-    Column("amount", "金额", lambda r: format_yuan(r.amount), RIGHT),
-    Column("score", "得分 / 比例", lambda r: f"{r.score} / {r.band_percent.normalize():f}%" if r.score is not None else "",
-           RIGHT),
-    Column("deductions", "扣减", lambda r: format_yuan(r.deduction_total + r.carried_in), RIGHT),
-    Column("payable", "实付", lambda r: format_yuan(r.payable), RIGHT),
-    Column("state", "状态", lambda r: "暂估" if r.provisional else "已定",
-           color=lambda r: "#b9770e" if r.provisional else None),
-)
+from .workers import run_with_progress
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: QSettings | None = None) -> None:
+    def __init__(self, store: Store, settings: QSettings | None = None, today: dt.date | None = None) -> None:
         super().__init__()
         self.store = store
         self.settings = settings or QSettings()
-        self.setWindowTitle("12345 热线服务合同履约考核")
+        self.setWindowTitle(tr("12345 热线服务合同履约考核"))
+        self.undo_stack = QUndoStack(self)
         self.contract_box = QComboBox()
         self.month_box = QComboBox()
-        self.summary = QLabel()
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.items_model: ObjectTableModel[ItemResult] = ObjectTableModel(ITEM_COLUMNS, parent=self)
-        self.payments_model: ObjectTableModel[InstallmentResult] = ObjectTableModel(INSTALLMENT_COLUMNS, parent=self)
-        self.items_view = self._table(self.items_model)
-        self.payments_view = self._table(self.payments_model)
-
-        top = QHBoxLayout()
-        top.addWidget(QLabel("合同："))
-        top.addWidget(self.contract_box, 1)
-        top.addWidget(QLabel("月份："))
-        top.addWidget(self.month_box)
-        month_page = QWidget()
-        month_layout = QVBoxLayout(month_page)
-        month_layout.addWidget(self.items_view)
-        month_layout.addWidget(self.summary)
-        self.walkthrough = WalkthroughPage(store)
-        self.walkthrough.changed.connect(self._refresh_tables)
+        self.dashboard = DashboardPage(today)
+        self.walkthrough = WalkthroughPage(store, self.undo_stack)
+        self.summary = SummaryPage()
+        self.payments = PaymentsPage()
+        self.contracts_page = ContractsPage(store)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.walkthrough, "逐项录入")
-        self.tabs.addTab(month_page, "月度考核")
-        self.tabs.addTab(self.payments_view, "付款核算")
+        for page, title in ((self.dashboard, tr("仪表盘")), (self.walkthrough, tr("逐项录入")),
+                            (self.summary, tr("月度汇总")), (self.payments, tr("付款核算")),
+                            (self.contracts_page, tr("合同"))):
+            self.tabs.addTab(page, title)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("合同：")))
+        top.addWidget(self.contract_box, 1)
+        top.addWidget(QLabel(tr("月份：")))
+        top.addWidget(self.month_box)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
+        self._build_menus()
 
-        for contract in store.contracts.list():
-            self.contract_box.addItem(f"{contract.name}（{contract.id}）", contract.id)
+        self.walkthrough.edited.connect(self._edit_applied)
+        self.walkthrough.changed.connect(self._refresh_views)
+        self.summary.open_item.connect(self._open_item)
+        self.summary.score_sheet_button.setEnabled(False)
+        self.summary.notice_button.setEnabled(False)
+        for button in (self.summary.score_sheet_button, self.summary.notice_button):
+            button.setToolTip(tr("文书功能尚未提供"))
+        self.payments.open_month.connect(self.go_to)
+        self.dashboard.open_month.connect(lambda p: self.go_to(p, ""))
+        self.contracts_page.contracts_changed.connect(self._contracts_changed)
         self.contract_box.currentIndexChanged.connect(self._contract_changed)
-        self.month_box.currentIndexChanged.connect(self._refresh)
-        last = self.settings.value("last_contract", "")
-        index = self.contract_box.findData(last)
-        self.contract_box.setCurrentIndex(max(index, 0))
-        self._contract_changed()
+        self.month_box.currentIndexChanged.connect(self._month_changed)
+
+        self._fill_contracts(self.settings.value("last_contract", ""))
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 700)
+            self.resize(1200, 760)
+        self.tabs.setCurrentIndex(int(self.settings.value("last_tab", 1)))
 
-    @staticmethod
-    def _table(model) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
+    # ----------------------------------------------------------------- menus
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("文件"))
+        import_action = QAction(tr("导入月度录入文件…"), self)
+        import_action.triggered.connect(lambda: self.import_entries_file())
+        file_menu.addAction(import_action)
+        quit_action = QAction(tr("退出"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(tr("编辑"))
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("撤销"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("重做"))
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        settings_menu = self.menuBar().addMenu(tr("设置"))
+        language_menu = settings_menu.addMenu(tr("界面语言"))
+        group = QActionGroup(self)
+        current = self.settings.value("language", "zh_CN")
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
 
+    def set_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        QMessageBox.information(self, "auditor", tr("界面语言将在重新启动后生效。") + "\nThe language takes effect after a restart.")
+
+    # ----------------------------------------------------------------- selection
     def contract_id(self) -> str:
         return self.contract_box.currentData()
 
     def period(self) -> Period | None:
         text = self.month_box.currentData()
         return Period.parse(text) if text else None
+
+    def _fill_contracts(self, select: str) -> None:
+        self.contract_box.blockSignals(True)
+        self.contract_box.clear()
+        for contract in self.store.contracts.list():
+            self.contract_box.addItem(f"{contract.name}（{contract.id}）", contract.id)
+        self.contract_box.setCurrentIndex(max(self.contract_box.findData(select), 0))
+        self.contract_box.blockSignals(False)
+        self._contract_changed()
+
+    def _contracts_changed(self, contract_id: str) -> None:
+        self._fill_contracts(contract_id if contract_id else self.contract_id())
 
     def _contract_changed(self) -> None:
         contract = self.store.contracts.get(self.contract_id())
@@ -127,43 +137,83 @@ class MainWindow(QMainWindow):
         self.month_box.setCurrentIndex(max(self.month_box.findData(last), 0))
         self.month_box.blockSignals(False)
         self.settings.setValue("last_contract", contract.id)
-        self._refresh()
+        self._month_changed()
 
-    def _refresh(self) -> None:
+    def _month_changed(self, _index: int | None = None, code: str | None = None) -> None:
         period = self.period()
         if period is None:
             return
+        self.settings.setValue(f"last_month/{self.contract_id()}", str(period))
         try:
-            self.walkthrough.load(self.store.contracts.get(self.contract_id()), period)
+            self.walkthrough.load(self.store.contracts.get(self.contract_id()), period, code)
         except AuditorError as exc:
-            QMessageBox.warning(self, "无法计算", str(exc))
+            QMessageBox.warning(self, tr("无法计算"), str(exc))
             return
-        self._refresh_tables()
+        self._refresh_views()
 
-    def _refresh_tables(self) -> None:
+    def go_to(self, period: Period, code: str = "") -> None:
+        """Show ``period`` (and item ``code``) in the walk-through."""
+        index = self.month_box.findData(str(period))
+        if index < 0:
+            return
+        self.month_box.blockSignals(True)
+        self.month_box.setCurrentIndex(index)
+        self.month_box.blockSignals(False)
+        self._month_changed(code=code or None)
+        self.tabs.setCurrentWidget(self.walkthrough)
+
+    def _open_item(self, code: str) -> None:
+        self.go_to(self.period(), code)
+
+    def _edit_applied(self, edit) -> None:
+        if edit.contract_id != self.contract_id() or edit.period != self.period():
+            self.contract_box.setCurrentIndex(self.contract_box.findData(edit.contract_id))
+            self.go_to(edit.period, getattr(edit, "code", ""))
+        else:
+            self.walkthrough.refresh()
+        self._refresh_views()
+
+    def _refresh_views(self) -> None:
         period = self.period()
         try:
             contract = self.store.contracts.get(self.contract_id())
             results = term_results(self.store, contract)
-            month = results[period]
-            self.items_model.set_rows(month.items)
-            self.payments_model.set_rows(installment_results(self.store, contract, results))
+            self.summary.show_month(contract, results[period])
+            self.payments.show_installments(installment_results(self.store, contract, results))
+            self.dashboard.show_contract(contract, results, self.store.months.statuses(contract.id))
         except AuditorError as exc:
-            QMessageBox.warning(self, "无法计算", str(exc))
-            return
-        self.settings.setValue(f"last_month/{contract.id}", str(period))
-        parts = []
-        if month.score is not None:
-            parts.append(f"本月得分 {month.score:.2f}")
-        parts.append(f"本月扣减 {format_yuan(month.deduction_total)}")
-        roles = "，".join(f"{r.role.name} {r.actual if r.actual is not None else '未录入'}/{r.required}" for r in month.roles)
-        parts.append(f"人员 {roles}")
-        parts += [f"{d.label}扣 {format_yuan(d.amount)}" for d in month.deductions if d.kind != "indicator"]
-        if not month.complete:
-            parts.append(f"未录入 {len(month.missing)} 项")
-        parts.append("已定稿" if month.finalized else "未定稿")
-        self.summary.setText("　".join(parts))
+            QMessageBox.warning(self, tr("无法计算"), str(exc))
+
+    # ----------------------------------------------------------------- import
+    def import_entries_file(self, path: str | None = None, wait: bool = False) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, tr("选择月度录入文件"), "", "JSON (*.json)")
+            if not path:
+                return
+
+        def work(progress, cancelled):
+            progress(0.1, tr("正在校验…"))
+            return record_file(self.store, Path(path))
+
+        def done(result) -> None:
+            contract, entries = result
+            self._fill_contracts(contract.id)
+            self.go_to(entries.period)
+            self.statusBar().showMessage(tr("已导入 {contract} {period}").format(
+                contract=contract.id, period=entries.period), 8000)
+
+        def failed(exc: BaseException) -> None:
+            text = str(exc) if isinstance(exc, AuditorError) else tr("内部错误：{name}").format(name=type(exc).__name__)
+            QMessageBox.warning(self, tr("未导入"), text)
+
+        worker = run_with_progress(self, tr("正在导入…"), work, done, failed)
+        if wait:
+            from PySide6.QtCore import QThreadPool
+
+            QThreadPool.globalInstance().waitForDone()
+            del worker
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("last_tab", self.tabs.currentIndex())
         super().closeEvent(event)

@@ -22,24 +22,24 @@ def window(qtbot, tmp_path):
     settings.setValue("last_month/henan-2025", "2025-10")
     win = MainWindow(store, settings)
     qtbot.addWidget(win)
-    win.tabs.setCurrentIndex(1)
+    win.tabs.setCurrentWidget(win.summary)
     yield win
     store.close()
 
 
 def test_month_shows_failure_and_its_deduction(window):
-    model = window.items_model
+    model = window.summary.items_model
     rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
     row = rows["HN-02"]
     assert model.index(row, 4).data() == "不达标"
     assert model.index(row, 5).data() == "¥64,680.00"
     # 第七条2: 一线 48.5 → 2 short, 管理 3 → 1 short: 3% = ¥194,040.00, shown beside the item's 1%
-    assert "本月扣减 ¥258,720.00" in window.summary.text()
-    assert "人员缺口扣 ¥194,040.00" in window.summary.text()
+    assert "本月扣减 ¥258,720.00" in window.summary.totals.text()
+    assert "人员缺口 ¥194,040.00" in window.summary.totals.text()
 
 
 def test_payments_show_the_deduction(window):
-    model = window.payments_model
+    model = window.payments.model
     assert model.rowCount() == 4
     assert model.index(1, 6).data() == "¥2,328,480.00"   # 2,587,200.00 − 258,720.00
 
@@ -47,12 +47,13 @@ def test_payments_show_the_deduction(window):
 def test_switching_contract_lists_its_months(window):
     window.contract_box.setCurrentIndex(window.contract_box.findData("luoyang-2025"))
     assert window.month_box.count() == 12
-    assert window.items_model.rowCount() == 24
+    assert window.summary.items_model.rowCount() == 24
 
 
 def test_models_pass_the_model_tester(window, qtmodeltester):
-    qtmodeltester.check(window.items_model)
-    qtmodeltester.check(window.payments_model)
+    qtmodeltester.check(window.summary.items_model)
+    qtmodeltester.check(window.payments.model)
+    qtmodeltester.check(window.payments.deductions_model)
 
 
 def test_startup_imports_no_heavy_library(tmp_path):

@@ -40,7 +40,7 @@ def test_a_whole_month_by_keyboard(qtbot, window):
     assert page.result.item("HN-02").status.value == "fail"
     assert "¥64,680.00" in page.month_total.text()
     assert page.current_code() == "HN-03"
-    page.mode.setCurrentIndex(1)                             # ratio: 12 / 1200 = 1.00% ≤ 1%
+    page.mode.setCurrentIndex(page.mode.findData("ratio"))                          # ratio: 12 / 1200 = 1.00% ≤ 1%
     qtbot.keyClicks(page.numerator, "12")
     type_and_enter(qtbot, page.denominator, "1200")
     assert page.result.item("HN-03").status.value == "pass"
@@ -59,7 +59,7 @@ def test_a_whole_month_by_keyboard(qtbot, window):
     qtbot.mouseClick(page.finalize_button, Qt.MouseButton.LeftButton)
     assert window.store.months.status("henan-2025", Period(2025, 10)) == "final"
     assert not page.editor.isEnabled()
-    assert window.payments_model.index(1, 6).data() == "¥2,328,480.00"   # 2,587,200.00 − 258,720.00
+    assert window.payments.model.index(1, 6).data() == "¥2,328,480.00"   # 2,587,200.00 − 258,720.00
 
 
 def test_bad_value_is_explained_and_not_saved(qtbot, window):
@@ -75,7 +75,7 @@ def test_bad_value_is_explained_and_not_saved(qtbot, window):
 
 def test_exempt_needs_a_reason(qtbot, window):
     page = window.walkthrough
-    page.mode.setCurrentIndex(2)
+    page.mode.setCurrentIndex(page.mode.findData("exempt"))
     type_and_enter(qtbot, page.reason, "")
     assert "理由" in page.message.text()
     type_and_enter(qtbot, page.reason, "系统割接，甲方书面同意免考")

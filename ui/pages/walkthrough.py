@@ -1,20 +1,23 @@
 """The monthly walk-through: every item due this month, one step at a time, keyboard first.
 
-Entries are validated by the core (``auditor.entries``) and each accepted step
-is saved at once in its own transaction, so nothing typed is lost.
+Entries are validated by the core (``auditor.entries``); each accepted step is
+one undoable edit saved in its own transaction, so nothing typed is lost.
 """
 from __future__ import annotations
 
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QMessageBox, QProgressBar, QPushButton, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QProgressBar, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from auditor.calendar import Period
-from auditor.entries import parse_measurement, read_number
+from auditor.edits import FactEdit, MeasurementEdit, current_fact, current_measurement
+from auditor.entries import parse_event_text, parse_measurement, read_number
 from auditor.errors import AuditorError
 from auditor.model import Contract, Indicator, MeasurementKind, Status
 from auditor.money import format_yuan
@@ -22,19 +25,24 @@ from auditor.scoring import MonthResult, is_due
 from auditor.service import finalize_month, month_result
 from auditor.storage import Store
 
+from ..i18n import tr
+from ..undo import EditCommand
+
 STAFFING = "__staffing__"
 STATUS_MARK = {Status.PASS: "√", Status.FAIL: "×", Status.EXEMPT: "免", Status.MISSING: "○"}  # all in the shipped font
-MODES = (("value", "数值"), ("ratio", "分子 / 分母"), ("exempt", "免考"))
+MODES = ("value", "ratio", "events", "exempt")
 
 
 class WalkthroughPage(QWidget):
     """One month of one contract. Emits ``changed`` after every saved step."""
 
     changed = Signal()
+    edited = Signal(object)  # an edit was applied or undone (it may be of another month)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, undo_stack: QUndoStack | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.contract: Contract | None = None
         self.period: Period | None = None
         self.result: MonthResult | None = None
@@ -48,59 +56,74 @@ class WalkthroughPage(QWidget):
         self.definition.setWordWrap(True)
         self.target = QLabel()
         self.mode = QComboBox()
-        for key, label in MODES:
+        for key, label in zip(MODES, (tr("数值"), tr("分子 / 分母"), tr("事件日志"), tr("免考"))):
             self.mode.addItem(label, key)
         self.value = QLineEdit()
         self.numerator = QLineEdit()
         self.denominator = QLineEdit()
+        self.events = QPlainTextEdit()
+        self.events.setPlaceholderText(tr("从表格粘贴两列：受理时间、办结时间（未办结留空）"))
         self.reason = QLineEdit()
         self.note = QLineEdit()
-        self.value.setPlaceholderText("如 96.5 或 96.5%")
-        self.reason.setPlaceholderText("免考理由（必填）")
+        self.value.setPlaceholderText(tr("如 96.5 或 96.5%"))
+        self.reason.setPlaceholderText(tr("免考理由（必填）"))
         self.inputs = QStackedWidget()
-        self.inputs.addWidget(self._form(("实测值", self.value)))
-        self.inputs.addWidget(self._form(("分子", self.numerator), ("分母", self.denominator)))
-        self.inputs.addWidget(self._form(("理由", self.reason)))
+        self.inputs.addWidget(self._form((tr("实测值"), self.value)))
+        self.inputs.addWidget(self._form((tr("分子"), self.numerator), (tr("分母"), self.denominator)))
+        self.inputs.addWidget(self._form((tr("事件"), self.events)))
+        self.inputs.addWidget(self._form((tr("理由"), self.reason)))
         self.role_edits: dict[str, QLineEdit] = {}
         self.staffing_form = QFormLayout()
         staffing_box = QWidget()
         staffing_box.setLayout(self.staffing_form)
         self.incidents = QLineEdit()
-        self.incidents.setPlaceholderText("本月严重舆论事件数")
+        self.incidents.setPlaceholderText(tr("本月严重舆论事件数"))
         self.editor = QStackedWidget()
         indicator_box = QWidget()
         box = QVBoxLayout(indicator_box)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self._form(("录入方式", self.mode)))
+        box.addWidget(self._form((tr("录入方式"), self.mode)))
         box.addWidget(self.inputs)
-        box.addWidget(self._form(("备注", self.note)))
+        box.addWidget(self._form((tr("备注"), self.note)))
         self.editor.addWidget(indicator_box)
         self.editor.addWidget(staffing_box)
-        self.editor.addWidget(self._form(("事件数", self.incidents)))
+        self.editor.addWidget(self._form((tr("事件数"), self.incidents)))
         self.verdict = QLabel()
-        self.verdict.setStyleSheet("font-size: 13pt;")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c0392b;")
+        self.evidence_list = QListWidget()
+        self.evidence_list.setMaximumHeight(70)
+        self.add_evidence_button = QPushButton(tr("添加证据…"))
         self.month_total = QLabel()
         self.progress = QProgressBar()
-        self.previous_button = QPushButton("上一项")
-        self.accept_button = QPushButton("确认并下一项")
+        self.previous_button = QPushButton(tr("上一项"))
+        self.accept_button = QPushButton(tr("确认并下一项"))
         self.accept_button.setDefault(True)
-        self.finalize_button = QPushButton("本月定稿")
+        self.finalize_button = QPushButton(tr("本月定稿"))
+        self.reopen_button = QPushButton(tr("重新打开…"))
 
         right = QVBoxLayout()
         for widget in (self.title, self.definition, self.target, self.editor, self.verdict, self.message):
             right.addWidget(widget)
+        evidence_row = QHBoxLayout()
+        evidence_row.addWidget(QLabel(tr("证据：")))
+        evidence_row.addWidget(self.evidence_list, 1)
+        evidence_row.addWidget(self.add_evidence_button)
+        right.addLayout(evidence_row)
         right.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.previous_button)
         buttons.addWidget(self.accept_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.reopen_button)
         buttons.addWidget(self.finalize_button)
         right.addLayout(buttons)
         right.addWidget(self.month_total)
         right.addWidget(self.progress)
+        self.unfinished = QLabel()
+        self.unfinished.setWordWrap(True)
+        right.addWidget(self.unfinished)
         layout = QHBoxLayout(self)
         layout.addWidget(self.step_list)
         layout.addLayout(right, 1)
@@ -110,11 +133,15 @@ class WalkthroughPage(QWidget):
         self.accept_button.clicked.connect(self.accept_step)
         self.previous_button.clicked.connect(lambda: self.move(-1))
         self.finalize_button.clicked.connect(self.finalize)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.add_evidence_button.clicked.connect(self.add_evidence)
+        self.evidence_list.itemDoubleClicked.connect(self.open_evidence)
         for edit in (self.value, self.numerator, self.denominator, self.reason, self.note, self.incidents):
             edit.returnPressed.connect(self.accept_step)
         QShortcut(QKeySequence("Ctrl+Right"), self, lambda: self.move(1))
         QShortcut(QKeySequence("Ctrl+Left"), self, lambda: self.move(-1))
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save_step())
+        QShortcut(QKeySequence("Ctrl+Return"), self.events, self.accept_step)
 
     @staticmethod
     def _form(*rows: tuple[str, QWidget]) -> QWidget:
@@ -126,7 +153,7 @@ class WalkthroughPage(QWidget):
         return widget
 
     # ----------------------------------------------------------------- loading
-    def load(self, contract: Contract, period: Period) -> None:
+    def load(self, contract: Contract, period: Period, code: str | None = None) -> None:
         self.contract, self.period = contract, period
         self.steps = [i.code for i in contract.indicators if is_due(contract, i, period)] + [STAFFING]
         while self.staffing_form.rowCount():
@@ -134,35 +161,51 @@ class WalkthroughPage(QWidget):
         self.role_edits = {}
         for role in contract.roles:
             edit = QLineEdit()
-            edit.setPlaceholderText(f"要求 {role.required} 人")
+            edit.setPlaceholderText(tr("要求 {n} 人").format(n=role.required))
             edit.returnPressed.connect(self.accept_step)
             self.role_edits[role.key] = edit
-            self.staffing_form.addRow(f"{role.name}（月均）", edit)
+            self.staffing_form.addRow(tr("{role}（月均）").format(role=role.name), edit)
         self._recompute()
         self.step_list.blockSignals(True)
         self.step_list.clear()
-        for code in self.steps:
+        for _ in self.steps:
             self.step_list.addItem(QListWidgetItem())
         self.step_list.blockSignals(False)
         self._label_steps()
-        first_missing = next((n for n, code in enumerate(self.steps) if self._status(code) is Status.MISSING), 0)
-        self.step_list.setCurrentRow(first_missing)
-        self._show_step(first_missing)
+        if code in self.steps:
+            row = self.steps.index(code)
+        else:
+            row = next((n for n, c in enumerate(self.steps) if self._status(c) is Status.MISSING), 0)
+        self.step_list.setCurrentRow(row)
+        self._show_step(row)
+
+    def refresh(self) -> None:
+        """After an undo/redo or an outside change: recompute and redraw the current step."""
+        if self.contract is None:
+            return
+        self.contract = self.store.contracts.get(self.contract.id)
+        self._recompute()
+        self._label_steps()
+        self._show_step(self.step_list.currentRow())
 
     def _recompute(self) -> None:
         self.result = month_result(self.store, self.contract, self.period)
         done = sum(1 for code in self.steps if self._status(code) is not Status.MISSING)
         self.progress.setRange(0, len(self.steps))
         self.progress.setValue(done)
-        self.progress.setFormat(f"已录入 {done}/{len(self.steps)}")
+        self.progress.setFormat(tr("已录入 {done}/{total}").format(done=done, total=len(self.steps)))
         final = self.result.finalized
         self.finalize_button.setEnabled(self.result.complete and not final)
-        self.finalize_button.setText("已定稿" if final else "本月定稿")
+        self.finalize_button.setText(tr("已定稿") if final else tr("本月定稿"))
+        self.reopen_button.setVisible(final)
         self.editor.setEnabled(not final)
         self.accept_button.setEnabled(not final)
-        parts = [f"本月得分 {self.result.score:.2f}"] if self.result.score is not None else []
-        parts.append(f"本月扣减 {format_yuan(self.result.deduction_total)}")
+        self.add_evidence_button.setEnabled(not final)
+        parts = [tr("本月得分 {score}").format(score=f"{self.result.score:.2f}")] if self.result.score is not None else []
+        parts.append(tr("本月扣减 {amount}").format(amount=format_yuan(self.result.deduction_total)))
         self.month_total.setText("　".join(parts))
+        missing = self.result.missing
+        self.unfinished.setText(tr("未完成：{items}").format(items="、".join(missing)) if missing else "")
 
     def _status(self, code: str) -> Status:
         if code == STAFFING:
@@ -173,7 +216,7 @@ class WalkthroughPage(QWidget):
         for row, code in enumerate(self.steps):
             item = self.step_list.item(row)
             status = self._status(code)
-            name = "人员配置" if code == STAFFING else f"{code} {self.contract.indicator(code).name}"
+            name = tr("人员配置") if code == STAFFING else f"{code} {self.contract.indicator(code).name}"
             item.setText(f"{STATUS_MARK.get(status, '')} {name}")
             item.setForeground(Qt.GlobalColor.red if status is Status.FAIL else Qt.GlobalColor.black)
 
@@ -187,17 +230,20 @@ class WalkthroughPage(QWidget):
             return
         code = self.steps[row]
         self.message.clear()
+        self._show_evidence(code)
         if code == STAFFING:
             self._show_staffing()
             return
         indicator = self.contract.indicator(code)
         self.title.setText(f"{indicator.code}　{indicator.name}")
-        self.definition.setText(indicator.definition + (f"\n备注：{indicator.notes}" if indicator.notes else ""))
-        self.target.setText(f"要求：{indicator.target_text}（{indicator.frequency.label}）　依据：{indicator.clause}")
+        self.definition.setText(indicator.definition + (f"\n{tr('备注')}：{indicator.notes}" if indicator.notes else ""))
+        limit = f"　{tr('时限')}：{indicator.time_limit.label}" if indicator.time_limit else ""
+        self.target.setText(f"{tr('要求')}：{indicator.target_text}（{indicator.frequency.label}）{limit}　"
+                            f"{tr('依据')}：{indicator.clause}")
         if indicator.derived == "incidents":
             self.editor.setCurrentIndex(2)
-            entries = self.store.months.load(self.contract.id, self.period)
-            self.incidents.setText("" if entries is None or entries.incidents is None else str(entries.incidents))
+            value = current_fact(self.store, self.contract.id, self.period, "incidents")
+            self.incidents.setText("" if value is None else str(value))
             self.incidents.setFocus()
         else:
             self.editor.setCurrentIndex(0)
@@ -205,31 +251,35 @@ class WalkthroughPage(QWidget):
         self._show_verdict(code)
 
     def _fill_measurement(self, indicator: Indicator) -> None:
-        entries = self.store.months.load(self.contract.id, self.period)
-        m = entries.measurements.get(indicator.code) if entries else None
+        m = current_measurement(self.store, self.contract.id, self.period, indicator.code)
         for edit in (self.value, self.numerator, self.denominator, self.reason, self.note):
             edit.clear()
+        self.events.clear()
         mode = "value"
         if m is not None:
             self.note.setText(m.note)
+            mode = m.kind.value if m.kind is not MeasurementKind.VALUE else "value"
             if m.kind is MeasurementKind.RATIO:
-                mode = "ratio"
                 self.numerator.setText(str(m.numerator))
                 self.denominator.setText(str(m.denominator))
             elif m.kind is MeasurementKind.EXEMPT:
-                mode = "exempt"
                 self.reason.setText(m.reason)
-            elif m.kind is MeasurementKind.VALUE:
+            elif m.kind is MeasurementKind.EVENTS:
+                self.events.setPlainText("\n".join(
+                    f"{e.received_at:%Y-%m-%d %H:%M}\t{e.done_at:%Y-%m-%d %H:%M}" if e.done_at else
+                    f"{e.received_at:%Y-%m-%d %H:%M}\t" for e in m.events))
+            else:
                 self.value.setText(str(m.value))
-        self.mode.setCurrentIndex([k for k, _ in MODES].index(mode))
+        self.mode.setCurrentIndex(MODES.index(mode))
         self.mode.model().item(1).setEnabled(indicator.is_percentage)
-        {"value": self.value, "ratio": self.numerator, "exempt": self.reason}[mode].setFocus()
+        self.mode.model().item(2).setEnabled(indicator.time_limit is not None)
+        {"value": self.value, "ratio": self.numerator, "events": self.events, "exempt": self.reason}[mode].setFocus()
 
     def _show_staffing(self) -> None:
         self.editor.setCurrentIndex(1)
-        self.title.setText("人员配置")
+        self.title.setText(tr("人员配置"))
         self.definition.setText(self.contract.data.get("staffing", {}).get("requirement_text", ""))
-        self.target.setText(f"依据：{self.contract.clauses.get('staffing', '')}")
+        self.target.setText(f"{tr('依据')}：{self.contract.clauses.get('staffing', '')}")
         for role in self.result.roles:
             self.role_edits[role.role.key].setText("" if role.actual is None else str(role.actual))
         if self.role_edits:
@@ -240,18 +290,48 @@ class WalkthroughPage(QWidget):
         status = self._status(code)
         if code == STAFFING:
             money = sum((d.amount for d in self.result.deductions if d.kind == "staffing"), Decimal(0))
-            text = f"{status.label}：缺口 {self.result.staffing_shortfall} 人"
+            text = f"{status.label}：" + tr("缺口 {n} 人").format(n=self.result.staffing_shortfall)
         else:
             item = self.result.item(code)
             money = item.deduction
             text = f"{status.label}：{item.detail}"
             if item.points is not None:
-                text += f"　得分 {item.points.normalize():f}"
+                text += "　" + tr("得分 {points}").format(points=f"{item.points.normalize():f}")
         if money:
-            text += f"　扣款 {format_yuan(money)}"
+            text += "　" + tr("扣款 {amount}").format(amount=format_yuan(money))
         color = {Status.FAIL: "#c0392b", Status.PASS: "#1e8449"}.get(status, "#7f8c8d")
         self.verdict.setText(text)
         self.verdict.setStyleSheet(f"font-size: 13pt; color: {color};")
+
+    def _edit_for_step(self, code: str, problems: list[str]):
+        """The edit the current inputs describe, or None (with ``problems``) when they are not valid."""
+        if code == STAFFING:
+            values = {key: edit.text().strip() for key, edit in self.role_edits.items()}
+            if any(not v for v in values.values()):
+                problems.append(tr("请填写每个岗位的月均在岗人数"))
+                return None
+            headcount = {k: read_number(v, k, problems) for k, v in values.items()}
+            before = current_fact(self.store, self.contract.id, self.period, "headcount")
+            return None if problems else FactEdit(self.contract.id, self.period, "headcount", before, headcount)
+        if self.contract.indicator(code).derived == "incidents":
+            number = read_number(self.incidents.text(), tr("严重舆论事件数"), problems, integer=True)
+            before = current_fact(self.store, self.contract.id, self.period, "incidents")
+            return None if problems else FactEdit(self.contract.id, self.period, "incidents", before, int(number))
+        raw: dict = {"indicator": code, "note": self.note.text().strip()}
+        mode = self.mode.currentData()
+        if mode == "value":
+            raw["value"] = self.value.text()
+        elif mode == "ratio":
+            raw.update(numerator=self.numerator.text(), denominator=self.denominator.text())
+        elif mode == "events":
+            raw["events"] = parse_event_text(self.events.toPlainText())
+        else:
+            raw.update(exempt=True, reason=self.reason.text())
+        measurement = parse_measurement(self.contract, self.period, raw, code, problems)
+        if measurement is None or problems:
+            return None
+        before = current_measurement(self.store, self.contract.id, self.period, code)
+        return MeasurementEdit(self.contract.id, self.period, code, before, measurement)
 
     def save_step(self) -> bool:
         """Validate and store the current step; show the problem and keep the step if it is wrong."""
@@ -260,29 +340,9 @@ class WalkthroughPage(QWidget):
             return False
         problems: list[str] = []
         try:
-            if code == STAFFING:
-                values = {key: edit.text().strip() for key, edit in self.role_edits.items()}
-                if any(not v for v in values.values()):
-                    problems.append("请填写每个岗位的月均在岗人数")
-                headcount = {k: read_number(v, k, problems) for k, v in values.items() if v}
-                if not problems:
-                    self.store.months.set_fact(self.contract, self.period, "headcount", headcount)
-            elif self.contract.indicator(code).derived == "incidents":
-                number = read_number(self.incidents.text(), "严重舆论事件数", problems, integer=True)
-                if not problems:
-                    self.store.months.set_fact(self.contract, self.period, "incidents", int(number))
-            else:
-                raw: dict = {"indicator": code, "note": self.note.text().strip()}
-                mode = self.mode.currentData()
-                if mode == "value":
-                    raw["value"] = self.value.text()
-                elif mode == "ratio":
-                    raw.update(numerator=self.numerator.text(), denominator=self.denominator.text())
-                else:
-                    raw.update(exempt=True, reason=self.reason.text())
-                measurement = parse_measurement(self.contract, self.period, raw, code, problems)
-                if measurement is not None and not problems:
-                    self.store.months.put_measurement(self.contract, self.period, measurement)
+            edit = self._edit_for_step(code, problems)
+            if edit is not None and edit.before != edit.after:
+                self.undo_stack.push(EditCommand(self.store, edit, self.edited.emit))
         except AuditorError as exc:
             problems.append(str(exc))
         if problems:
@@ -292,7 +352,6 @@ class WalkthroughPage(QWidget):
         self._recompute()
         self._label_steps()
         self._show_verdict(code)
-        self.changed.emit()
         return True
 
     def accept_step(self) -> None:
@@ -304,11 +363,59 @@ class WalkthroughPage(QWidget):
         if 0 <= row < len(self.steps):
             self.step_list.setCurrentRow(row)
 
+    # ----------------------------------------------------------------- evidence, finalising
+    def _show_evidence(self, code: str) -> None:
+        self.evidence_list.clear()
+        if self.contract is None:
+            return
+        for evidence in self.store.evidence.list(self.contract.id, self.period, code):
+            item = QListWidgetItem(f"{evidence.filename}（SHA-256 {evidence.sha256[:12]}…）")
+            item.setData(Qt.ItemDataRole.UserRole, evidence.id)
+            self.evidence_list.addItem(item)
+
+    def add_evidence(self, path: str | None = None) -> None:
+        code = self.current_code()
+        if code is None:
+            return
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, tr("选择证据文件"))
+            if not path:
+                return
+        try:
+            self.store.evidence.add(self.contract.id, self.period, code, Path(path))
+        except (AuditorError, OSError) as exc:
+            QMessageBox.warning(self, tr("无法添加证据"), str(exc))
+            return
+        self._show_evidence(code)
+
+    def open_evidence(self, item: QListWidgetItem) -> None:
+        evidence = self.store.evidence.get(item.data(Qt.ItemDataRole.UserRole))
+        if not self.store.evidence.verify(evidence):
+            QMessageBox.critical(self, tr("证据已被改动"),
+                                 tr("文件 {name} 与录入时的 SHA-256 不一致，可能已被改动。").format(name=evidence.filename))
+            return
+        copy = self.store.evidence.export_copy(evidence, Path(tempfile.gettempdir()) / "auditor-evidence")
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+
     def finalize(self) -> None:
         try:
             finalize_month(self.store, self.contract, self.period)
         except AuditorError as exc:
-            QMessageBox.warning(self, "不能定稿", str(exc))
+            QMessageBox.warning(self, tr("不能定稿"), str(exc))
+            return
+        self.undo_stack.clear()  # a finalised month is not edited by undo
+        self._recompute()
+        self.changed.emit()
+
+    def reopen(self, reason: str | None = None) -> None:
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, tr("重新打开已定稿月份"), tr("理由（将记入历史）："))
+            if not ok:
+                return
+        try:
+            self.store.months.reopen(self.contract.id, self.period, reason)
+        except AuditorError as exc:
+            QMessageBox.warning(self, tr("不能重新打开"), str(exc))
             return
         self._recompute()
         self.changed.emit()

@@ -1,0 +1,109 @@
+"""Charts as matplotlib Figures (no pyplot global state), Chinese labels in the shipped font.
+
+matplotlib is imported only when a chart is first made, never at start-up.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Mapping
+
+from .calendar import Period
+from .model import Contract, Status
+from .paths import resources_dir
+from .scoring import MonthResult
+
+FONT_FILE = resources_dir() / "fonts" / "AuditorSong-Regular.ttf"
+
+
+@lru_cache(maxsize=1)
+def _font_family() -> str:
+    from matplotlib import font_manager, rcParams
+
+    font_manager.fontManager.addfont(str(FONT_FILE))
+    family = font_manager.FontProperties(fname=str(FONT_FILE)).get_name()
+    rcParams["font.family"] = [family]
+    rcParams["axes.unicode_minus"] = False
+    rcParams["svg.fonttype"] = "none"
+    return family
+
+
+def _figure(width: float = 6.0, height: float = 3.0):
+    from matplotlib.figure import Figure
+
+    _font_family()
+    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def _labels(periods: list[Period]) -> list[str]:
+    return [f"{p.month}月" if p.month != 1 and p != periods[0] else f"{p.year}年{p.month}月" for p in periods]
+
+
+def indicator_trend(contract: Contract, months: Mapping[Period, MonthResult], code: str):
+    """The measured value of one indicator per month, with its target line."""
+    indicator = contract.indicator(code)
+    periods = sorted(months)
+    xs, ys, colors = [], [], []
+    for n, period in enumerate(periods):
+        item = months[period].item(code)
+        if item.actual is not None and item.status in (Status.PASS, Status.FAIL):
+            xs.append(n)
+            ys.append(float(item.actual))
+            colors.append("#c0392b" if item.status is Status.FAIL else "#1e8449")
+    fig, ax = _figure()
+    ax.plot(xs, ys, color="#34495e", linewidth=1.2)
+    ax.scatter(xs, ys, c=colors, zorder=3)
+    ax.axhline(float(indicator.target), color="#c0392b", linestyle="--", linewidth=1,
+               label=f"目标 {indicator.target_text}")
+    ax.set_xticks(range(len(periods)), _labels(periods), rotation=45, fontsize=8)
+    ax.set_title(f"{indicator.code} {indicator.name}")
+    ax.set_ylabel(indicator.unit)
+    ax.legend(loc="lower right", fontsize=8)
+    return fig
+
+
+def money_history(contract: Contract, months: Mapping[Period, MonthResult]):
+    """Monthly score (points contracts) or monthly deductions (deduction contracts)."""
+    periods = sorted(months)
+    fig, ax = _figure()
+    if contract.family.value == "points":
+        values = [float(months[p].score or 0) for p in periods]
+        ax.bar(range(len(periods)), values, color=["#1e8449" if v >= 90 else "#b9770e" for v in values])
+        for threshold in (90, 80, 70, 60):
+            ax.axhline(threshold, color="#7f8c8d", linestyle=":", linewidth=0.8)
+        ax.set_ylim(0, 100)
+        ax.set_title("月度得分")
+        ax.set_ylabel("分")
+    else:
+        values = [float(months[p].deduction_total / Decimal(10000)) for p in periods]
+        ax.bar(range(len(periods)), values, color="#c0392b")
+        ax.set_title("月度扣减")
+        ax.set_ylabel("万元")
+    ax.set_xticks(range(len(periods)), _labels(periods), rotation=45, fontsize=8)
+    return fig
+
+
+def headcount_chart(contract: Contract, months: Mapping[Period, MonthResult]):
+    """Monthly average headcount against the requirement."""
+    periods = sorted(months)
+    fig, ax = _figure()
+    actual = [float(sum((r.actual for r in months[p].roles if r.actual is not None), Decimal(0))) or None
+              for p in periods]
+    required = [sum(r.required for r in months[p].roles) for p in periods]
+    ax.plot(range(len(periods)), required, color="#c0392b", linestyle="--", label="要求人数")
+    ax.plot([n for n, v in enumerate(actual) if v is not None], [v for v in actual if v is not None],
+            marker="o", color="#2c3e50", label="月均在岗")
+    ax.set_xticks(range(len(periods)), _labels(periods), rotation=45, fontsize=8)
+    ax.set_title("人员配置")
+    ax.set_ylabel("人")
+    ax.legend(loc="lower right", fontsize=8)
+    return fig
+
+
+def to_bytes(fig, fmt: str = "png") -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt)
+    return buffer.getvalue()

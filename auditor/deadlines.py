@@ -1,0 +1,53 @@
+"""Month states and upcoming deadlines for the dashboard.
+
+A month is *overdue* when it has ended and is still not finalised by the
+10th of the following month (the day henan's personnel information is due;
+the same day is used for luoyang). This is a product decision (docs/decisions.md).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .calendar import Period, format_date_cn, months_between
+from .model import Contract
+
+OVERDUE_DAY = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    day: dt.date
+    text: str
+    kind: str  # schedule | personnel | installment | notice
+
+
+def month_state(period: Period, status: str | None, today: dt.date) -> str:
+    """done | in_progress | not_started | overdue | future."""
+    if status == "final":
+        return "done"
+    if period.first_day > today:
+        return "future"
+    if today >= dt.date(period.next().year, period.next().month, OVERDUE_DAY):
+        return "overdue"
+    return "in_progress" if status == "open" else "not_started"
+
+
+def upcoming(contract: Contract, today: dt.date, days: int = 60) -> list[Deadline]:
+    horizon = today + dt.timedelta(days=days)
+    found: list[Deadline] = []
+    for period in months_between(contract.first_period, contract.last_period):
+        for key, kind, what in (("schedule_submission", "schedule", "排班表"),
+                                ("personnel_submission", "personnel", "人员名单、工资表、五险一金、转账记录")):
+            rule = contract.obligation(key)
+            if rule and rule.day_of_month:
+                day = dt.date(period.year, period.month, rule.day_of_month)
+                if today <= day <= horizon:
+                    found.append(Deadline(day, f"{period.label()}{what}报送截止（{rule.clause}）", kind))
+    for inst in contract.installments:
+        if inst.due and today <= inst.due <= horizon:
+            found.append(Deadline(inst.due, f"第{inst.number}期付款（{inst.due_text}）", "installment"))
+    return sorted(found, key=lambda d: d.day)
+
+
+__all__ = ["Deadline", "month_state", "upcoming", "format_date_cn"]

@@ -1,0 +1,555 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>auditor</name>
+    <message>
+        <source>12345 热线服务合同履约考核</source>
+        <translation>12345 Hotline Contract Compliance Audit</translation>
+    </message>
+    <message>
+        <source>{n} 项</source>
+        <translation>{n} items</translation>
+    </message>
+    <message>
+        <source>{role}（月均）</source>
+        <translation>{role} (monthly average)</translation>
+    </message>
+    <message>
+        <source>上一项</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>不扣减</source>
+        <translation>No deductions</translation>
+    </message>
+    <message>
+        <source>不能定稿</source>
+        <translation>Cannot finalise</translation>
+    </message>
+    <message>
+        <source>不能重新打开</source>
+        <translation>Cannot reopen</translation>
+    </message>
+    <message>
+        <source>不达标</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>严重舆论事件数</source>
+        <translation>Serious public-opinion incidents</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>事件数</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>事件日志</source>
+        <translation>Event log</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>人员配置</source>
+        <translation>Staffing</translation>
+    </message>
+    <message>
+        <source>从模板新建…</source>
+        <translation>New from template…</translation>
+    </message>
+    <message>
+        <source>从模板新建合同</source>
+        <translation>New contract from template</translation>
+    </message>
+    <message>
+        <source>从表格粘贴两列：受理时间、办结时间（未办结留空）</source>
+        <translation>Paste two columns from a spreadsheet: received, done (blank if not done)</translation>
+    </message>
+    <message>
+        <source>付款时间</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>付款核算</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>仪表盘</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>免考</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <source>免考理由（必填）</source>
+        <translation>Reason for exemption (required)</translation>
+    </message>
+    <message>
+        <source>内部错误</source>
+        <translation>Internal error</translation>
+    </message>
+    <message>
+        <source>内部错误：{name}</source>
+        <translation>Internal error: {name}</translation>
+    </message>
+    <message>
+        <source>分子</source>
+        <translation>Numerator</translation>
+    </message>
+    <message>
+        <source>分子 / 分母</source>
+        <translation>Numerator / denominator</translation>
+    </message>
+    <message>
+        <source>分母</source>
+        <translation>Denominator</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>可从履约保证金中扣除 {amount}</source>
+        <translation>Claimable from the performance bond: {amount}</translation>
+    </message>
+    <message>
+        <source>可拒绝付款：</source>
+        <translation>Payment may be refused: </translation>
+    </message>
+    <message>
+        <source>合同</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>合同检查（内在矛盾）：</source>
+        <translation>Contract lint (inconsistencies):</translation>
+    </message>
+    <message>
+        <source>合同：</source>
+        <translation>Contract:</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>如 96.5 或 96.5%</source>
+        <translation>e.g. 96.5 or 96.5%</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>实付</source>
+        <translation>Payable</translation>
+    </message>
+    <message>
+        <source>实测</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>实测值</source>
+        <translation>Measured value</translation>
+    </message>
+    <message>
+        <source>导入月度录入文件…</source>
+        <translation>Import month entries file…</translation>
+    </message>
+    <message>
+        <source>已定</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>已定稿</source>
+        <translation>Finalised</translation>
+    </message>
+    <message>
+        <source>已导入 {contract} {period}</source>
+        <translation>Imported {contract} {period}</translation>
+    </message>
+    <message>
+        <source>已录入 {done}/{total}</source>
+        <translation>Entered {done}/{total}</translation>
+    </message>
+    <message>
+        <source>录入中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>录入方式</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>得分 / 扣款</source>
+        <translation>Points / deduction</translation>
+    </message>
+    <message>
+        <source>得分 / 比例</source>
+        <translation>Score / band</translation>
+    </message>
+    <message>
+        <source>得分 {points}</source>
+        <translation>Points {points}</translation>
+    </message>
+    <message>
+        <source>扣减</source>
+        <translation>Deductions</translation>
+    </message>
+    <message>
+        <source>扣款</source>
+        <translation>Deduction</translation>
+    </message>
+    <message>
+        <source>扣款 {amount}</source>
+        <translation>Deduction {amount}</translation>
+    </message>
+    <message>
+        <source>指标趋势：</source>
+        <translation>Indicator trend:</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>整改通知书…</source>
+        <translation>Rectification notice…</translation>
+    </message>
+    <message>
+        <source>文书功能尚未提供</source>
+        <translation>Documents are not available yet</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>文件 {name} 与录入时的 SHA-256 不一致，可能已被改动。</source>
+        <translation>The file {name} no longer matches the SHA-256 recorded when it was added; it may have been altered.</translation>
+    </message>
+    <message>
+        <source>新合同编号（小写字母、数字和连字符）：</source>
+        <translation>New contract id (lower-case letters, digits, hyphens):</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>无法添加证据</source>
+        <translation>Cannot add evidence</translation>
+    </message>
+    <message>
+        <source>无法计算</source>
+        <translation>Cannot compute</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>暂估</source>
+        <translation>Provisional</translation>
+    </message>
+    <message>
+        <source>暂估：未完成或未定稿的月份 {months}</source>
+        <translation>Provisional: months not complete or not finalised {months}</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>月份：</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>月度汇总</source>
+        <translation>Month summary</translation>
+    </message>
+    <message>
+        <source>服务期各月</source>
+        <translation>Months of the service term</translation>
+    </message>
+    <message>
+        <source>期次</source>
+        <translation>Installment</translation>
+    </message>
+    <message>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>未创建</source>
+        <translation>Not created</translation>
+    </message>
+    <message>
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>未发现矛盾</source>
+        <translation>No inconsistencies found</translation>
+    </message>
+    <message>
+        <source>未完成：{items}</source>
+        <translation>Unfinished: {items}</translation>
+    </message>
+    <message>
+        <source>未定稿</source>
+        <translation>Not finalised</translation>
+    </message>
+    <message>
+        <source>未导入</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>未录入</source>
+        <translation>Not entered</translation>
+    </message>
+    <message>
+        <source>未录入 {n} 项</source>
+        <translation>{n} items not entered</translation>
+    </message>
+    <message>
+        <source>本月严重舆论事件数</source>
+        <translation>Serious incidents this month</translation>
+    </message>
+    <message>
+        <source>本月定稿</source>
+        <translation>Finalise month</translation>
+    </message>
+    <message>
+        <source>本月得分 {score}</source>
+        <translation>Month score {score}</translation>
+    </message>
+    <message>
+        <source>本月扣减 {amount}</source>
+        <translation>Month deductions {amount}</translation>
+    </message>
+    <message>
+        <source>本月问题（不达标项生成，定稿时保存）：</source>
+        <translation>Findings of the month (from failures, stored when finalised):</translation>
+    </message>
+    <message>
+        <source>模板：</source>
+        <translation>Template:</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>正在校验…</source>
+        <translation>Validating…</translation>
+    </message>
+    <message>
+        <source>注意：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <source>添加证据…</source>
+        <translation>Add evidence…</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>理由（将记入历史）：</source>
+        <translation>Reason (kept in history):</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动后生效。</source>
+        <translation>The language takes effect after a restart.</translation>
+    </message>
+    <message>
+        <source>确认并下一项</source>
+        <translation>Accept and next</translation>
+    </message>
+    <message>
+        <source>程序遇到意外错误（{name}），当前操作未完成，已保存的数据不受影响。</source>
+        <translation>An unexpected error occurred ({name}); the current action was not completed and saved data is unaffected.</translation>
+    </message>
+    <message>
+        <source>第{n}期</source>
+        <translation>No. {n}</translation>
+    </message>
+    <message>
+        <source>第{n}期 应付 {gross}，扣减 {ded}，上期结转 {carry}，实付 {pay}（{words}）</source>
+        <translation>Installment {n}: due {gross}, deductions {ded}, carried in {carry}, payable {pay} ({words})</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>结转下期扣减 {amount}</source>
+        <translation>Carried to the next installment: {amount}</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>缺口 {n} 人</source>
+        <translation>{n} persons short</translation>
+    </message>
+    <message>
+        <source>考核指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>考核月份</source>
+        <translation>Months assessed</translation>
+    </message>
+    <message>
+        <source>考核评分表…</source>
+        <translation>Score sheet…</translation>
+    </message>
+    <message>
+        <source>要求</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>要求 {n} 人</source>
+        <translation>{n} required</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>证据已被改动</source>
+        <translation>Evidence altered</translation>
+    </message>
+    <message>
+        <source>证据：</source>
+        <translation>Evidence:</translation>
+    </message>
+    <message>
+        <source>详情已记录在 {path}</source>
+        <translation>Details were logged in {path}</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>请填写每个岗位的月均在岗人数</source>
+        <translation>Enter the monthly average headcount of every role</translation>
+    </message>
+    <message>
+        <source>近期截止事项（60 天内）</source>
+        <translation>Upcoming deadlines (60 days)</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>选择月度录入文件</source>
+        <translation>Choose a month entries file</translation>
+    </message>
+    <message>
+        <source>选择证据文件</source>
+        <translation>Choose an evidence file</translation>
+    </message>
+    <message>
+        <source>逐项录入</source>
+        <translation>Walk-through</translation>
+    </message>
+    <message>
+        <source>逾期未定稿</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>重新打开…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>重新打开已定稿月份</source>
+        <translation>Reopen a finalised month</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>项</source>
+        <translation>items</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,91 @@
+"""The English UI table, and the build of resources/translations/auditor_en.{ts,qm}.
+
+    .venv/bin/python scripts/translations.py
+
+Source strings are the Chinese ones in the code (``tr("…")``); a test checks
+that each has an entry here. Contract content and the core's messages stay Chinese.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parent.parent
+EN = {
+    "12345 热线服务合同履约考核": "12345 Hotline Contract Compliance Audit",
+    "{n} 项": "{n} items", "{role}（月均）": "{role} (monthly average)", "上一项": "Previous",
+    "不扣减": "No deductions", "不能定稿": "Cannot finalise", "不能重新打开": "Cannot reopen", "不达标": "Failed",
+    "严重舆论事件数": "Serious public-opinion incidents", "事件": "Events", "事件数": "Incidents",
+    "事件日志": "Event log", "人员": "Staff", "人员配置": "Staffing", "从模板新建…": "New from template…",
+    "从模板新建合同": "New contract from template",
+    "从表格粘贴两列：受理时间、办结时间（未办结留空）": "Paste two columns from a spreadsheet: received, done (blank if not done)",
+    "付款时间": "Due", "付款核算": "Payments", "仪表盘": "Dashboard", "依据": "Basis", "保存修改": "Save changes",
+    "值": "Value", "免考": "Exempt", "免考理由（必填）": "Reason for exemption (required)", "内部错误": "Internal error",
+    "内部错误：{name}": "Internal error: {name}", "分子": "Numerator", "分子 / 分母": "Numerator / denominator",
+    "分母": "Denominator", "取消": "Cancel", "可从履约保证金中扣除 {amount}": "Claimable from the performance bond: {amount}",
+    "可拒绝付款：": "Payment may be refused: ", "合同": "Contracts", "合同检查（内在矛盾）：": "Contract lint (inconsistencies):",
+    "合同：": "Contract:", "备注": "Note", "如 96.5 或 96.5%": "e.g. 96.5 or 96.5%", "字段": "Field", "实付": "Payable",
+    "实测": "Measured", "实测值": "Measured value", "导入月度录入文件…": "Import month entries file…", "已定": "Final",
+    "已定稿": "Finalised", "已导入 {contract} {period}": "Imported {contract} {period}",
+    "已录入 {done}/{total}": "Entered {done}/{total}", "录入方式": "Entry", "得分": "Points",
+    "得分 / 扣款": "Points / deduction", "得分 / 比例": "Score / band", "得分 {points}": "Points {points}",
+    "扣减": "Deductions", "扣款": "Deduction", "扣款 {amount}": "Deduction {amount}", "指标趋势：": "Indicator trend:",
+    "提示": "Note", "撤销": "Undo", "放弃修改": "Discard changes", "数值": "Value",
+    "整改通知书…": "Rectification notice…", "文书功能尚未提供": "Documents are not available yet", "文件": "File",
+    "文件 {name} 与录入时的 SHA-256 不一致，可能已被改动。":
+        "The file {name} no longer matches the SHA-256 recorded when it was added; it may have been altered.",
+    "新合同编号（小写字母、数字和连字符）：": "New contract id (lower-case letters, digits, hyphens):",
+    "无法打开数据库": "Cannot open the database", "无法添加证据": "Cannot add evidence", "无法计算": "Cannot compute",
+    "时限": "Time limit", "暂估": "Provisional",
+    "暂估：未完成或未定稿的月份 {months}": "Provisional: months not complete or not finalised {months}",
+    "月份": "Month", "月份：": "Month:", "月度汇总": "Month summary", "服务期各月": "Months of the service term",
+    "期次": "Installment", "未保存": "Not saved", "未创建": "Not created", "未发现矛盾": "No inconsistencies found",
+    "未完成：{items}": "Unfinished: {items}", "未定稿": "Not finalised", "未导入": "Not imported", "未录入": "Not entered",
+    "未录入 {n} 项": "{n} items not entered", "本月严重舆论事件数": "Serious incidents this month",
+    "本月定稿": "Finalise month", "本月得分 {score}": "Month score {score}", "本月扣减 {amount}": "Month deductions {amount}",
+    "本月问题（不达标项生成，定稿时保存）：": "Findings of the month (from failures, stored when finalised):",
+    "模板：": "Template:", "正在导入…": "Importing…", "正在校验…": "Validating…", "注意：": "Note: ",
+    "添加证据…": "Add evidence…", "状态": "State", "理由": "Reason", "理由（将记入历史）：": "Reason (kept in history):",
+    "界面语言": "Language", "界面语言将在重新启动后生效。": "The language takes effect after a restart.",
+    "确认并下一项": "Accept and next",
+    "程序遇到意外错误（{name}），当前操作未完成，已保存的数据不受影响。":
+        "An unexpected error occurred ({name}); the current action was not completed and saved data is unaffected.",
+    "第{n}期": "No. {n}",
+    "第{n}期 应付 {gross}，扣减 {ded}，上期结转 {carry}，实付 {pay}（{words}）":
+        "Installment {n}: due {gross}, deductions {ded}, carried in {carry}, payable {pay} ({words})",
+    "类别": "Kind", "结果": "Result", "结转下期扣减 {amount}": "Carried to the next installment: {amount}", "编号": "Code",
+    "编辑": "Edit", "缺口 {n} 人": "{n} persons short", "考核指标": "Indicator", "考核月份": "Months assessed",
+    "考核评分表…": "Score sheet…", "要求": "Target", "要求 {n} 人": "{n} required", "警告": "Warning", "设置": "Settings",
+    "证据已被改动": "Evidence altered", "证据：": "Evidence:", "详情已记录在 {path}": "Details were logged in {path}",
+    "说明": "Detail", "请填写每个岗位的月均在岗人数": "Enter the monthly average headcount of every role",
+    "近期截止事项（60 天内）": "Upcoming deadlines (60 days)", "退出": "Quit", "选择月度录入文件": "Choose a month entries file",
+    "选择证据文件": "Choose an evidence file", "逐项录入": "Walk-through", "重做": "Redo", "重新打开…": "Reopen…",
+    "重新打开已定稿月份": "Reopen a finalised month", "金额": "Amount", "错误": "Error", "项": "items", "（无）": "(none)",
+    # labels passed to tr() through variables
+    "录入中": "In progress", "未开始": "Not started", "逾期未定稿": "Overdue", "未到期": "Not yet due",
+}
+
+
+def write_ts(path: Path) -> None:
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", '<TS version="2.1" language="en">',
+             "<context>", "    <name>auditor</name>"]
+    for source, target in sorted(EN.items()):
+        lines += ["    <message>", f"        <source>{escape(source)}</source>",
+                  f"        <translation>{escape(target)}</translation>", "    </message>"]
+    lines += ["</context>", "</TS>", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> int:
+    ts = ROOT / "resources" / "translations" / "auditor_en.ts"
+    write_ts(ts)
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    print(f"{ts.with_suffix('.qm')}: {len(EN)} strings")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,201 @@
+"""Contracts: list, create from a template, edit every field (validated by the core), lint findings."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+                               QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from auditor.contracts import template_ids
+from auditor.errors import AuditorError
+from auditor.lint import lint_contract
+from auditor.storage import Store
+
+from ..i18n import tr
+
+PathRole = Qt.ItemDataRole.UserRole + 1
+OriginalRole = Qt.ItemDataRole.UserRole + 2
+LABELS = {
+    "name": "合同名称", "contract_no": "合同编号", "project_no": "项目编号", "signed_on": "签订日期",
+    "signed_place": "签订地点", "party_a": "甲方", "party_b": "乙方", "short_name": "简称", "address": "地址",
+    "legal_rep": "法定代表人", "contact": "联系人", "phone": "电话", "bank": "开户银行", "account": "账号",
+    "tax_no": "税号", "total": "合同总价", "total_in_words": "总价大写", "tax_rate": "税率(%)", "service": "服务期",
+    "start": "开始", "end": "结束", "place": "服务地点", "hours": "服务时间", "bond": "履约保证金",
+    "percent": "比例(%)", "amount": "金额", "amount_in_words": "大写", "form": "形式", "staffing": "人员配置",
+    "roles": "岗位", "required": "要求人数", "indicators": "考核指标", "code": "编号", "definition": "考核内容",
+    "comparator": "比较", "target": "目标值", "unit": "单位", "frequency": "考核周期", "points": "分值",
+    "deduction_percent": "扣减比例(%)", "notes": "备注", "clause": "条款", "installments": "付款",
+    "due": "付款日", "due_text": "付款时间（原文）", "first_month": "考核起始月", "last_month": "考核结束月",
+    "deducts": "可扣减", "settings": "设置", "quarter_alignment": "季度划分", "staffing_basis": "人员缺口口径",
+    "notice_deadline_days": "整改期限(天)", "minimum_wage": "最低工资", "scoring": "考核规则", "bands": "付款分档",
+    "min": "下限", "late_penalty": "逾期违约金", "percent_per_day": "每日比例(%)", "obligations": "履约义务",
+    "confidentiality": "保密义务", "text": "内容", "key": "键",
+}
+
+
+def _display(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _parse(text: str, original: Any) -> Any:
+    """Read the edited text back with the original's type (the core validates the result)."""
+    text = text.strip()
+    if isinstance(original, bool):
+        return text.lower() in ("true", "1", "是", "yes")
+    if isinstance(original, int):
+        try:
+            return int(text)
+        except ValueError:
+            return text  # the schema names the field and says it must be an integer
+    if original is None:
+        if not text:
+            return None
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            return text
+    return text
+
+
+class ContractsPage(QWidget):
+    contracts_changed = Signal(str)  # id of the contract created or changed
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.list = QListWidget()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([tr("字段"), tr("值")])
+        self.tree.setColumnWidth(0, 280)
+        self.lint = QListWidget()
+        self.new_button = QPushButton(tr("从模板新建…"))
+        self.save_button = QPushButton(tr("保存修改"))
+        self.revert_button = QPushButton(tr("放弃修改"))
+        left = QVBoxLayout()
+        left.addWidget(self.list)
+        left.addWidget(self.new_button)
+        left_box = QWidget()
+        left_box.setLayout(left)
+        right = QVBoxLayout()
+        right.addWidget(self.tree, 3)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        right.addLayout(buttons)
+        right.addWidget(QLabel(tr("合同检查（内在矛盾）：")))
+        right.addWidget(self.lint, 1)
+        right_box = QWidget()
+        right_box.setLayout(right)
+        splitter = QSplitter()
+        splitter.addWidget(left_box)
+        splitter.addWidget(right_box)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.list.currentRowChanged.connect(self._show)
+        self.new_button.clicked.connect(lambda: self.create_from_template())
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(lambda: self._show(self.list.currentRow()))
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for contract in self.store.contracts.list():
+            item = QListWidgetItem(f"{contract.name}\n{contract.id}")
+            item.setData(Qt.ItemDataRole.UserRole, contract.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        ids = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        self.list.setCurrentRow(ids.index(select) if select in ids else 0)
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _show(self, row: int) -> None:
+        contract_id = self.current_id()
+        if contract_id is None:
+            return
+        contract = self.store.contracts.get(contract_id)
+        self.tree.clear()
+        self._add(self.tree.invisibleRootItem(), dict(contract.data), "")
+        self.tree.expandToDepth(0)
+        self.lint.clear()
+        labels = {"error": tr("错误"), "warning": tr("警告"), "info": tr("提示")}
+        for finding in lint_contract(contract):
+            self.lint.addItem(f"{labels[finding.severity]}　{finding.where}：{finding.message}")
+        if not self.lint.count():
+            self.lint.addItem(tr("未发现矛盾"))
+
+    def _add(self, parent: QTreeWidgetItem, value: Any, path: str) -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                child_path = f"{path}.{key}" if path else key
+                item = QTreeWidgetItem(parent, [f"{tr(LABELS[key]) if key in LABELS else key}（{key}）", ""])
+                self._add(item, child, child_path)
+        elif isinstance(value, list):
+            parent.setText(1, tr("{n} 项").format(n=len(value)))
+            for index, child in enumerate(value):
+                label = child.get("code") or child.get("name") or child.get("key") or "" if isinstance(child, dict) else ""
+                item = QTreeWidgetItem(parent, [f"[{index}] {label}", ""])
+                self._add(item, child, f"{path}[{index}]")
+        else:
+            parent.setText(1, _display(value))
+            parent.setData(1, PathRole, path)
+            parent.setData(1, OriginalRole, value)
+            parent.setFlags(parent.flags() | Qt.ItemFlag.ItemIsEditable)
+
+    def changes(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+
+        def walk(item: QTreeWidgetItem) -> None:
+            path = item.data(1, PathRole)
+            if path:
+                original = item.data(1, OriginalRole)
+                if item.text(1) != _display(original):
+                    found[path] = _parse(item.text(1), original)
+            for i in range(item.childCount()):
+                walk(item.child(i))
+
+        walk(self.tree.invisibleRootItem())
+        return found
+
+    def save(self) -> bool:
+        contract_id = self.current_id()
+        changes = self.changes()
+        if contract_id is None or not changes:
+            return False
+        try:
+            self.store.contracts.update(contract_id, changes)
+        except AuditorError as exc:
+            QMessageBox.warning(self, tr("未保存"), str(exc))
+            return False
+        self._show(self.list.currentRow())
+        self.contracts_changed.emit(contract_id)
+        return True
+
+    def create_from_template(self, template: str | None = None, new_id: str | None = None) -> str | None:
+        if template is None:
+            template, ok = QInputDialog.getItem(self, tr("从模板新建合同"), tr("模板："), template_ids(), 0, False)
+            if not ok:
+                return None
+        if new_id is None:
+            new_id, ok = QInputDialog.getText(self, tr("从模板新建合同"), tr("新合同编号（小写字母、数字和连字符）："))
+            if not ok:
+                return None
+        try:
+            contract = self.store.contracts.create_from_template(template, new_id.strip())
+        except AuditorError as exc:
+            QMessageBox.warning(self, tr("未创建"), str(exc))
+            return None
+        self.reload(select=contract.id)
+        self.contracts_changed.emit(contract.id)
+        return contract.id
