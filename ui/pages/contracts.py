@@ -103,9 +103,15 @@ class ContractsPage(QWidget):
         self.new_button.clicked.connect(lambda: self.create_from_template())
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(lambda: self._show(self.list.currentRow()))
-        self.reload()
+        self._loaded = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 — filled when first seen, not at start-up
+        super().showEvent(event)
+        if not self._loaded:
+            self.reload()
 
     def reload(self, select: str | None = None) -> None:
+        self._loaded = True
         self.list.blockSignals(True)
         self.list.clear()
         for contract in self.store.contracts.list():
