@@ -82,6 +82,12 @@ class Store:
         return EvidenceRepo(self)
 
     @property
+    def personnel(self):
+        from .personnel_repo import PersonnelRepo
+
+        return PersonnelRepo(self)
+
+    @property
     def findings(self):
         from .findings_repo import FindingsRepo
 

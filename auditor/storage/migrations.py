@@ -143,7 +143,90 @@ def _v2(db: "Database") -> None:
         )""")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2]
+def _v3(db: "Database") -> None:
+    """The operator's submissions (imported rows), column maps, staffing approvals, spot checks, confidentiality."""
+    db.execute("""
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            source TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            received_on TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            columns TEXT NOT NULL,
+            row_count INTEGER NOT NULL,
+            UNIQUE (contract_id, period, kind)
+        )""")
+    db.execute("""
+        CREATE TABLE import_rows (
+            import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+            row_no INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (import_id, row_no)
+        )""")
+    db.execute("""
+        CREATE TABLE column_maps (
+            operator TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            header TEXT NOT NULL,
+            field TEXT NOT NULL,
+            PRIMARY KEY (operator, kind, header)
+        )""")
+    db.execute("""
+        CREATE TABLE departure_approvals (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+            id_number TEXT NOT NULL,
+            approved_on TEXT NOT NULL,
+            reference TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE spot_checks (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+            started_at TEXT NOT NULL,
+            place TEXT NOT NULL,
+            inspectors TEXT NOT NULL,
+            finished_at TEXT,
+            failed INTEGER,
+            summary TEXT NOT NULL DEFAULT ''
+        )""")
+    db.execute("""
+        CREATE TABLE spot_marks (
+            id INTEGER PRIMARY KEY,
+            spot_check_id INTEGER NOT NULL REFERENCES spot_checks(id) ON DELETE CASCADE,
+            person_key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            employee_no TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL,
+            on_roster INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('present', 'leave', 'absent', 'unmarked')),
+            at TEXT NOT NULL,
+            UNIQUE (spot_check_id, person_key)
+        )""")
+    db.execute("""
+        CREATE TABLE confidentiality_checks (
+            contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            duty TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('ok', 'gap', 'na')),
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (contract_id, period, duty)
+        )""")
+    db.execute("""
+        CREATE TABLE commitments (
+            contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+            id_number TEXT NOT NULL,
+            name TEXT NOT NULL,
+            signed_on TEXT NOT NULL,
+            PRIMARY KEY (contract_id, id_number)
+        )""")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

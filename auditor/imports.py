@@ -1,0 +1,373 @@
+"""The operator's monthly spreadsheets: 人员名单, 排班表, 工资表, 五险一金, 转账记录.
+
+Read from .xlsx (openpyxl), .xls (python-calamine) or .csv (UTF-8 with or
+without BOM, GBK/GB18030, detected). Headers vary between operators: common
+Chinese synonyms are mapped, and a per-operator column map (kept by the app)
+covers the rest. Values are read as operators write them: full-width digits,
+"96.5%", thousands separators, Excel dates and date strings, title rows above
+the header, merged cells, blank rows.
+
+Import is all or nothing: every bad cell is reported (file, row, column) and
+nothing is stored unless the whole file is good.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from . import idcard
+from .errors import InputError
+
+KINDS = ("roster", "schedule", "payroll", "insurance", "transfers")
+KIND_LABELS = {"roster": "人员名单", "schedule": "排班表", "payroll": "工资表", "insurance": "五险一金缴纳记录",
+               "transfers": "工资发放转账记录"}
+INSURANCE_FIELDS = {"pension": "养老保险", "medical": "医疗保险（含生育）", "unemployment": "失业保险",
+                    "injury": "工伤保险", "housing": "住房公积金"}
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "员工姓名", "户名", "人员姓名", "收款人", "收款人姓名", "收款户名", "职工姓名", "名字"),
+    "id_number": ("身份证号", "身份证号码", "证件号码", "证件号", "公民身份号码", "身份证", "身份证件号码"),
+    "employee_no": ("工号", "员工编号", "员工号", "职工编号", "人员编号", "编号"),
+    "role": ("岗位类别", "人员类别", "岗位", "角色", "职位类别", "岗位类型", "职务"),
+    "hire_date": ("入职日期", "入职时间", "到岗日期", "入职"),
+    "leave_date": ("离职日期", "离职时间", "离岗日期", "离职"),
+    "education": ("学历", "最高学历", "文化程度"),
+    "experience_years": ("同类管理经验年限", "管理经验年限", "管理经验（年）", "管理经验(年)", "相关经验年限", "同类业务管理经验"),
+    "date": ("日期", "排班日期", "值班日期", "上班日期"),
+    "shift": ("班次", "班别", "班组"),
+    "start": ("开始时间", "上班时间", "班次开始"),
+    "end": ("结束时间", "下班时间", "班次结束"),
+    "gross": ("应发工资", "应发合计", "应发金额", "税前工资", "应发"),
+    "net": ("实发工资", "实发金额", "实发合计", "实发"),
+    "pension": ("养老保险", "基本养老", "基本养老保险", "养老"),
+    "medical": ("医疗保险", "基本医疗", "基本医疗保险", "医疗（含生育）", "医疗(含生育)", "医疗"),
+    "unemployment": ("失业保险", "失业"),
+    "injury": ("工伤保险", "工伤"),
+    "housing": ("住房公积金", "公积金"),
+    "account": ("账号", "收款账号", "银行账号", "卡号", "银行卡号"),
+    "amount": ("金额", "转账金额", "交易金额", "发放金额", "实发金额"),
+}
+FIELD_LABELS = {"name": "姓名", "id_number": "身份证号", "employee_no": "工号", "role": "岗位类别",
+                "hire_date": "入职日期", "leave_date": "离职日期", "education": "学历",
+                "experience_years": "同类管理经验年限", "date": "日期", "shift": "班次", "start": "开始时间",
+                "end": "结束时间", "gross": "应发工资", "net": "实发工资", "pension": "养老保险",
+                "medical": "医疗保险", "unemployment": "失业保险", "injury": "工伤保险", "housing": "住房公积金",
+                "account": "账号", "amount": "金额"}
+FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # kind → (required, optional)
+    "roster": (("name", "id_number", "role"), ("employee_no", "hire_date", "leave_date", "education",
+                                               "experience_years")),
+    "schedule": (("name", "date"), ("employee_no", "id_number", "shift", "start", "end", "role")),
+    "payroll": (("name", "gross", "net"), ("id_number", "employee_no")),
+    "insurance": (("name", "pension", "medical", "unemployment", "injury", "housing"), ("id_number",)),
+    "transfers": (("name", "amount"), ("account", "id_number")),
+}
+ROLE_WORDS = (("management", ("管理", "主管", "经理", "班长", "组长", "负责人", "总监")),
+              ("support", ("支撑", "质检", "培训", "数据", "分析", "技术", "运维", "知识库", "后台")),
+              ("frontline", ("一线", "话务", "坐席", "座席", "客服", "接线", "受理")))
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋％，：／", "0123456789.-+%,:/")
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A sheet as rows of cell values, with the spreadsheet row number of each."""
+
+    source: str
+    header_row: int
+    headers: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[Any, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    kind: str
+    source: str
+    sha256: str
+    columns: Mapping[str, str]            # field → header as written
+    records: tuple[dict[str, Any], ...]   # each with "_row": the spreadsheet row
+    unmapped: tuple[str, ...] = field(default=())
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+# ----------------------------------------------------------------- reading files
+
+def _decode_csv(data: bytes, name: str) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{name}: 无法识别文件编码（应为 UTF-8 或 GBK）")
+
+
+def read_rows(path: Path, sheet: str | None = None) -> list[tuple[int, tuple[Any, ...]]]:
+    """Every non-empty row as (row number, cells), merged cells filled from their top-left cell."""
+    name = path.name
+    if not path.is_file():
+        raise InputError(f"找不到文件 {path}")
+    suffix = path.suffix.lower()
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(f"{name}: 文件是空的")
+    if suffix == ".csv":
+        text = _decode_csv(data, name)
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+        except csv.Error:
+            dialect = csv.excel
+        rows = [(n, tuple(r)) for n, r in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+    elif suffix in (".xlsx", ".xlsm"):
+        rows = _read_xlsx(path, sheet)
+    elif suffix in (".xls", ".ods"):
+        rows = _read_calamine(path, sheet)
+    else:
+        raise InputError(f"{name}: 不支持的文件类型 {suffix}（应为 .xlsx、.xls 或 .csv）")
+    return [(n, r) for n, r in rows if any(_blank(v) is False for v in r)]
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, data_only=True)  # not read_only: merged ranges are needed
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{type(exc).__name__}）") from None
+    try:
+        ws = book[sheet] if sheet else book.worksheets[0]
+    except KeyError:
+        raise InputError(f"{path.name}: 没有名为“{sheet}”的工作表（有：{'、'.join(book.sheetnames)}）") from None
+    fill: dict[tuple[int, int], Any] = {}
+    for merged in ws.merged_cells.ranges:
+        value = ws.cell(merged.min_row, merged.min_col).value
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                fill[(r, c)] = value
+    rows = []
+    for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        rows.append((r, tuple(fill.get((r, c), v) for c, v in enumerate(row, start=1))))
+    return rows
+
+
+def _read_calamine(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]]]:
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:  # pragma: no cover - dependency declared in pyproject
+        raise InputError(f"{path.name}: 读取 .xls 需要 python-calamine") from None
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        ws = book.get_sheet_by_name(sheet) if sheet else book.get_sheet_by_index(0)
+        data = ws.to_python()
+    except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
+        raise InputError(f"{path.name}: 无法读取（{exc}）") from None
+    return [(n, tuple(r)) for n, r in enumerate(data, start=1)]
+
+
+# ----------------------------------------------------------------- headers
+
+def _clean_header(value: Any) -> str:
+    return re.sub(r"[\s\u3000*＊]", "", str(value or "")).translate(_FULLWIDTH)
+
+
+def match_header(header: str, fields: tuple[str, ...]) -> str | None:
+    text = _clean_header(header)
+    for name in fields:
+        if text in SYNONYMS[name] or text == name:
+            return name
+    for name in fields:  # "应发工资（元）", "养老保险(个人+单位)"
+        if any(text.startswith(s) for s in SYNONYMS[name] if len(s) >= 2):
+            return name
+    return None
+
+
+def find_header(kind: str, rows: list[tuple[int, tuple[Any, ...]]], column_map: Mapping[str, str],
+                source: str) -> tuple[int, dict[str, int], list[str]]:
+    """The header row (the first of the top 10 that names the required columns), field → column index."""
+    required, optional = FIELDS[kind]
+    wanted = required + optional
+    best: tuple[int, dict[str, int], list[str]] | None = None
+    for index, (row_no, cells) in enumerate(rows[:10]):
+        mapping: dict[str, int] = {}
+        unmapped = []
+        for col, cell in enumerate(cells):
+            if _blank(cell):
+                continue
+            header = _clean_header(cell)
+            name = column_map.get(header) or match_header(header, wanted)
+            if name and name not in mapping:
+                mapping[name] = col
+            elif not name:
+                unmapped.append(str(cell).strip())
+        if best is None or len(mapping) > len(best[1]):
+            best = (index, mapping, unmapped)
+        if all(r in mapping for r in required):
+            return index, mapping, unmapped
+    found = "、".join(str(c).strip() for c in rows[best[0]][1] if not _blank(c)) if best and rows else "（无）"
+    missing = [r for r in required if r not in (best[1] if best else {})]
+    hint = "；".join(f"{FIELD_LABELS[m]}（可写作 {'/'.join(SYNONYMS[m][:4])}）" for m in missing)
+    raise InputError(f"{source}: 找不到{KIND_LABELS[kind]}必需的列：{hint}。表头为：{found}",
+                     [f"缺少列：{FIELD_LABELS[m]}" for m in missing])
+
+
+# ----------------------------------------------------------------- values
+
+def read_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def read_decimal(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError("不是数字")
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    text = str(value).strip().translate(_FULLWIDTH).replace(",", "").replace("¥", "").replace("￥", "")
+    text = text.removesuffix("元").strip()
+    percent = text.endswith("%")
+    try:
+        number = Decimal(text.removesuffix("%"))
+    except InvalidOperation:
+        raise ValueError(f"“{value}”不是数字") from None
+    if not number.is_finite():
+        raise ValueError(f"“{value}”不是数字")
+    return number if not percent else number
+
+
+_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def read_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 20000 < value < 80000:  # an Excel serial date written as a number
+            return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
+        text = str(int(value))
+    else:
+        text = str(value).strip().translate(_FULLWIDTH)
+    if re.fullmatch(r"\d{8}", text):
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    match = _DATE_RE.match(text)
+    if not match:
+        raise ValueError(f"“{value}”不是日期（如 2025-10-01）")
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        raise ValueError(f"日期“{value}”不存在") from None
+
+
+def read_time(value: Any) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.time()
+    if isinstance(value, float) and 0 <= value < 1:  # Excel fraction of a day
+        minutes = round(value * 24 * 60)
+        return dt.time(minutes // 60 % 24, minutes % 60)
+    text = str(value).strip().translate(_FULLWIDTH)
+    match = re.fullmatch(r"(\d{1,2})[:：](\d{2})(?::\d{2})?", text)
+    if not match or int(match.group(1)) > 24:
+        raise ValueError(f"“{value}”不是时间（如 08:30）")
+    return dt.time(int(match.group(1)) % 24, int(match.group(2)))
+
+
+def read_role(value: Any, roles: tuple[str, ...]) -> str:
+    text = read_text(value)
+    if text in roles:
+        return text
+    if len(roles) == 1:
+        return roles[0]
+    for role, words in ROLE_WORDS:
+        if role in roles and any(w in text for w in words):
+            return role
+    raise ValueError(f"无法识别岗位类别“{text}”（应为一线/运营支撑/管理之一）")
+
+
+def _convert(name: str, value: Any, roles: tuple[str, ...]) -> Any:
+    if name in ("name", "employee_no", "education", "shift", "account"):
+        return read_text(value)
+    if name == "id_number":
+        number = idcard.normalize(read_text(value))
+        return number
+    if name == "role":
+        return read_role(value, roles)
+    if name in ("hire_date", "leave_date", "date"):
+        return read_date(value)
+    if name in ("start", "end"):
+        return read_time(value)
+    number = read_decimal(value)
+    if number < 0:
+        raise ValueError(f"不能为负数（{value}）")
+    return number
+
+
+def parse_table(kind: str, path: Path, roles: tuple[str, ...], column_map: Mapping[str, str] | None = None,
+                sheet: str | None = None, progress: Callable[[float, str], None] | None = None) -> ImportResult:
+    """Read and check a whole file; raise InputError listing every bad cell."""
+    import hashlib
+
+    if kind not in KINDS:
+        raise InputError(f"未知的文件类别“{kind}”，应为 {'、'.join(KINDS)} 之一")
+    rows = read_rows(path, sheet)
+    if not rows:
+        raise InputError(f"{path.name}: 没有任何数据")
+    header_index, mapping, unmapped = find_header(kind, rows, column_map or {}, path.name)
+    required, _ = FIELDS[kind]
+    problems: list[str] = []
+    records: list[dict[str, Any]] = []
+    body = rows[header_index + 1:]
+    for count, (row_no, cells) in enumerate(body):
+        if progress and count % 500 == 0:
+            progress(count / max(len(body), 1), f"{path.name} 第 {row_no} 行")
+        if all(_blank(cells[c]) if c < len(cells) else True for c in mapping.values()):
+            continue
+        first = read_text(cells[mapping["name"]]) if mapping["name"] < len(cells) else ""
+        if first in ("合计", "总计", "小计"):
+            continue
+        record: dict[str, Any] = {"_row": row_no}
+        for name, col in mapping.items():
+            value = cells[col] if col < len(cells) else None
+            where = f"{path.name} 第 {row_no} 行 {column_letter(col)} 列（{FIELD_LABELS[name]}）"
+            if _blank(value):
+                if name in required:
+                    problems.append(f"{where}: 不能为空")
+                record[name] = None
+                continue
+            try:
+                record[name] = _convert(name, value, roles)
+            except ValueError as exc:
+                problems.append(f"{where}: {exc}")
+        records.append(record)
+    if problems:
+        shown = problems[:200] + ([f"……另有 {len(problems) - 200} 处"] if len(problems) > 200 else [])
+        raise InputError(f"{path.name} 有 {len(problems)} 处错误，未导入任何数据：", shown)
+    if not records:
+        raise InputError(f"{path.name}: 表头之下没有数据")
+    columns = {name: read_text(rows[header_index][1][col]) for name, col in mapping.items()}
+    return ImportResult(kind, path.name, hashlib.sha256(path.read_bytes()).hexdigest(), columns, tuple(records),
+                        tuple(unmapped))

@@ -1,0 +1,134 @@
+"""Operations on the personnel side (SPEC §5–§7), shared by the CLI and the UI."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+from .calendar import Period
+from .errors import InputError
+from .imports import KINDS, parse_table
+from .model import Contract
+from .payroll import ReconFinding, reconcile
+from .staffing import SpotEntry, average_headcount, people, scheduled_now, spot_result, turnover_percent
+from .storage import Store
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    kind: str
+    source: str
+    rows: int
+    received_on: dt.date
+    headcount: dict[str, Decimal] | None
+    headcount_applied: bool
+    unmapped: tuple[str, ...]
+
+
+def import_file(store: Store, contract: Contract, period: Period, kind: str, path: Path,
+                received_on: dt.date | None = None, column_map: dict[str, str] | None = None,
+                progress: Callable[[float, str], None] | None = None) -> ImportSummary:
+    """Read and check the whole file, then store it in one transaction (replacing that month's file of that kind).
+
+    A roster also gives the month's average headcount per role; it is entered
+    into the month only when the inspector has not entered one.
+    """
+    if kind not in KINDS:
+        raise InputError(f"未知的文件类别“{kind}”，应为 {'、'.join(KINDS)} 之一")
+    if not contract.in_term(period):
+        raise InputError(f"{period} 不在合同 {contract.id} 的服务期内")
+    operator = contract.party_b.name
+    mapping = {**store.personnel.column_map(operator, kind), **(column_map or {})}
+    result = parse_table(kind, path, tuple(r.key for r in contract.roles), mapping, progress=progress)
+    received = received_on or dt.date.today()
+    headcount = None
+    applied = False
+    with store.db.atomic():
+        store.personnel.save_import(contract.id, period, result, received)
+        if column_map:
+            store.personnel.remember_columns(operator, kind, column_map)
+        if kind == "roster":
+            headcount = average_headcount(people(result.records), period, [r.key for r in contract.roles])
+            entries = store.months.load(contract.id, period)
+            if (entries is None or entries.headcount is None) and store.months.status(contract.id, period) != "final":
+                store.months.set_fact(contract, period, "headcount", headcount)
+                applied = True
+    return ImportSummary(kind, result.source, len(result.records), received, headcount, applied, result.unmapped)
+
+
+def reconcile_month(store: Store, contract: Contract, period: Period, today: dt.date | None = None) -> list[ReconFinding]:
+    """Check the month's submissions against each other and store the discrepancies as findings."""
+    findings = reconcile(contract, period, store.personnel.datasets(contract.id, period), today or dt.date.today(),
+                         store.personnel.approved_departures(contract.id))
+    store.findings.sync(contract.id, period, [f.draft(n) for n, f in enumerate(findings)], sources=("reconciliation",))
+    return findings
+
+
+def staffing_figures(store: Store, contract: Contract, period: Period) -> dict:
+    roster = store.personnel.dataset(contract.id, period, "roster")
+    if roster is None:
+        return {}
+    staff = people(roster.records)
+    roles = [r.key for r in contract.roles]
+    return {"headcount": average_headcount(staff, period, roles), "turnover_percent": turnover_percent(staff, period, roles)}
+
+
+def spot_candidates(store: Store, contract: Contract, at: dt.datetime) -> list[SpotEntry]:
+    period = Period.of(at.date())
+    roster = store.personnel.dataset(contract.id, period, "roster")
+    if roster is None:
+        raise InputError(f"{period} 尚未导入人员名单，无法现场抽查")
+    schedule = store.personnel.dataset(contract.id, period, "schedule")
+    staff = scheduled_now(people(roster.records), schedule.records if schedule else (), at)
+    return [SpotEntry(p.key, p.name, p.employee_no, p.role, True) for p in staff]
+
+
+def finish_spot_check(store: Store, contract: Contract, check_id: int) -> tuple[bool, list[str]]:
+    """Record the result; returns (failed, warnings). henan 第八条3(2): a 2nd failed check gives a termination right."""
+    entries = store.personnel.spot_entries(check_id)
+    result = spot_result(contract, entries)
+    counts = "；".join(f"{role}：" + "、".join(f"{k} {v}" for k, v in c.items() if v) for role, c in result.by_role.items())
+    store.personnel.finish_spot_check(check_id, result.failed, "；".join(result.reasons) or counts)
+    warnings = []
+    limit = contract.spot_check_termination_count
+    if result.failed and limit and store.personnel.failed_spot_checks(contract.id) >= limit:
+        warnings.append(f"服务期内现场抽查已 {store.personnel.failed_spot_checks(contract.id)} 次不达标，"
+                        f"甲方可依 {contract.clauses.get('spot_check', '')} 解除合同")
+    return result.failed, warnings
+
+
+DUTY_STATUSES = {"ok": "已落实", "gap": "未落实", "na": "不适用"}
+
+
+def confidentiality_findings(store: Store, contract: Contract, period: Period) -> list:
+    """SPEC §7: duties marked 未落实 or not yet checked, and roster persons without a signed commitment."""
+    from .findings import FindingDraft
+
+    duties = store.personnel.duties(contract.id, period)
+    drafts = []
+    for duty in contract.confidentiality:
+        status, note = duties.get(duty.key, (None, ""))
+        if status == "gap":
+            drafts.append(FindingDraft("confidentiality", duty.key, "保密义务未落实",
+                                       f"{duty.text}{('：' + note) if note else ''}", duty.clause))
+    roster = store.personnel.dataset(contract.id, period, "roster")
+    if roster is not None:
+        signed = store.personnel.commitments(contract.id)
+        clause = next((d.clause for d in contract.confidentiality if d.key == "staff_commitment"),
+                      contract.confidentiality[0].clause if contract.confidentiality else "")
+        missing = [p for p in people(roster.records) if p.id_number and p.id_number not in signed
+                   and p.employed_on(period.last_day)]
+        if missing:
+            names = "、".join(f"{p.name}（{p.masked_id}）" for p in missing[:20])
+            more = f"等 {len(missing)} 人" if len(missing) > 20 else f"共 {len(missing)} 人"
+            drafts.append(FindingDraft("confidentiality", "commitments", "人员未签署保密承诺",
+                                       f"{names}{more}未签署保密承诺即接触保密信息", clause))
+    store.findings.sync(contract.id, period, drafts, sources=("confidentiality",))
+    return drafts
+
+
+def unchecked_duties(store: Store, contract: Contract, period: Period) -> list[str]:
+    duties = store.personnel.duties(contract.id, period)
+    return [d.key for d in contract.confidentiality if d.key not in duties]

@@ -1,0 +1,143 @@
+"""Who works there (SPEC §5): roster people, monthly average headcount, turnover, managers, departures,
+and the on-site spot check.
+
+Decisions (docs/decisions.md): the monthly average headcount is the mean over the
+month's calendar days of the persons employed that day (hired on or before it,
+not yet left); turnover is leavers in the month / that average.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Iterable, Mapping
+
+from . import idcard
+from .calendar import Period
+from .model import Contract
+
+DEGREE_WORDS = ("本科", "学士", "硕士", "研究生", "博士")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    id_number: str
+    employee_no: str
+    role: str
+    hire_date: dt.date | None
+    leave_date: dt.date | None
+    education: str
+    experience_years: Decimal | None
+    row: int
+
+    @property
+    def key(self) -> str:
+        return self.id_number or f"{self.name}#{self.employee_no}"
+
+    @property
+    def masked_id(self) -> str:
+        return idcard.mask(self.id_number) if self.id_number else ""
+
+    def employed_on(self, day: dt.date) -> bool:
+        return (self.hire_date is None or self.hire_date <= day) and (self.leave_date is None or day <= self.leave_date)
+
+
+def people(records: Iterable[Mapping[str, Any]]) -> list[Person]:
+    return [Person(r.get("name") or "", r.get("id_number") or "", r.get("employee_no") or "", r.get("role") or "",
+                   r.get("hire_date"), r.get("leave_date"), r.get("education") or "", r.get("experience_years"),
+                   r.get("_row", 0)) for r in records]
+
+
+def _days(period: Period) -> list[dt.date]:
+    return [period.first_day + dt.timedelta(days=n) for n in range((period.last_day - period.first_day).days + 1)]
+
+
+def average_headcount(staff: list[Person], period: Period, roles: Iterable[str]) -> dict[str, Decimal]:
+    days = _days(period)
+    result = {}
+    for role in roles:
+        members = [p for p in staff if p.role == role]
+        total = sum(sum(1 for p in members if p.employed_on(day)) for day in days)
+        result[role] = (Decimal(total) / len(days)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return result
+
+
+def leavers(staff: list[Person], period: Period) -> list[Person]:
+    return [p for p in staff if p.leave_date and period.first_day <= p.leave_date <= period.last_day]
+
+
+def turnover_percent(staff: list[Person], period: Period, roles: Iterable[str]) -> Decimal | None:
+    """LY-14 人员流失率: leavers in the month / monthly average headcount × 100."""
+    average = sum(average_headcount(staff, period, roles).values(), Decimal(0))
+    if not average:
+        return None
+    return (Decimal(len(leavers(staff, period))) * 100 / average).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def manager_qualified(person: Person) -> bool:
+    """henan 第六条6(1): 本科以上学历 or 同类业务 3 年以上管理经验."""
+    return any(w in person.education for w in DEGREE_WORDS) or (person.experience_years or 0) >= 3
+
+
+# ----------------------------------------------------------------- spot check
+
+SPOT_STATUSES = {"present": "在岗", "leave": "请假", "absent": "缺岗", "unmarked": "未核"}
+
+
+@dataclass(frozen=True, slots=True)
+class SpotEntry:
+    key: str
+    name: str
+    employee_no: str
+    role: str
+    on_roster: bool
+    status: str = "unmarked"
+
+
+@dataclass(frozen=True, slots=True)
+class SpotResult:
+    by_role: Mapping[str, Mapping[str, int]]   # role → status → count
+    failed: bool
+    reasons: tuple[str, ...]
+
+
+def scheduled_now(staff: list[Person], schedule: Iterable[Mapping[str, Any]], at: dt.datetime) -> list[Person]:
+    """Persons on the 排班表 for the shift holding ``at``; the whole active roster when there is no schedule."""
+    rows = [r for r in schedule if r.get("date") == at.date()]
+    if not rows:
+        return [p for p in staff if p.employed_on(at.date())]
+    on_shift = set()
+    for row in rows:
+        start, end = row.get("start"), row.get("end")
+        if start and end:
+            now = at.time()
+            inside = start <= now < end if start < end else (now >= start or now < end)  # night shift
+            if not inside:
+                continue
+        on_shift.add(row.get("id_number") or row.get("employee_no") or row.get("name"))
+    return [p for p in staff if p.employed_on(at.date()) and
+            (p.id_number in on_shift or p.employee_no in on_shift or p.name in on_shift)]
+
+
+def find(entries: list[SpotEntry], text: str) -> list[SpotEntry]:
+    """Entries whose name or employee number contains ``text`` (unmarked first)."""
+    needle = text.strip().lower()
+    if not needle:
+        return []
+    hits = [e for e in entries if needle in e.name.lower() or (e.employee_no and needle in e.employee_no.lower())]
+    return sorted(hits, key=lambda e: (e.status != "unmarked", not e.name.lower().startswith(needle), e.name))
+
+
+def spot_result(contract: Contract, entries: list[SpotEntry]) -> SpotResult:
+    """SPEC §5: the check fails when anyone is 缺岗 without approval, or someone working is not on the roster."""
+    by_role: dict[str, dict[str, int]] = {r.key: {s: 0 for s in SPOT_STATUSES} for r in contract.roles}
+    for entry in entries:
+        by_role.setdefault(entry.role, {s: 0 for s in SPOT_STATUSES})[entry.status] += 1
+    reasons = [f"{e.name} 缺岗" for e in entries if e.status == "absent"]
+    reasons += [f"{e.name} 在岗但不在人员名单上" for e in entries if not e.on_roster and e.status == "present"]
+    return SpotResult(by_role, bool(reasons), tuple(reasons))
+
+
+__all__ = ["Person", "people", "average_headcount", "leavers", "turnover_percent", "manager_qualified",
+           "SpotEntry", "SpotResult", "scheduled_now", "find", "spot_result", "SPOT_STATUSES", "field"]

@@ -1,0 +1,167 @@
+"""The operator's submissions as imported rows, column maps, approvals, spot checks, confidentiality."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any, Iterable, Mapping
+
+from ..calendar import Period
+from ..imports import ImportResult
+from ..payroll import Dataset
+from ..staffing import SpotEntry
+from .db import Store, now
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return f"d:{value}"
+    if isinstance(value, dt.date):
+        return f"date:{value.isoformat()}"
+    if isinstance(value, dt.time):
+        return f"time:{value.strftime('%H:%M')}"
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, str):
+        if value.startswith("d:"):
+            return Decimal(value[2:])
+        if value.startswith("date:"):
+            return dt.date.fromisoformat(value[5:])
+        if value.startswith("time:"):
+            return dt.time.fromisoformat(value[5:])
+    return value
+
+
+class PersonnelRepo:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.db = store.db
+
+    # ------------------------------------------------------------- imports
+    def save_import(self, contract_id: str, period: Period, result: ImportResult, received_on: dt.date) -> int:
+        """Replace the month's submission of this kind, rows and all, in one transaction."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM imports WHERE contract_id = ? AND period = ? AND kind = ?",
+                            [contract_id, str(period), result.kind])
+            cursor = self.db.execute(
+                "INSERT INTO imports (contract_id, period, kind, source, sha256, received_on, imported_at, columns, "
+                "row_count) VALUES (?,?,?,?,?,?,?,?,?)",
+                [contract_id, str(period), result.kind, result.source, result.sha256, received_on.isoformat(), now(),
+                 json.dumps(dict(result.columns), ensure_ascii=False), len(result.records)])
+            import_id = cursor.lastrowid
+            self.db.conn.executemany(
+                "INSERT INTO import_rows (import_id, row_no, data) VALUES (?, ?, ?)",
+                [(import_id, r["_row"], json.dumps({k: _encode(v) for k, v in r.items()}, ensure_ascii=False))
+                 for r in result.records])
+            self.db.execute("INSERT INTO submissions (contract_id, period, kind, received_on, source, sha256) "
+                            "VALUES (?,?,?,?,?,?)", [contract_id, str(period), result.kind, received_on.isoformat(),
+                                                     result.source, result.sha256])
+        return import_id
+
+    def dataset(self, contract_id: str, period: Period, kind: str) -> Dataset | None:
+        row = self.db.execute("SELECT id, source, received_on FROM imports WHERE contract_id = ? AND period = ? "
+                              "AND kind = ?", [contract_id, str(period), kind]).fetchone()
+        if row is None:
+            return None
+        records = tuple({k: _decode(v) for k, v in json.loads(data).items()} for (data,) in self.db.execute(
+            "SELECT data FROM import_rows WHERE import_id = ? ORDER BY row_no", [row[0]]))
+        return Dataset(kind, row[1], dt.date.fromisoformat(row[2]), records)
+
+    def datasets(self, contract_id: str, period: Period) -> dict[str, Dataset]:
+        kinds = [r[0] for r in self.db.execute("SELECT kind FROM imports WHERE contract_id = ? AND period = ?",
+                                               [contract_id, str(period)])]
+        return {kind: self.dataset(contract_id, period, kind) for kind in kinds}
+
+    def imports(self, contract_id: str, period: Period) -> list[dict[str, Any]]:
+        return [dict(zip(("kind", "source", "received_on", "row_count", "sha256"), r)) for r in self.db.execute(
+            "SELECT kind, source, received_on, row_count, sha256 FROM imports WHERE contract_id = ? AND period = ? "
+            "ORDER BY kind", [contract_id, str(period)])]
+
+    # ------------------------------------------------------------- column maps (per operator)
+    def column_map(self, operator: str, kind: str) -> dict[str, str]:
+        return {h: f for h, f in self.db.execute(
+            "SELECT header, field FROM column_maps WHERE operator = ? AND kind = ?", [operator, kind])}
+
+    def remember_columns(self, operator: str, kind: str, mapping: Mapping[str, str]) -> None:
+        with self.db.atomic():
+            for header, field in mapping.items():
+                self.db.execute("INSERT OR REPLACE INTO column_maps (operator, kind, header, field) VALUES (?,?,?,?)",
+                                [operator, kind, header, field])
+
+    # ------------------------------------------------------------- approvals
+    def approve_departure(self, contract_id: str, id_number: str, approved_on: dt.date, reference: str) -> None:
+        with self.db.atomic():
+            self.db.execute("INSERT INTO departure_approvals (contract_id, id_number, approved_on, reference) "
+                            "VALUES (?,?,?,?)", [contract_id, id_number, approved_on.isoformat(), reference])
+
+    def approved_departures(self, contract_id: str) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id_number FROM departure_approvals WHERE contract_id = ?",
+                                              [contract_id])}
+
+    # ------------------------------------------------------------- spot checks
+    def start_spot_check(self, contract_id: str, started_at: dt.datetime, place: str, inspectors: str,
+                         entries: Iterable[SpotEntry]) -> int:
+        with self.db.atomic():
+            cursor = self.db.execute("INSERT INTO spot_checks (contract_id, started_at, place, inspectors) "
+                                     "VALUES (?,?,?,?)", [contract_id, started_at.isoformat(timespec="minutes"),
+                                                          place, inspectors])
+            check_id = cursor.lastrowid
+            for e in entries:
+                self._put_mark(check_id, e)
+        return check_id
+
+    def _put_mark(self, check_id: int, e: SpotEntry) -> None:
+        self.db.execute("INSERT INTO spot_marks (spot_check_id, person_key, name, employee_no, role, on_roster, status, "
+                        "at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (spot_check_id, person_key) DO UPDATE SET "
+                        "status = excluded.status, at = excluded.at",
+                        [check_id, e.key, e.name, e.employee_no, e.role, int(e.on_roster), e.status, now()])
+
+    def mark(self, check_id: int, entry: SpotEntry) -> None:
+        with self.db.atomic():
+            self._put_mark(check_id, entry)
+
+    def spot_entries(self, check_id: int) -> list[SpotEntry]:
+        return [SpotEntry(k, n, no, role, bool(on), status) for k, n, no, role, on, status in self.db.execute(
+            "SELECT person_key, name, employee_no, role, on_roster, status FROM spot_marks WHERE spot_check_id = ? "
+            "ORDER BY id", [check_id])]
+
+    def finish_spot_check(self, check_id: int, failed: bool, summary: str) -> None:
+        with self.db.atomic():
+            self.db.execute("UPDATE spot_checks SET finished_at = ?, failed = ?, summary = ? WHERE id = ?",
+                            [now(), int(failed), summary, check_id])
+
+    def spot_check(self, check_id: int) -> dict[str, Any]:
+        row = self.db.execute("SELECT id, contract_id, started_at, place, inspectors, finished_at, failed, summary "
+                              "FROM spot_checks WHERE id = ?", [check_id]).fetchone()
+        if row is None:
+            from ..errors import NotFoundError
+
+            raise NotFoundError(f"没有编号为 {check_id} 的现场抽查")
+        return dict(zip(("id", "contract_id", "started_at", "place", "inspectors", "finished_at", "failed", "summary"),
+                        row))
+
+    def failed_spot_checks(self, contract_id: str) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM spot_checks WHERE contract_id = ? AND failed = 1",
+                               [contract_id]).fetchone()[0]
+
+    # ------------------------------------------------------------- confidentiality
+    def set_duty(self, contract_id: str, period: Period, duty: str, status: str, note: str = "") -> None:
+        with self.db.atomic():
+            self.db.execute("INSERT OR REPLACE INTO confidentiality_checks (contract_id, period, duty, status, note, "
+                            "updated_at) VALUES (?,?,?,?,?,?)", [contract_id, str(period), duty, status, note, now()])
+
+    def duties(self, contract_id: str, period: Period) -> dict[str, tuple[str, str]]:
+        return {d: (s, n) for d, s, n in self.db.execute(
+            "SELECT duty, status, note FROM confidentiality_checks WHERE contract_id = ? AND period = ?",
+            [contract_id, str(period)])}
+
+    def add_commitment(self, contract_id: str, id_number: str, name: str, signed_on: dt.date) -> None:
+        with self.db.atomic():
+            self.db.execute("INSERT OR REPLACE INTO commitments (contract_id, id_number, name, signed_on) "
+                            "VALUES (?,?,?,?)", [contract_id, id_number, name, signed_on.isoformat()])
+
+    def commitments(self, contract_id: str) -> dict[str, dt.date]:
+        return {i: dt.date.fromisoformat(d) for i, d in self.db.execute(
+            "SELECT id_number, signed_on FROM commitments WHERE contract_id = ?", [contract_id])}
