@@ -130,7 +130,7 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
 
     roster_ids = {p.id_number for p in staff if p.id_number}
     roster_names = {p.name for p in staff}
-    whole_month = [p for p in active if p.employed_on(period.first_day) and p.employed_on(period.last_day)]
+    whole_month = {p for p in active if p.employed_on(period.first_day) and p.employed_on(period.last_day)}
     payroll, insurance, transfers = datasets.get("payroll"), datasets.get("insurance"), datasets.get("transfers")
 
     for data in (payroll, insurance, transfers):

@@ -18,6 +18,8 @@ from .i18n import LANGUAGES, tr
 from .pages.contracts import ContractsPage
 from .pages.dashboard import DashboardPage
 from .pages.payments import PaymentsPage
+from .pages.personnel import PersonnelPage
+from .pages.spot_check import SpotCheckPage
 from .pages.summary import SummaryPage
 from .pages.walkthrough import WalkthroughPage
 from .workers import run_with_progress
@@ -36,10 +38,13 @@ class MainWindow(QMainWindow):
         self.walkthrough = WalkthroughPage(store, self.undo_stack)
         self.summary = SummaryPage()
         self.payments = PaymentsPage()
+        self.personnel = PersonnelPage(store)
+        self.spot_check = SpotCheckPage(store)
         self.contracts_page = ContractsPage(store)
         self.tabs = QTabWidget()
         for page, title in ((self.dashboard, tr("仪表盘")), (self.walkthrough, tr("逐项录入")),
                             (self.summary, tr("月度汇总")), (self.payments, tr("付款核算")),
+                            (self.personnel, tr("人员与薪资")), (self.spot_check, tr("现场抽查")),
                             (self.contracts_page, tr("合同"))):
             self.tabs.addTab(page, title)
         top = QHBoxLayout()
@@ -57,6 +62,8 @@ class MainWindow(QMainWindow):
         self.walkthrough.edited.connect(self._edit_applied)
         self.walkthrough.changed.connect(self._refresh_views)
         self.summary.open_item.connect(self._open_item)
+        self.walkthrough.open_page.connect(lambda _name: self.tabs.setCurrentWidget(self.personnel))
+        self.personnel.changed.connect(self._personnel_changed)
         self.summary.score_sheet_button.setEnabled(False)
         self.summary.notice_button.setEnabled(False)
         for button in (self.summary.score_sheet_button, self.summary.notice_button):
@@ -145,7 +152,10 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue(f"last_month/{self.contract_id()}", str(period))
         try:
-            self.walkthrough.load(self.store.contracts.get(self.contract_id()), period, code)
+            contract = self.store.contracts.get(self.contract_id())
+            self.walkthrough.load(contract, period, code)
+            self.personnel.load(contract, period)
+            self.spot_check.load(contract)
         except AuditorError as exc:
             QMessageBox.warning(self, tr("无法计算"), str(exc))
             return
@@ -161,6 +171,10 @@ class MainWindow(QMainWindow):
         self.month_box.blockSignals(False)
         self._month_changed(code=code or None)
         self.tabs.setCurrentWidget(self.walkthrough)
+
+    def _personnel_changed(self) -> None:
+        self.walkthrough.refresh()
+        self._refresh_views()
 
     def _open_item(self, code: str) -> None:
         self.go_to(self.period(), code)

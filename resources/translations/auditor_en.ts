@@ -16,6 +16,10 @@
         <translation>{role} (monthly average)</translation>
     </message>
     <message>
+        <source>{source}，{rows} 行，{day} 收到</source>
+        <translation>{source}, {rows} rows, received {day}</translation>
+    </message>
+    <message>
         <source>上一项</source>
         <translation>Previous</translation>
     </message>
@@ -36,8 +40,16 @@
         <translation>Failed</translation>
     </message>
     <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
         <source>严重舆论事件数</source>
         <translation>Serious public-opinion incidents</translation>
+    </message>
+    <message>
+        <source>乙方报送（收到日期）</source>
+        <translation>Operator's submissions (date received)</translation>
     </message>
     <message>
         <source>事件</source>
@@ -52,8 +64,24 @@
         <translation>Event log</translation>
     </message>
     <message>
+        <source>五险一金缴纳记录</source>
+        <translation>Social insurance and housing fund</translation>
+    </message>
+    <message>
         <source>人员</source>
         <translation>Staff</translation>
+    </message>
+    <message>
+        <source>人员与薪资</source>
+        <translation>Staff &amp; payroll</translation>
+    </message>
+    <message>
+        <source>人员名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>人员名单、工资与社保</source>
+        <translation>Roster, payroll and social insurance</translation>
     </message>
     <message>
         <source>人员配置</source>
@@ -90,6 +118,10 @@
     <message>
         <source>保存修改</source>
         <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>保密义务</source>
+        <translation>Confidentiality</translation>
     </message>
     <message>
         <source>值</source>
@@ -148,12 +180,36 @@
         <translation>Contract:</translation>
     </message>
     <message>
+        <source>名单外在岗人员</source>
+        <translation>Person working, not on the roster</translation>
+    </message>
+    <message>
+        <source>名单月均在岗：{heads}；人员流失率 {rate}%</source>
+        <translation>Roster monthly average: {heads}; turnover {rate}%</translation>
+    </message>
+    <message>
+        <source>在岗</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
         <source>如 96.5 或 96.5%</source>
         <translation>e.g. 96.5 or 96.5%</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>姓名：</source>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>字段</source>
@@ -172,8 +228,36 @@
         <translation>Measured value</translation>
     </message>
     <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
         <source>导入月度录入文件…</source>
         <translation>Import month entries file…</translation>
+    </message>
+    <message>
+        <source>尚有 {n} 项未检查</source>
+        <translation>{n} duties not checked yet</translation>
+    </message>
+    <message>
+        <source>尚未导入人员名单</source>
+        <translation>No roster imported yet</translation>
+    </message>
+    <message>
+        <source>岗位：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>工资发放转账记录</source>
+        <translation>Salary transfers</translation>
+    </message>
+    <message>
+        <source>工资表</source>
+        <translation>Payroll</translation>
+    </message>
+    <message>
+        <source>已全部检查</source>
+        <translation>All checked</translation>
     </message>
     <message>
         <source>已定</source>
@@ -190,6 +274,14 @@
     <message>
         <source>已录入 {done}/{total}</source>
         <translation>Entered {done}/{total}</translation>
+    </message>
+    <message>
+        <source>已落实</source>
+        <translation>In place</translation>
+    </message>
+    <message>
+        <source>开始抽查</source>
+        <translation>Start check</translation>
     </message>
     <message>
         <source>录入中</source>
@@ -216,6 +308,10 @@
         <translation>Points {points}</translation>
     </message>
     <message>
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
         <source>扣减</source>
         <translation>Deductions</translation>
     </message>
@@ -228,8 +324,20 @@
         <translation>Deduction {amount}</translation>
     </message>
     <message>
+        <source>抽查不达标：</source>
+        <translation>Check failed: </translation>
+    </message>
+    <message>
+        <source>抽查达标</source>
+        <translation>Check passed</translation>
+    </message>
+    <message>
         <source>指标趋势：</source>
         <translation>Indicator trend:</translation>
+    </message>
+    <message>
+        <source>排班表</source>
+        <translation>Schedule</translation>
     </message>
     <message>
         <source>提示</source>
@@ -238,6 +346,18 @@
     <message>
         <source>撤销</source>
         <translation>Undo</translation>
+    </message>
+    <message>
+        <source>收到</source>
+        <translation> received</translation>
+    </message>
+    <message>
+        <source>收到日期应写作 YYYY-MM-DD</source>
+        <translation>Write the date received as YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>收到日期：</source>
+        <translation>Received on:</translation>
     </message>
     <message>
         <source>放弃修改</source>
@@ -264,8 +384,16 @@
         <translation>The file {name} no longer matches the SHA-256 recorded when it was added; it may have been altered.</translation>
     </message>
     <message>
+        <source>文件与行</source>
+        <translation>File and row</translation>
+    </message>
+    <message>
         <source>新合同编号（小写字母、数字和连字符）：</source>
         <translation>New contract id (lower-case letters, digits, hyphens):</translation>
+    </message>
+    <message>
+        <source>无法开始</source>
+        <translation>Cannot start</translation>
     </message>
     <message>
         <source>无法打开数据库</source>
@@ -278,6 +406,14 @@
     <message>
         <source>无法计算</source>
         <translation>Cannot compute</translation>
+    </message>
+    <message>
+        <source>日期有误</source>
+        <translation>Wrong date</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
     </message>
     <message>
         <source>时限</source>
@@ -352,6 +488,26 @@
         <translation>{n} items not entered</translation>
     </message>
     <message>
+        <source>未报送</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>未核</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>未检查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>未签保密承诺的在职人员：</source>
+        <translation>Staff without a signed confidentiality commitment:</translation>
+    </message>
+    <message>
+        <source>未落实</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
         <source>本月严重舆论事件数</source>
         <translation>Serious incidents this month</translation>
     </message>
@@ -370,6 +526,30 @@
     <message>
         <source>本月问题（不达标项生成，定稿时保存）：</source>
         <translation>Findings of the month (from failures, stored when finalised):</translation>
+    </message>
+    <message>
+        <source>标记所选人员已签保密承诺</source>
+        <translation>Mark the selected as signed</translation>
+    </message>
+    <message>
+        <source>核对</source>
+        <translation>Reconcile</translation>
+    </message>
+    <message>
+        <source>核对人员名单、工资表、五险一金缴纳记录与工资发放转账记录</source>
+        <translation>Reconcile roster, payroll, social insurance and salary transfers</translation>
+    </message>
+    <message>
+        <source>核对结果：</source>
+        <translation>Findings:</translation>
+    </message>
+    <message>
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <source>检查情况</source>
+        <translation>What was found</translation>
     </message>
     <message>
         <source>模板：</source>
@@ -396,6 +576,10 @@
         <translation>State</translation>
     </message>
     <message>
+        <source>现场抽查</source>
+        <translation>Spot check</translation>
+    </message>
+    <message>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -412,12 +596,20 @@
         <translation>The language takes effect after a restart.</translation>
     </message>
     <message>
+        <source>登记名单外在岗人员…</source>
+        <translation>Add a person not on the roster…</translation>
+    </message>
+    <message>
         <source>确认并下一项</source>
         <translation>Accept and next</translation>
     </message>
     <message>
         <source>程序遇到意外错误（{name}），当前操作未完成，已保存的数据不受影响。</source>
         <translation>An unexpected error occurred ({name}); the current action was not completed and saved data is unaffected.</translation>
+    </message>
+    <message>
+        <source>第 {n} 行</source>
+        <translation>row {n}</translation>
     </message>
     <message>
         <source>第{n}期</source>
@@ -430,6 +622,10 @@
     <message>
         <source>类别</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>结束抽查</source>
+        <translation>Finish check</translation>
     </message>
     <message>
         <source>结果</source>
@@ -452,6 +648,10 @@
         <translation>{n} persons short</translation>
     </message>
     <message>
+        <source>缺岗</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
         <source>考核指标</source>
         <translation>Indicator</translation>
     </message>
@@ -462,6 +662,10 @@
     <message>
         <source>考核评分表…</source>
         <translation>Score sheet…</translation>
+    </message>
+    <message>
+        <source>表格 (*.xlsx *.xls *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
         <source>要求</source>
@@ -496,8 +700,20 @@
         <translation>Detail</translation>
     </message>
     <message>
+        <source>请假</source>
+        <translation>On leave</translation>
+    </message>
+    <message>
         <source>请填写每个岗位的月均在岗人数</source>
         <translation>Enter the monthly average headcount of every role</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>输入姓名或工号的几个字，回车=在岗，F2=请假，F3=缺岗</source>
+        <translation>Type part of a name or employee no.; Enter = present, F2 = on leave, F3 = absent</translation>
     </message>
     <message>
         <source>近期截止事项（60 天内）</source>
@@ -506,6 +722,10 @@
     <message>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>选择{kind}</source>
+        <translation>Choose the {kind}</translation>
     </message>
     <message>
         <source>选择月度录入文件</source>
@@ -546,6 +766,10 @@
     <message>
         <source>项</source>
         <translation>items</translation>
+    </message>
+    <message>
+        <source>（名单外）</source>
+        <translation> (not on roster)</translation>
     </message>
     <message>
         <source>（无）</source>

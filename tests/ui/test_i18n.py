@@ -20,7 +20,12 @@ def _english_table() -> dict:
 
 
 def _marked_strings() -> set[str]:
+    from auditor.imports import KIND_LABELS
+    from auditor.personnel import DUTY_STATUSES
+    from auditor.staffing import SPOT_STATUSES
+
     found = {label for _, label in STATE_STYLE.values()}
+    found |= set(KIND_LABELS.values()) | set(DUTY_STATUSES.values()) | set(SPOT_STATUSES.values())
     for path in (ROOT / "ui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and node.args
@@ -49,7 +54,8 @@ def test_window_in_english(qapp, qtbot, tmp_path):
         window = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
         qtbot.addWidget(window)
         titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-        assert titles == ["Dashboard", "Walk-through", "Month summary", "Payments", "Contracts"]
+        assert titles == ["Dashboard", "Walk-through", "Month summary", "Payments", "Staff & payroll",
+                          "Spot check", "Contracts"]
         assert window.walkthrough.accept_button.text() == "Accept and next"
         store.close()
     finally:

@@ -78,7 +78,7 @@ def test_pasted_event_log(qtbot, window):
 def test_a_whole_luoyang_month(qtbot, tmp_path):
     win = make_window(qtbot, tmp_path, "luoyang-2025", "2025-05")
     page = win.walkthrough
-    assert len(page.steps) == 18                     # 17 monthly items + staffing (annual items not due)
+    assert len(page.steps) == 20     # 17 monthly items (annual ones not due) + staffing, payroll, confidentiality
     while page.current_code() != "__staffing__":
         code = page.current_code()
         type_and_enter(qtbot, page.value, "1.5" if code == "LY-07" else str(win.store.contracts.get(

@@ -29,6 +29,9 @@ from ..i18n import tr
 from ..undo import EditCommand
 
 STAFFING = "__staffing__"
+PERSONNEL = "__personnel__"
+CONFIDENTIALITY = "__confidentiality__"
+LINKS = (PERSONNEL, CONFIDENTIALITY)  # groups kept on their own pages; they do not block finalising
 STATUS_MARK = {Status.PASS: "√", Status.FAIL: "×", Status.EXEMPT: "免", Status.MISSING: "○"}  # all in the shipped font
 MODES = ("value", "ratio", "events", "exempt")
 
@@ -37,6 +40,7 @@ class WalkthroughPage(QWidget):
     """One month of one contract. Emits ``changed`` after every saved step."""
 
     changed = Signal()
+    open_page = Signal(str)  # "personnel" | "confidentiality"
     edited = Signal(object)  # an edit was applied or undone (it may be of another month)
 
     def __init__(self, store: Store, undo_stack: QUndoStack | None = None, parent: QWidget | None = None) -> None:
@@ -88,6 +92,16 @@ class WalkthroughPage(QWidget):
         self.editor.addWidget(indicator_box)
         self.editor.addWidget(staffing_box)
         self.editor.addWidget(self._form((tr("事件数"), self.incidents)))
+        self.link_text = QLabel()
+        self.link_text.setWordWrap(True)
+        self.link_button = QPushButton(tr("打开…"))
+        self.link_button.clicked.connect(lambda: self.open_page.emit(
+            "personnel" if self.current_code() == PERSONNEL else "confidentiality"))
+        link_box = QWidget()
+        link_layout = QVBoxLayout(link_box)
+        link_layout.addWidget(self.link_text)
+        link_layout.addWidget(self.link_button)
+        self.editor.addWidget(link_box)
         self.verdict = QLabel()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -155,7 +169,9 @@ class WalkthroughPage(QWidget):
     # ----------------------------------------------------------------- loading
     def load(self, contract: Contract, period: Period, code: str | None = None) -> None:
         self.contract, self.period = contract, period
-        self.steps = [i.code for i in contract.indicators if is_due(contract, i, period)] + [STAFFING]
+        self.steps = [i.code for i in contract.indicators if is_due(contract, i, period)] + [STAFFING, PERSONNEL]
+        if contract.confidentiality:
+            self.steps.append(CONFIDENTIALITY)
         while self.staffing_form.rowCount():
             self.staffing_form.removeRow(0)
         self.role_edits = {}
@@ -190,10 +206,11 @@ class WalkthroughPage(QWidget):
 
     def _recompute(self) -> None:
         self.result = month_result(self.store, self.contract, self.period)
-        done = sum(1 for code in self.steps if self._status(code) is not Status.MISSING)
-        self.progress.setRange(0, len(self.steps))
+        counted = [code for code in self.steps if code not in LINKS]
+        done = sum(1 for code in counted if self._status(code) is not Status.MISSING)
+        self.progress.setRange(0, len(counted))
         self.progress.setValue(done)
-        self.progress.setFormat(tr("已录入 {done}/{total}").format(done=done, total=len(self.steps)))
+        self.progress.setFormat(tr("已录入 {done}/{total}").format(done=done, total=len(counted)))
         final = self.result.finalized
         self.finalize_button.setEnabled(self.result.complete and not final)
         self.finalize_button.setText(tr("已定稿") if final else tr("本月定稿"))
@@ -210,13 +227,21 @@ class WalkthroughPage(QWidget):
     def _status(self, code: str) -> Status:
         if code == STAFFING:
             return self.result.staffing_status
+        if code == PERSONNEL:
+            have = {i["kind"] for i in self.store.personnel.imports(self.contract.id, self.period)}
+            return Status.PASS if {"roster", "payroll", "insurance", "transfers"} <= have else Status.MISSING
+        if code == CONFIDENTIALITY:
+            from auditor.personnel import unchecked_duties
+
+            return Status.MISSING if unchecked_duties(self.store, self.contract, self.period) else Status.PASS
         return self.result.item(code).status
 
     def _label_steps(self) -> None:
         for row, code in enumerate(self.steps):
             item = self.step_list.item(row)
             status = self._status(code)
-            name = tr("人员配置") if code == STAFFING else f"{code} {self.contract.indicator(code).name}"
+            name = {STAFFING: tr("人员配置"), PERSONNEL: tr("人员名单、工资与社保"),
+                    CONFIDENTIALITY: tr("保密义务")}.get(code) or f"{code} {self.contract.indicator(code).name}"
             item.setText(f"{STATUS_MARK.get(status, '')} {name}")
             item.setForeground(Qt.GlobalColor.red if status is Status.FAIL else Qt.GlobalColor.black)
 
@@ -233,6 +258,9 @@ class WalkthroughPage(QWidget):
         self._show_evidence(code)
         if code == STAFFING:
             self._show_staffing()
+            return
+        if code in LINKS:
+            self._show_link(code)
             return
         indicator = self.contract.indicator(code)
         self.title.setText(f"{indicator.code}　{indicator.name}")
@@ -286,6 +314,29 @@ class WalkthroughPage(QWidget):
             next(iter(self.role_edits.values())).setFocus()
         self._show_verdict(STAFFING)
 
+    def _show_link(self, code: str) -> None:
+        self.editor.setCurrentIndex(3)
+        self.verdict.clear()
+        if code == PERSONNEL:
+            self.title.setText(tr("人员名单、工资与社保"))
+            rule = self.contract.obligation("personnel_submission")
+            self.definition.setText(rule.text if rule else tr("核对人员名单、工资表、五险一金缴纳记录与工资发放转账记录"))
+            self.target.setText(f"{tr('依据')}：{rule.clause}" if rule else "")
+            have = {i["kind"]: i for i in self.store.personnel.imports(self.contract.id, self.period)}
+            from auditor.imports import KIND_LABELS
+
+            self.link_text.setText("；".join(f"{tr(label)}：{have[k]['received_on'] + tr('收到') if k in have else tr('未报送')}"
+                                            for k, label in KIND_LABELS.items()))
+        else:
+            self.title.setText(tr("保密义务"))
+            self.definition.setText("；".join(d.clause for d in self.contract.confidentiality))
+            self.target.setText("")
+            from auditor.personnel import unchecked_duties
+
+            left = unchecked_duties(self.store, self.contract, self.period)
+            self.link_text.setText(tr("尚有 {n} 项未检查").format(n=len(left)) if left else tr("已全部检查"))
+        self.link_button.setFocus()
+
     def _show_verdict(self, code: str) -> None:
         status = self._status(code)
         if code == STAFFING:
@@ -338,6 +389,8 @@ class WalkthroughPage(QWidget):
         code = self.current_code()
         if code is None or self.result is None or self.result.finalized:
             return False
+        if code in LINKS:
+            return True
         problems: list[str] = []
         try:
             edit = self._edit_for_step(code, problems)

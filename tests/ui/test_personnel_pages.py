@@ -1,0 +1,80 @@
+"""人员与薪资 and 现场抽查 with real widgets: imports on the worker, reconciliation, a spot check by keyboard."""
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from auditor.calendar import Period
+from auditor.storage import open_store
+from tests.core.test_personnel import IDS, ROSTER, write_csv, write_xlsx
+from ui.main_window import MainWindow
+
+OCT = Period(2025, 10)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store = open_store(tmp_path / "p.db")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("last_contract", "henan-2025")
+    settings.setValue("last_month/henan-2025", "2025-10")
+    win = MainWindow(store, settings)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    store.close()
+
+
+def test_import_reconcile_and_commitments(qtbot, window, tmp_path):
+    page = window.personnel
+    page.today = dt.date(2025, 10, 20)
+    page.received.setText("2025-10-12")
+    page.import_kind("roster", str(write_xlsx(tmp_path / "名单.xlsx", ROSTER)), wait=True)
+    qtbot.waitUntil(lambda: "2025-10-12" in page.kind_labels["roster"].text(), timeout=5000)
+    assert "名单.xlsx，5 行" in page.kind_labels["roster"].text()     # five persons; the blank row is skipped
+    assert "一线员工 3.00" in page.figures.text()
+    payroll = write_csv(tmp_path / "工资.csv", [["姓名", "身份证号", "应发工资", "实发工资"], ["张伟", IDS[0], 5200, 4500]])
+    page.import_kind("payroll", str(payroll), wait=True)
+    qtbot.waitUntil(lambda: "工资.csv" in page.kind_labels["payroll"].text(), timeout=5000)
+    findings = page.reconcile()
+    types = {f.type for f in findings}
+    assert {"not_in_payroll", "late_submission", "missing_submission"} <= types
+    model = page.findings_model
+    assert model.rowCount() == len(findings)
+    assert all(IDS[n] not in model.index(r, 2).data() for r in range(model.rowCount()) for n in range(8))
+    before = page.unsigned.count()
+    page.unsigned.item(0).setSelected(True)
+    page.mark_signed()
+    assert page.unsigned.count() == before - 1
+    page.duty_boxes["data_laws"].setCurrentIndex(page.duty_boxes["data_laws"].findData("gap"))
+    assert any(f.key == "data_laws" for f in window.store.findings.list("henan-2025", OCT))
+
+
+def test_spot_check_by_keyboard_alone(qtbot, window, tmp_path):
+    from auditor.personnel import import_file
+
+    henan = window.store.contracts.get("henan-2025")
+    import_file(window.store, henan, OCT, "roster", write_xlsx(tmp_path / "名单.xlsx", ROSTER), dt.date(2025, 10, 3))
+    page = window.spot_check
+    window.tabs.setCurrentWidget(page)
+    page.place.setText("运营中心二楼")
+    page.inspectors.setText("李全奇、王行宇")
+    assert page.start(dt.datetime(2025, 10, 9, 10, 0))
+    # no schedule: the whole active roster — 张伟, 王芳, 李娜 (until 10-15), 刘洋, 陈静
+    assert len(page.entries) == 5
+    qtbot.keyClicks(page.search, "A001")                 # 张伟 by employee number
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)       # → 在岗
+    qtbot.keyClicks(page.search, "A002")
+    qtbot.keyClick(page.search, Qt.Key.Key_F2)           # 王芳 → 请假
+    qtbot.keyClicks(page.search, "B001")
+    qtbot.keyClick(page.search, Qt.Key.Key_F3)           # 李娜 → 缺岗
+    qtbot.keyClicks(page.search, "M001")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)       # 刘洋 → 在岗
+    status = {e.name: e.status for e in page.entries}
+    assert status == {"张伟": "present", "王芳": "leave", "李娜": "absent", "刘洋": "present", "陈静": "unmarked"}
+    assert "一线员工：在岗 1/50，请假 1，缺岗 0，未核 1" in page.counts.text()
+    assert "运营支撑人员：在岗 0/16，请假 0，缺岗 1" in page.counts.text()
+    assert "管理人员：在岗 1/4" in page.counts.text()
+    qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    assert "抽查不达标" in page.result.text() and "李娜 缺岗" in page.result.text()
+    assert window.store.personnel.failed_spot_checks("henan-2025") == 1
