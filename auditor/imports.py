@@ -73,6 +73,16 @@ ROLE_WORDS = (("management", ("管理", "主管", "经理", "班长", "组长", 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋％，：／", "0123456789.-+%,:/")
 
 
+class ColumnsError(InputError):
+    """Required columns not found: carries what the file has, so the user can map them."""
+
+    def __init__(self, message: str, problems: list[str], kind: str, missing: list[str], headers: list[str]) -> None:
+        super().__init__(message, problems)
+        self.kind = kind
+        self.missing = missing
+        self.headers = headers
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     """A sheet as rows of cell values, with the spreadsheet row number of each."""
@@ -211,7 +221,7 @@ def find_header(kind: str, rows: list[tuple[int, tuple[Any, ...]]], column_map: 
             if _blank(cell):
                 continue
             header = _clean_header(cell)
-            name = column_map.get(header) or match_header(header, wanted)
+            name = column_map.get(header) or column_map.get(str(cell).strip()) or match_header(header, wanted)
             if name and name not in mapping:
                 mapping[name] = col
             elif not name:
@@ -220,11 +230,11 @@ def find_header(kind: str, rows: list[tuple[int, tuple[Any, ...]]], column_map: 
             best = (index, mapping, unmapped)
         if all(r in mapping for r in required):
             return index, mapping, unmapped
-    found = "、".join(str(c).strip() for c in rows[best[0]][1] if not _blank(c)) if best and rows else "（无）"
+    headers = [str(c).strip() for c in rows[best[0]][1] if not _blank(c)] if best and rows else []
     missing = [r for r in required if r not in (best[1] if best else {})]
     hint = "；".join(f"{FIELD_LABELS[m]}（可写作 {'/'.join(SYNONYMS[m][:4])}）" for m in missing)
-    raise InputError(f"{source}: 找不到{KIND_LABELS[kind]}必需的列：{hint}。表头为：{found}",
-                     [f"缺少列：{FIELD_LABELS[m]}" for m in missing])
+    raise ColumnsError(f"{source}: 找不到{KIND_LABELS[kind]}必需的列：{hint}。表头为：{'、'.join(headers) or '（无）'}",
+                       [f"缺少列：{FIELD_LABELS[m]}" for m in missing], kind, missing, headers)
 
 
 # ----------------------------------------------------------------- values

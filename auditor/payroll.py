@@ -10,7 +10,7 @@ Decisions (docs/decisions.md):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Mapping
 
@@ -48,6 +48,7 @@ class ReconFinding:
     row: int | None
     detail: str
     clause: str
+    id_number: str = field(default="", repr=False, compare=False)  # never printed; for a logged reveal
 
     def as_dict(self) -> dict[str, Any]:
         return {"type": self.type, "label": TYPES[self.type], "name": self.name, "id": self.masked_id,
@@ -120,11 +121,11 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
             reason = idcard.problem(person.id_number, today)
             if reason:
                 add(ReconFinding("invalid_id", person.name, person.masked_id, roster.source, person.row,
-                                 f"身份证号{reason}", clause))
+                                 f"身份证号{reason}", clause, person.id_number))
             elif person.id_number in seen:
                 add(ReconFinding("duplicate_id", person.name, person.masked_id, roster.source, person.row,
                                  f"与第 {seen[person.id_number].row} 行（{seen[person.id_number].name}）身份证号相同",
-                                 clause))
+                                 clause, person.id_number))
             else:
                 seen[person.id_number] = person
 
@@ -141,7 +142,7 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
             if not on_roster:
                 masked = idcard.mask(record["id_number"]) if record.get("id_number") else ""
                 add(ReconFinding("not_on_roster", record.get("name", ""), masked, data.source, record.get("_row"),
-                                 f"{KIND_LABELS[data.kind]}中有此人，人员名单中没有", clause))
+                                 f"{KIND_LABELS[data.kind]}中有此人，人员名单中没有", clause, record.get("id_number") or ""))
 
     if payroll is not None:
         by_id, by_name = _index(payroll.records)
@@ -150,11 +151,11 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
             record = _lookup(person, by_id, by_name)
             if record is None:
                 add(ReconFinding("not_in_payroll", person.name, person.masked_id, roster.source, person.row,
-                                 "本月在职，工资表中没有", clause))
+                                 "本月在职，工资表中没有", clause, person.id_number))
             elif person in whole_month and record.get("gross") is not None and record["gross"] < wage:
                 add(ReconFinding("below_minimum_wage", person.name, person.masked_id, payroll.source, record["_row"],
                                  f"应发工资 {record['gross']:.2f} 元低于最低工资 {wage:.2f} 元"
-                                 f"（{contract.settings.minimum_wage_source}）", insurance_clause))
+                                 f"（{contract.settings.minimum_wage_source}）", insurance_clause, person.id_number))
     if insurance is not None:
         by_id, by_name = _index(insurance.records)
         for person in active:
@@ -165,7 +166,7 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
                 add(ReconFinding("missing_insurance", person.name, person.masked_id,
                                  insurance.source if record is not None else roster.source,
                                  record["_row"] if record is not None else person.row,
-                                 f"未缴：{'、'.join(missing)}", insurance_clause))
+                                 f"未缴：{'、'.join(missing)}", insurance_clause, person.id_number))
     if payroll is not None and transfers is not None:
         t_id, t_name = _index(transfers.records)
         for record in payroll.records:
@@ -174,10 +175,11 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
             masked = idcard.mask(record["id_number"]) if record.get("id_number") else ""
             if transfer is None:
                 add(ReconFinding("not_in_transfers", record.get("name", ""), masked, payroll.source, record["_row"],
-                                 f"实发 {record['net']:.2f} 元，转账记录中没有", clause))
+                                 f"实发 {record['net']:.2f} 元，转账记录中没有", clause, record.get("id_number") or ""))
             elif transfer.get("amount") != record.get("net"):
                 add(ReconFinding("transfer_mismatch", record.get("name", ""), masked, transfers.source, transfer["_row"],
-                                 f"转账 {transfer['amount']:.2f} 元，工资表实发 {record['net']:.2f} 元", clause))
+                                 f"转账 {transfer['amount']:.2f} 元，工资表实发 {record['net']:.2f} 元", clause,
+                                 record.get("id_number") or ""))
 
     if contract.obligation("manager_qualification"):
         rule = contract.obligation("manager_qualification")
@@ -185,13 +187,13 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
             if person.role == "management" and not manager_qualified(person):
                 add(ReconFinding("manager_unqualified", person.name, person.masked_id, roster.source, person.row,
                                  f"学历“{person.education or '未填'}”，同类管理经验 {person.experience_years or 0} 年",
-                                 rule.clause))
+                                 rule.clause, person.id_number))
     if contract.obligation("departure_approval"):
         rule = contract.obligation("departure_approval")
         for person in leavers(staff, period):
             if person.id_number not in (approvals or set()):
                 add(ReconFinding("departure_unapproved", person.name, person.masked_id, roster.source, person.row,
-                                 f"{person.leave_date} 离职，未见甲方同意记录", rule.clause))
+                                 f"{person.leave_date} 离职，未见甲方同意记录", rule.clause, person.id_number))
     return findings
 
 

@@ -85,6 +85,16 @@ EN = {
     "选择{kind}": "Choose the {kind}", "（名单外）": " (not on roster)",
     "人员名单": "Roster", "排班表": "Schedule", "工资表": "Payroll", "五险一金缴纳记录": "Social insurance and housing fund",
     "工资发放转账记录": "Salary transfers", "已落实": "In place", "未落实": "Gap", "不适用": "Not applicable",
+    "指定表头": "Map columns", "以下必需的列未能识别，请指出文件中对应的列（将为 {operator} 记住）：":
+        "These required columns were not recognised; pick the file's column for each (remembered for {operator}):",
+    "查看完整身份证号": "Show the full ID number", "理由（将记入日志）：": "Reason (logged):", "未显示": "Not shown",
+    "完整身份证号": "Full ID number", "双击查看完整身份证号（须说明理由，记入日志）":
+        "Double-click to show the full ID number (a reason is required and logged)",
+    "应发工资": "Gross pay", "实发工资": "Net pay", "岗位类别": "Role", "入职日期": "Hire date", "离职日期": "Leave date",
+    "学历": "Education", "同类管理经验年限": "Years of similar management", "日期": "Date", "班次": "Shift",
+    "开始时间": "Start", "结束时间": "End", "养老保险": "Pension", "医疗保险": "Medical", "失业保险": "Unemployment",
+    "工伤保险": "Work injury", "住房公积金": "Housing fund", "账号": "Account", "工号": "Employee no.",
+    "报送期限": "Submission deadlines", "按时": "on time", "逾期": "late", "未到期": "not yet due", "截止": "due",
     # labels passed to tr() through variables
     "录入中": "In progress", "未开始": "Not started", "逾期未定稿": "Overdue", "未到期": "Not yet due",
 }

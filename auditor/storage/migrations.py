@@ -226,7 +226,20 @@ def _v3(db: "Database") -> None:
         )""")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
+def _v4(db: "Database") -> None:
+    """Every deliberate reveal of a full ID number (个人信息保护法 第五十一条: access is logged)."""
+    db.execute("""
+        CREATE TABLE id_reveals (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            masked TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            context TEXT NOT NULL DEFAULT ''
+        )""")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -165,3 +165,18 @@ class PersonnelRepo:
     def commitments(self, contract_id: str) -> dict[str, dt.date]:
         return {i: dt.date.fromisoformat(d) for i, d in self.db.execute(
             "SELECT id_number, signed_on FROM commitments WHERE contract_id = ?", [contract_id])}
+
+
+def reveal_id(store: Store, id_number: str, reason: str, context: str = "", who: str | None = None) -> str:
+    """Return the full ID number and log who asked, when and why. A reason is required."""
+    import getpass
+
+    from .. import idcard
+    from ..errors import InputError
+
+    if not reason.strip():
+        raise InputError("查看完整身份证号须说明理由（将记入日志）")
+    with store.db.atomic():
+        store.db.execute("INSERT INTO id_reveals (at, who, masked, reason, context) VALUES (?,?,?,?,?)",
+                         [now(), who or getpass.getuser(), idcard.mask(id_number), reason.strip(), context])
+    return id_number

@@ -108,8 +108,16 @@
         <translation>Payments</translation>
     </message>
     <message>
+        <source>以下必需的列未能识别，请指出文件中对应的列（将为 {operator} 记住）：</source>
+        <translation>These required columns were not recognised; pick the file's column for each (remembered for {operator}):</translation>
+    </message>
+    <message>
         <source>仪表盘</source>
         <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>住房公积金</source>
+        <translation>Housing fund</translation>
     </message>
     <message>
         <source>依据</source>
@@ -136,6 +144,14 @@
         <translation>Reason for exemption (required)</translation>
     </message>
     <message>
+        <source>入职日期</source>
+        <translation>Hire date</translation>
+    </message>
+    <message>
+        <source>养老保险</source>
+        <translation>Pension</translation>
+    </message>
+    <message>
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
@@ -154,6 +170,14 @@
     <message>
         <source>分母</source>
         <translation>Denominator</translation>
+    </message>
+    <message>
+        <source>医疗保险</source>
+        <translation>Medical</translation>
+    </message>
+    <message>
+        <source>双击查看完整身份证号（须说明理由，记入日志）</source>
+        <translation>Double-click to show the full ID number (a reason is required and logged)</translation>
     </message>
     <message>
         <source>取消</source>
@@ -180,6 +204,10 @@
         <translation>Contract:</translation>
     </message>
     <message>
+        <source>同类管理经验年限</source>
+        <translation>Years of similar management</translation>
+    </message>
+    <message>
         <source>名单外在岗人员</source>
         <translation>Person working, not on the roster</translation>
     </message>
@@ -200,6 +228,10 @@
         <translation>Note</translation>
     </message>
     <message>
+        <source>失业保险</source>
+        <translation>Unemployment</translation>
+    </message>
+    <message>
         <source>如 96.5 或 96.5%</source>
         <translation>e.g. 96.5 or 96.5%</translation>
     </message>
@@ -216,8 +248,20 @@
         <translation>Field</translation>
     </message>
     <message>
+        <source>学历</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>完整身份证号</source>
+        <translation>Full ID number</translation>
+    </message>
+    <message>
         <source>实付</source>
         <translation>Payable</translation>
+    </message>
+    <message>
+        <source>实发工资</source>
+        <translation>Net pay</translation>
     </message>
     <message>
         <source>实测</source>
@@ -244,8 +288,20 @@
         <translation>No roster imported yet</translation>
     </message>
     <message>
+        <source>岗位类别</source>
+        <translation>Role</translation>
+    </message>
+    <message>
         <source>岗位：</source>
         <translation>Role:</translation>
+    </message>
+    <message>
+        <source>工伤保险</source>
+        <translation>Work injury</translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation>Employee no.</translation>
     </message>
     <message>
         <source>工资发放转账记录</source>
@@ -280,8 +336,16 @@
         <translation>In place</translation>
     </message>
     <message>
+        <source>应发工资</source>
+        <translation>Gross pay</translation>
+    </message>
+    <message>
         <source>开始抽查</source>
         <translation>Start check</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Start</translation>
     </message>
     <message>
         <source>录入中</source>
@@ -308,6 +372,10 @@
         <translation>Points {points}</translation>
     </message>
     <message>
+        <source>截止</source>
+        <translation>due</translation>
+    </message>
+    <message>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
@@ -324,6 +392,10 @@
         <translation>Deduction {amount}</translation>
     </message>
     <message>
+        <source>报送期限</source>
+        <translation>Submission deadlines</translation>
+    </message>
+    <message>
         <source>抽查不达标：</source>
         <translation>Check failed: </translation>
     </message>
@@ -332,8 +404,16 @@
         <translation>Check passed</translation>
     </message>
     <message>
+        <source>指定表头</source>
+        <translation>Map columns</translation>
+    </message>
+    <message>
         <source>指标趋势：</source>
         <translation>Indicator trend:</translation>
+    </message>
+    <message>
+        <source>按时</source>
+        <translation>on time</translation>
     </message>
     <message>
         <source>排班表</source>
@@ -406,6 +486,10 @@
     <message>
         <source>无法计算</source>
         <translation>Cannot compute</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
     </message>
     <message>
         <source>日期有误</source>
@@ -492,6 +576,10 @@
         <translation>Not submitted</translation>
     </message>
     <message>
+        <source>未显示</source>
+        <translation>Not shown</translation>
+    </message>
+    <message>
         <source>未核</source>
         <translation>Not checked</translation>
     </message>
@@ -526,6 +614,10 @@
     <message>
         <source>本月问题（不达标项生成，定稿时保存）：</source>
         <translation>Findings of the month (from failures, stored when finalised):</translation>
+    </message>
+    <message>
+        <source>查看完整身份证号</source>
+        <translation>Show the full ID number</translation>
     </message>
     <message>
         <source>标记所选人员已签保密承诺</source>
@@ -580,12 +672,20 @@
         <translation>Spot check</translation>
     </message>
     <message>
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
         <source>理由（将记入历史）：</source>
         <translation>Reason (kept in history):</translation>
+    </message>
+    <message>
+        <source>理由（将记入日志）：</source>
+        <translation>Reason (logged):</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -602,6 +702,10 @@
     <message>
         <source>确认并下一项</source>
         <translation>Accept and next</translation>
+    </message>
+    <message>
+        <source>离职日期</source>
+        <translation>Leave date</translation>
     </message>
     <message>
         <source>程序遇到意外错误（{name}），当前操作未完成，已保存的数据不受影响。</source>
@@ -626,6 +730,10 @@
     <message>
         <source>结束抽查</source>
         <translation>Finish check</translation>
+    </message>
+    <message>
+        <source>结束时间</source>
+        <translation>End</translation>
     </message>
     <message>
         <source>结果</source>
@@ -708,6 +816,10 @@
         <translation>Enter the monthly average headcount of every role</translation>
     </message>
     <message>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -738,6 +850,10 @@
     <message>
         <source>逐项录入</source>
         <translation>Walk-through</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>late</translation>
     </message>
     <message>
         <source>逾期未定稿</source>

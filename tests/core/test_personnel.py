@@ -256,3 +256,43 @@ def test_confidentiality_gaps_and_commitments(store, tmp_path):
     assert "data_laws" not in unchecked_duties(store, henan, OCT)
     assert {f.key for f in store.findings.list("henan-2025", OCT) if f.source == "confidentiality"} == \
         {"data_laws", "commitments"}
+
+
+def test_xls_files_are_read(store, tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("工资")
+    for r, row in enumerate([["姓名", "应发合计", "实发金额"], ["张伟", 5200.5, 4500], ["王芳", "3,000", "2,800.00"]]):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    path = tmp_path / "工资表.xls"
+    book.save(str(path))
+    import_file(store, store.contracts.get("henan-2025"), OCT, "payroll", path, dt.date(2025, 10, 9))
+    records = store.personnel.dataset("henan-2025", OCT, "payroll").records
+    assert [(r["name"], r["gross"], r["net"]) for r in records] == [
+        ("张伟", Decimal("5200.5"), Decimal("4500")), ("王芳", Decimal("3000"), Decimal("2800.00"))]
+
+
+def test_unknown_columns_can_be_mapped_once_per_operator(store, tmp_path):
+    from auditor.imports import ColumnsError
+
+    henan = store.contracts.get("henan-2025")
+    path = write_xlsx(tmp_path / "p.xlsx", [["人员", "本月应得", "到手"], ["张伟", 5200, 4500]])
+    with pytest.raises(ColumnsError) as exc:
+        import_file(store, henan, OCT, "payroll", path, dt.date(2025, 10, 9))
+    assert exc.value.missing == ["name", "gross", "net"] and exc.value.headers == ["人员", "本月应得", "到手"]
+    import_file(store, henan, OCT, "payroll", path, dt.date(2025, 10, 9),
+                column_map={"人员": "name", "本月应得": "gross", "到手": "net"})
+    # remembered for this operator (河南龙翼信息技术有限公司): the next file needs no mapping
+    assert import_file(store, henan, Period(2025, 11), "payroll", path, dt.date(2025, 11, 9)).rows == 1
+
+
+def test_revealing_an_id_is_logged(store):
+    from auditor.storage.personnel_repo import reveal_id
+
+    with pytest.raises(InputError):
+        reveal_id(store, IDS[0], "  ")
+    assert reveal_id(store, IDS[0], "核对社保缴费凭证", "reconcile 2025-10", who="inspector") == IDS[0]
+    row = store.db.execute("SELECT who, masked, reason FROM id_reveals").fetchone()
+    assert row == ("inspector", idcard.mask(IDS[0]), "核对社保缴费凭证")

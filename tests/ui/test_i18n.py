@@ -25,7 +25,10 @@ def _marked_strings() -> set[str]:
     from auditor.staffing import SPOT_STATUSES
 
     found = {label for _, label in STATE_STYLE.values()}
+    from auditor.imports import FIELD_LABELS
+
     found |= set(KIND_LABELS.values()) | set(DUTY_STATUSES.values()) | set(SPOT_STATUSES.values())
+    found |= set(FIELD_LABELS.values())
     for path in (ROOT / "ui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and node.args

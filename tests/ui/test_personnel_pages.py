@@ -78,3 +78,35 @@ def test_spot_check_by_keyboard_alone(qtbot, window, tmp_path):
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
     assert "抽查不达标" in page.result.text() and "李娜 缺岗" in page.result.text()
     assert window.store.personnel.failed_spot_checks("henan-2025") == 1
+
+
+def test_unknown_columns_are_mapped_in_a_dialog(qtbot, window, tmp_path, monkeypatch):
+    page = window.personnel
+    asked = []
+
+    def answer(error):
+        asked.append((error.missing, error.headers))
+        return {"人员": "name", "本月应得": "gross", "到手": "net"}
+
+    monkeypatch.setattr(page, "ask_columns", answer)
+    path = write_xlsx(tmp_path / "p.xlsx", [["人员", "本月应得", "到手"], ["张伟", 5200, 4500]])
+    page.import_kind("payroll", str(path), wait=True)
+    qtbot.waitUntil(lambda: "p.xlsx" in page.kind_labels["payroll"].text(), timeout=5000)
+    assert asked == [(["name", "gross", "net"], ["人员", "本月应得", "到手"])]
+
+
+def test_reveal_asks_a_reason_and_logs(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from auditor.personnel import import_file
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    henan = window.store.contracts.get("henan-2025")
+    import_file(window.store, henan, OCT, "roster", write_xlsx(tmp_path / "名单.xlsx", ROSTER), dt.date(2025, 10, 3))
+    window.personnel.today = dt.date(2025, 10, 20)
+    findings = window.personnel.reconcile()
+    row = next(n for n, f in enumerate(findings) if f.type == "departure_unapproved" or f.id_number)
+    number = window.personnel.reveal(row, reason="核对离职手续")
+    assert number == findings[row].id_number and number in shown[0]
+    assert window.store.db.execute("SELECT reason FROM id_reveals").fetchone()[0] == "核对离职手续"

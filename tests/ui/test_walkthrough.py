@@ -35,7 +35,7 @@ def test_a_whole_month_by_keyboard(qtbot, window):
     # October is not a quarter-closing month: HN-02, 03, 04, 06, 08, 09 and staffing are due
     # grouped: indicators, then staffing, then payroll/social insurance and confidentiality (on their own pages)
     assert page.steps == ["HN-02", "HN-03", "HN-04", "HN-06", "HN-08", "HN-09", "__staffing__", "__personnel__",
-                          "__confidentiality__"]
+                          "__confidentiality__", "__deadlines__"]
     assert page.current_code() == "HN-02"
     type_and_enter(qtbot, page.value, "99")                 # 99% < 100% → fails, 1% = ¥64,680.00
     assert page.step_list.item(0).text().startswith(STATUS_MARK[page.result.item("HN-02").status])

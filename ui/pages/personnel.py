@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QGroupBox, Q
 
 from auditor.calendar import Period
 from auditor.errors import AuditorError
-from auditor.imports import KIND_LABELS, KINDS
+from auditor.imports import KIND_LABELS, KINDS, ColumnsError
 from auditor.model import Contract
 from auditor.payroll import TYPES, ReconFinding
 from auditor.personnel import (DUTY_STATUSES, confidentiality_findings, import_file, reconcile_month,
@@ -62,6 +62,8 @@ class PersonnelPage(QWidget):
         self.reconcile_button.clicked.connect(self.reconcile)
         self.findings_model: ObjectTableModel[ReconFinding] = ObjectTableModel(finding_columns(), parent=self)
         self.findings_view = make_table(self.findings_model)
+        self.findings_view.setToolTip(tr("双击查看完整身份证号（须说明理由，记入日志）"))
+        self.findings_view.doubleClicked.connect(lambda index: self.reveal(index.row()))
         self.duty_boxes: dict[str, QComboBox] = {}
         self.duty_notes: dict[str, QLineEdit] = {}
         self.duties_box = QGroupBox(tr("保密义务"))
@@ -165,7 +167,8 @@ class PersonnelPage(QWidget):
             QMessageBox.warning(self, tr("日期有误"), tr("收到日期应写作 YYYY-MM-DD"))
             return None
 
-    def import_kind(self, kind: str, path: str | None = None, wait: bool = False) -> None:
+    def import_kind(self, kind: str, path: str | None = None, wait: bool = False,
+                    column_map: dict[str, str] | None = None) -> None:
         received = self.received_on()
         if received is None:
             return
@@ -177,13 +180,18 @@ class PersonnelPage(QWidget):
         contract, period = self.contract, self.period
 
         def work(progress, cancelled):
-            return import_file(self.store, contract, period, kind, Path(path), received, progress=progress)
+            return import_file(self.store, contract, period, kind, Path(path), received, column_map, progress)
 
         def done(summary) -> None:
             self.load(contract, period)
             self.changed.emit()
 
         def failed(exc: BaseException) -> None:
+            if isinstance(exc, ColumnsError) and exc.headers:
+                mapping = self.ask_columns(exc)
+                if mapping:
+                    self.import_kind(kind, path, wait, {**(column_map or {}), **mapping})
+                return
             text = str(exc) if isinstance(exc, AuditorError) else tr("内部错误：{name}").format(name=type(exc).__name__)
             QMessageBox.warning(self, tr("未导入"), text)
 
@@ -192,6 +200,33 @@ class PersonnelPage(QWidget):
             from PySide6.QtCore import QThreadPool
 
             QThreadPool.globalInstance().waitForDone()
+
+    def ask_columns(self, error: ColumnsError) -> dict[str, str] | None:
+        from ..dialogs.column_map import ColumnMapDialog
+
+        dialog = ColumnMapDialog(error.missing, error.headers, self.contract.party_b.name, self)
+        return dialog.mapping() if dialog.exec() else None
+
+    def reveal(self, row: int, reason: str | None = None) -> str | None:
+        """Show one full ID number on purpose; the reveal is logged with its reason."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from auditor.storage.personnel_repo import reveal_id
+
+        finding = self.findings_model.row_object(row)
+        if not finding.id_number:
+            return None
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, tr("查看完整身份证号"), tr("理由（将记入日志）："))
+            if not ok:
+                return None
+        try:
+            number = reveal_id(self.store, finding.id_number, reason, f"{self.contract.id} {self.period} {finding.type}")
+        except AuditorError as exc:
+            QMessageBox.warning(self, tr("未显示"), str(exc))
+            return None
+        QMessageBox.information(self, tr("完整身份证号"), f"{finding.name}：{number}")
+        return number
 
     def reconcile(self) -> list[ReconFinding]:
         findings = reconcile_month(self.store, self.contract, self.period, self.today)

@@ -31,7 +31,8 @@ from ..undo import EditCommand
 STAFFING = "__staffing__"
 PERSONNEL = "__personnel__"
 CONFIDENTIALITY = "__confidentiality__"
-LINKS = (PERSONNEL, CONFIDENTIALITY)  # groups kept on their own pages; they do not block finalising
+DEADLINES = "__deadlines__"
+LINKS = (PERSONNEL, CONFIDENTIALITY, DEADLINES)  # groups kept on their own pages; they do not block finalising
 STATUS_MARK = {Status.PASS: "√", Status.FAIL: "×", Status.EXEMPT: "免", Status.MISSING: "○"}  # all in the shipped font
 MODES = ("value", "ratio", "events", "exempt")
 
@@ -95,8 +96,7 @@ class WalkthroughPage(QWidget):
         self.link_text = QLabel()
         self.link_text.setWordWrap(True)
         self.link_button = QPushButton(tr("打开…"))
-        self.link_button.clicked.connect(lambda: self.open_page.emit(
-            "personnel" if self.current_code() == PERSONNEL else "confidentiality"))
+        self.link_button.clicked.connect(lambda: self.open_page.emit(self.current_code().strip("_")))
         link_box = QWidget()
         link_layout = QVBoxLayout(link_box)
         link_layout.addWidget(self.link_text)
@@ -172,6 +172,8 @@ class WalkthroughPage(QWidget):
         self.steps = [i.code for i in contract.indicators if is_due(contract, i, period)] + [STAFFING, PERSONNEL]
         if contract.confidentiality:
             self.steps.append(CONFIDENTIALITY)
+        if any(o.day_of_month for o in contract.obligations):
+            self.steps.append(DEADLINES)
         while self.staffing_form.rowCount():
             self.staffing_form.removeRow(0)
         self.role_edits = {}
@@ -234,6 +236,10 @@ class WalkthroughPage(QWidget):
             from auditor.personnel import unchecked_duties
 
             return Status.MISSING if unchecked_duties(self.store, self.contract, self.period) else Status.PASS
+        if code == DEADLINES:
+            states = [s for _, _, s in self._deadline_states()]
+            return Status.FAIL if "late" in states or "missing" in states else \
+                (Status.PASS if all(s == "on_time" for s in states) else Status.MISSING)
         return self.result.item(code).status
 
     def _label_steps(self) -> None:
@@ -241,7 +247,7 @@ class WalkthroughPage(QWidget):
             item = self.step_list.item(row)
             status = self._status(code)
             name = {STAFFING: tr("人员配置"), PERSONNEL: tr("人员名单、工资与社保"),
-                    CONFIDENTIALITY: tr("保密义务")}.get(code) or f"{code} {self.contract.indicator(code).name}"
+                    CONFIDENTIALITY: tr("保密义务"), DEADLINES: tr("报送期限")}.get(code) or f"{code} {self.contract.indicator(code).name}"
             item.setText(f"{STATUS_MARK.get(status, '')} {name}")
             item.setForeground(Qt.GlobalColor.red if status is Status.FAIL else Qt.GlobalColor.black)
 
@@ -327,6 +333,14 @@ class WalkthroughPage(QWidget):
 
             self.link_text.setText("；".join(f"{tr(label)}：{have[k]['received_on'] + tr('收到') if k in have else tr('未报送')}"
                                             for k, label in KIND_LABELS.items()))
+        elif code == DEADLINES:
+            self.title.setText(tr("报送期限"))
+            self.definition.setText("；".join(f"{o.text}（{o.clause}）" for o in self.contract.obligations
+                                              if o.day_of_month))
+            self.target.setText("")
+            words = {"on_time": tr("按时"), "late": tr("逾期"), "missing": tr("未报送"), "pending": tr("未到期")}
+            self.link_text.setText("\n".join(f"{label}：{tr('截止')} {deadline}，{words[state]}"
+                                             for label, deadline, state in self._deadline_states()))
         else:
             self.title.setText(tr("保密义务"))
             self.definition.setText("；".join(d.clause for d in self.contract.confidentiality))
@@ -336,6 +350,29 @@ class WalkthroughPage(QWidget):
             left = unchecked_duties(self.store, self.contract, self.period)
             self.link_text.setText(tr("尚有 {n} 项未检查").format(n=len(left)) if left else tr("已全部检查"))
         self.link_button.setFocus()
+
+    def _deadline_states(self) -> list[tuple[str, object, str]]:
+        """(submission, deadline, on_time | late | missing | pending) for the month's dated obligations."""
+        import datetime as dt
+
+        from auditor.imports import KIND_LABELS
+
+        received = {i["kind"]: dt.date.fromisoformat(i["received_on"])
+                    for i in self.store.personnel.imports(self.contract.id, self.period)}
+        today = dt.date.today()
+        states = []
+        for key, kinds in (("schedule_submission", ("schedule",)),
+                           ("personnel_submission", ("roster", "payroll", "insurance", "transfers"))):
+            rule = self.contract.obligation(key)
+            if rule is None or not rule.day_of_month:
+                continue
+            deadline = dt.date(self.period.year, self.period.month, rule.day_of_month)
+            for kind in kinds:
+                day = received.get(kind)
+                state = ("on_time" if day <= deadline else "late") if day else \
+                    ("missing" if today > deadline else "pending")
+                states.append((tr(KIND_LABELS[kind]), deadline, state))
+        return states
 
     def _show_verdict(self, code: str) -> None:
         status = self._status(code)
