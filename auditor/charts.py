@@ -28,10 +28,13 @@ def _font_family() -> str:
     return family
 
 
-def _figure(width: float = 6.0, height: float = 3.0):
+def _figure(ax=None, width: float = 6.0, height: float = 3.0):
+    """A new figure and axes, or the given axes (to draw onto a page of a document)."""
+    _font_family()
+    if ax is not None:
+        return ax.figure, ax
     from matplotlib.figure import Figure
 
-    _font_family()
     fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
     return fig, fig.add_subplot()
 
@@ -40,7 +43,7 @@ def _labels(periods: list[Period]) -> list[str]:
     return [f"{p.month}月" if p.month != 1 and p != periods[0] else f"{p.year}年{p.month}月" for p in periods]
 
 
-def indicator_trend(contract: Contract, months: Mapping[Period, MonthResult], code: str):
+def indicator_trend(contract: Contract, months: Mapping[Period, MonthResult], code: str, ax=None):
     """The measured value of one indicator per month, with its target line."""
     indicator = contract.indicator(code)
     periods = sorted(months)
@@ -51,7 +54,7 @@ def indicator_trend(contract: Contract, months: Mapping[Period, MonthResult], co
             xs.append(n)
             ys.append(float(item.actual))
             colors.append("#c0392b" if item.status is Status.FAIL else "#1e8449")
-    fig, ax = _figure()
+    fig, ax = _figure(ax)
     ax.plot(xs, ys, color="#34495e", linewidth=1.2)
     ax.scatter(xs, ys, c=colors, zorder=3)
     ax.axhline(float(indicator.target), color="#c0392b", linestyle="--", linewidth=1,
@@ -63,10 +66,10 @@ def indicator_trend(contract: Contract, months: Mapping[Period, MonthResult], co
     return fig
 
 
-def money_history(contract: Contract, months: Mapping[Period, MonthResult]):
+def money_history(contract: Contract, months: Mapping[Period, MonthResult], ax=None):
     """Monthly score (points contracts) or monthly deductions (deduction contracts)."""
     periods = sorted(months)
-    fig, ax = _figure()
+    fig, ax = _figure(ax)
     if contract.family.value == "points":
         values = [float(months[p].score or 0) for p in periods]
         ax.bar(range(len(periods)), values, color=["#1e8449" if v >= 90 else "#b9770e" for v in values])
@@ -84,10 +87,10 @@ def money_history(contract: Contract, months: Mapping[Period, MonthResult]):
     return fig
 
 
-def headcount_chart(contract: Contract, months: Mapping[Period, MonthResult]):
+def headcount_chart(contract: Contract, months: Mapping[Period, MonthResult], ax=None):
     """Monthly average headcount against the requirement."""
     periods = sorted(months)
-    fig, ax = _figure()
+    fig, ax = _figure(ax)
     actual = [float(sum((r.actual for r in months[p].roles if r.actual is not None), Decimal(0))) or None
               for p in periods]
     required = [sum(r.required for r in months[p].roles) for p in periods]

@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 from .errors import AuditorError, InputError
 
-EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_INTEGRITY = 0, 1, 2, 3
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -300,6 +300,159 @@ def cmd_reconcile(store, args) -> int:
     return EXIT_OK
 
 
+def _identity(args):
+    from .documents.service import Identity
+    from .documents.signing import read_identity
+
+    if not getattr(args, "sign", None):
+        return None
+    if not args.passphrase_file:
+        raise InputError("--sign 须同时给出 --passphrase-file")
+    p12, passphrase = read_identity(Path(args.sign), Path(args.passphrase_file))
+    png = Path(args.signature_image).read_bytes() if getattr(args, "signature_image", None) else None
+    return Identity(p12, passphrase, png)
+
+
+def _date(text: str | None, name: str):
+    import datetime as dt
+
+    if not text:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{name} “{text}”不是有效日期（YYYY-MM-DD）") from None
+
+
+def cmd_render(store, args) -> int:
+    from .documents import service as docs
+
+    identity = _identity(args)
+    target = args.target
+    if args.kind == "score-sheet":
+        if len(target) != 2:
+            raise InputError("用法：render score-sheet CONTRACT PERIOD --out FILE.pdf")
+        pdf = docs.score_sheet(store, target[0], target[1], identity)
+    elif args.kind in ("installment", "payment"):
+        if len(target) != 2 or not target[1].isdigit():
+            raise InputError(f"用法：render {args.kind} CONTRACT N --out FILE.pdf")
+        render = docs.installment_sheet if args.kind == "installment" else docs.payment_statement
+        pdf = render(store, target[0], int(target[1]), identity)
+    elif args.kind == "notice":
+        if len(target) != 1:
+            raise InputError("用法：render notice NUMBER --out FILE.pdf")
+        if identity is not None:
+            raise InputError("整改通知书在签发时签名（notice issue --sign），已签发的文书不能再次签名")
+        key = int(target[0]) if target[0].isdigit() else target[0]
+        pdf = docs.notice_pdf(store, key)
+    else:
+        if len(target) != 1 or not target[0].isdigit():
+            raise InputError("用法：render spot-check ID --out FILE.pdf")
+        pdf = docs.spot_check_record(store, int(target[0]), identity)
+    out = Path(args.out)
+    try:
+        out.write_bytes(pdf)
+    except OSError as exc:
+        raise InputError(f"无法写入 {out}：{exc.strerror}") from None
+    print(f"已生成 {out}（{len(pdf) // 1024} KB{'，已签名' if identity or args.kind == 'notice' else ''}）")
+    return EXIT_OK
+
+
+def cmd_notice(store, args) -> int:
+    from . import notices
+    from .service import parse_period
+
+    action = args.action
+    if action == "draft":
+        contract = store.contracts.get(args.contract)
+        ids = [int(x) for x in args.findings.split(",")] if args.findings else None
+        notice = notices.draft(store, contract, parse_period(contract, args.period),
+                               inspection_date=_date(args.inspected, "--inspected"), place=args.place,
+                               inspectors=args.inspectors, finding_ids=ids, supersedes=args.supersedes)
+        print(f"已起草 #{notice.id}（{len(notice.content['findings'])} 个问题）")
+        if args.json:
+            _print_json({"id": notice.id, "status": notice.status})
+    elif action == "issue":
+        identity = _identity(args)
+        notice, pdf = notices.issue(store, int(args.id), _date(args.on, "--on"),
+                                    identity=(identity.p12, identity.passphrase) if identity else None,
+                                    signature_png=identity.signature_png if identity else None)
+        if args.out:
+            Path(args.out).write_bytes(pdf)
+        print(f"已签发 {notice.number}，整改期限 {notice.deadline}")
+        if args.json:
+            _print_json({"id": notice.id, "number": notice.number, "deadline": str(notice.deadline),
+                         "content_sha256": notice.content_sha256})
+    elif action == "receive":
+        notice = notices.receive(store, args.number, args.by, _date(args.on, "--on"))
+        print(f"{notice.number} 已签收（{notice.received_by}）")
+    elif action == "rectified":
+        evidence = None
+        if args.report:
+            evidence = store.evidence.add(notices.get(store, args.number).contract_id,
+                                          notices.get(store, args.number).period, "notice", Path(args.report)).id
+        notice = notices.rectified(store, args.number, _date(args.on, "--on"), evidence)
+        print(f"{notice.number} 乙方已报整改")
+    elif action == "close":
+        notice = notices.close(store, args.number, args.by, _date(args.on, "--on"))
+        print(f"{notice.number} 已核验关闭")
+    elif action == "escalate":
+        notice = notices.escalate(store, args.number, args.reason, _date(args.on, "--on"))
+        print(f"{notice.number} 已升级处理")
+    else:
+        rows = notices.list_notices(store, args.contract)
+        if args.json:
+            _print_json([{"id": n.id, "number": n.number, "contract": n.contract_id, "period": str(n.period),
+                          "status": n.status, "deadline": str(n.deadline) if n.deadline else None} for n in rows])
+        for n in rows:
+            print(f"{n.id}\t{n.label}\t{n.contract_id}\t{n.period}\t{notices.STATUS_LABELS[n.status]}\t"
+                  f"{n.deadline or ''}")
+    return EXIT_OK
+
+
+def cmd_verify(store, args) -> int:
+    from .documents.service import known_fingerprints
+    from .documents.signing import verify_pdf
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取 {path}：{exc.strerror}") from None
+    result = verify_pdf(data, known_fingerprints(store))
+    if args.json:
+        _print_json({"file": path.name, **result.as_dict()})
+    elif not result.signed:
+        print(f"{path.name}：未签名")
+    elif result.intact:
+        trust = "本机已登记的检查人员证书" if result.trusted else "自签名证书（未登记）"
+        print(f"{path.name}：签名有效，文件未被改动")
+        print(f"  签名人：{result.signer}（{result.organization}），{trust}")
+        print(f"  签名时间：{result.signed_at:%Y-%m-%d %H:%M:%S %Z}　文号：{result.number or '—'}")
+    else:
+        print(f"{path.name}：文件已被改动或损坏，签名无效（{result.problem}）")
+    if not result.signed:
+        return EXIT_INPUT
+    return EXIT_OK if result.intact else EXIT_INTEGRITY
+
+
+def cmd_identity(store, args) -> int:
+    from .documents.signing import certificate_fingerprint, create_identity
+
+    passphrase = Path(args.passphrase_file).read_bytes().strip()
+    p12 = create_identity(args.name, args.organization, passphrase)
+    Path(args.out).write_bytes(p12)
+    fingerprint = certificate_fingerprint(p12, passphrase)
+    png = Path(args.signature_image).read_bytes() if args.signature_image else None
+    from .storage.db import now
+
+    with store.db.atomic():
+        store.db.execute("INSERT INTO inspectors (name, organization, p12, fingerprint, signature_png, created_at) "
+                         "VALUES (?,?,?,?,?,?)", [args.name, args.organization, p12, fingerprint, png, now()])
+    print(f"已创建签名证书 {args.out}（EC P-256，SHA-256 指纹 {fingerprint[:16]}…）")
+    return EXIT_OK
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors are bad input too
         self.print_usage(sys.stderr)
@@ -357,6 +510,63 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--today", help="按此日期判断是否逾期（默认今天）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_reconcile)
+    p = sub.add_parser("render", help="生成文书 PDF：score-sheet|installment|notice|spot-check|payment")
+    p.add_argument("kind", choices=["score-sheet", "installment", "notice", "spot-check", "payment"])
+    p.add_argument("target", nargs="+")
+    p.add_argument("--out", required=True)
+    p.add_argument("--sign", metavar="P12")
+    p.add_argument("--passphrase-file")
+    p.add_argument("--signature-image", help="手写签名图片（PNG）")
+    p.set_defaults(func=cmd_render)
+    p = sub.add_parser("notice", help="整改通知书：draft|issue|receive|rectified|close|escalate|list")
+    nsub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    q = nsub.add_parser("draft")
+    q.add_argument("contract")
+    q.add_argument("period")
+    q.add_argument("--findings", help="问题编号，逗号分隔（默认：该月全部未处理问题）")
+    q.add_argument("--place", required=True)
+    q.add_argument("--inspectors", required=True)
+    q.add_argument("--inspected", help="检查日期 YYYY-MM-DD（默认今天）")
+    q.add_argument("--supersedes", help="被替代的通知书文号")
+    q.add_argument("--json", action="store_true")
+    q = nsub.add_parser("issue")
+    q.add_argument("id")
+    q.add_argument("--on", help="签发日期 YYYY-MM-DD（默认今天）")
+    q.add_argument("--sign", metavar="P12")
+    q.add_argument("--passphrase-file")
+    q.add_argument("--signature-image")
+    q.add_argument("--out")
+    q.add_argument("--json", action="store_true")
+    for name, extra in (("receive", "--by"), ("close", "--by")):
+        q = nsub.add_parser(name)
+        q.add_argument("number")
+        q.add_argument(extra, required=True)
+        q.add_argument("--on")
+    q = nsub.add_parser("rectified")
+    q.add_argument("number")
+    q.add_argument("--report", help="乙方整改报告文件")
+    q.add_argument("--on")
+    q = nsub.add_parser("escalate")
+    q.add_argument("number")
+    q.add_argument("--reason", required=True)
+    q.add_argument("--on")
+    q = nsub.add_parser("list")
+    q.add_argument("--contract")
+    q.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_notice)
+    p = sub.add_parser("verify", help="核验 PDF 签名（文件被改动时退出码为 3）")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_verify)
+    p = sub.add_parser("identity", help="创建检查人员签名证书（EC P-256，PKCS#12）")
+    isub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    q = isub.add_parser("create")
+    q.add_argument("--name", required=True)
+    q.add_argument("--organization", required=True)
+    q.add_argument("--out", required=True)
+    q.add_argument("--passphrase-file", required=True)
+    q.add_argument("--signature-image")
+    p.set_defaults(func=cmd_identity)
     p = sub.add_parser("finalize", help="月度定稿")
     p.add_argument("contract")
     p.add_argument("period")

@@ -239,7 +239,87 @@ def _v4(db: "Database") -> None:
         )""")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
+def _v5(db: "Database") -> None:
+    """Rectification notices, issued documents (immutable, enforced by triggers), inspectors' identities."""
+    db.execute("""
+        CREATE TABLE notices (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL REFERENCES contracts(id),
+            period TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN
+                ('draft', 'issued', 'received', 'rectified', 'closed', 'escalated', 'superseded')),
+            number TEXT UNIQUE,
+            issuer TEXT NOT NULL,
+            year INTEGER,
+            seq INTEGER,
+            content TEXT NOT NULL,
+            content_sha256 TEXT,
+            deadline TEXT,
+            supersedes_id INTEGER REFERENCES notices(id),
+            document_id INTEGER REFERENCES documents(id),
+            created_at TEXT NOT NULL,
+            issued_at TEXT,
+            received_by TEXT, received_at TEXT,
+            rectified_at TEXT, report_evidence_id INTEGER,
+            closed_by TEXT, closed_at TEXT,
+            escalated_at TEXT, escalation TEXT
+        )""")
+    db.execute("""
+        CREATE TABLE notice_findings (
+            notice_id INTEGER NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+            finding_id INTEGER NOT NULL REFERENCES findings(id),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (notice_id, finding_id)
+        )""")
+    db.execute("""
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            number TEXT NOT NULL,
+            contract_id TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            pdf BLOB NOT NULL,
+            signed INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE number_counters (
+            issuer TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            last INTEGER NOT NULL,
+            PRIMARY KEY (issuer, year)
+        )""")
+    db.execute("""
+        CREATE TABLE inspectors (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            organization TEXT NOT NULL,
+            p12 BLOB,
+            fingerprint TEXT,
+            signature_png BLOB,
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TRIGGER notices_frozen BEFORE UPDATE OF contract_id, period, number, issuer, year, seq, content,
+            content_sha256, deadline, supersedes_id, document_id ON notices
+        WHEN OLD.status != 'draft'
+        BEGIN SELECT RAISE(ABORT, 'issued notice is immutable'); END""")
+    db.execute("""
+        CREATE TRIGGER notices_no_way_back BEFORE UPDATE OF status ON notices
+        WHEN OLD.status != 'draft' AND NEW.status = 'draft'
+        BEGIN SELECT RAISE(ABORT, 'issued notice is immutable'); END""")
+    db.execute("""
+        CREATE TRIGGER notices_kept BEFORE DELETE ON notices WHEN OLD.status != 'draft'
+        BEGIN SELECT RAISE(ABORT, 'issued notice is immutable'); END""")
+    db.execute("""
+        CREATE TRIGGER documents_frozen BEFORE UPDATE ON documents
+        BEGIN SELECT RAISE(ABORT, 'issued document is immutable'); END""")
+    db.execute("""
+        CREATE TRIGGER documents_kept BEFORE DELETE ON documents
+        BEGIN SELECT RAISE(ABORT, 'issued document is immutable'); END""")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,268 @@
+"""Rectification notices (SPEC §8): draft → issued (signed, frozen) → received → rectified → closed;
+overdue → escalated. A correction is a new notice that supersedes the old one.
+
+Numbers are ``{issuer short name}整改〔{year}〕{n}号``, sequential per issuer and
+year, given at issue (so an abandoned draft leaves no gap) and never reused.
+Issuing renders, signs and stores the PDF and freezes the notice in one
+transaction; SQLite triggers refuse any later change to what was issued.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+from typing import Any, Iterable
+
+from .calendar import Period, format_date_cn
+from .documents.notice import NoticeData, NoticeFinding, NoticeRenderer
+from .errors import InputError, NotFoundError, StateError
+from .model import Contract
+from .storage import Store
+from .storage.db import now
+
+STATUS_LABELS = {"draft": "草稿", "issued": "已签发", "received": "已签收", "rectified": "已整改待核验",
+                 "closed": "已核验关闭", "escalated": "已升级处理", "superseded": "已被替代"}
+CONSEQUENCES = ("逾期未整改或整改不到位的，我单位将依据合同约定邀请第三方提供服务，相关费用由你单位承担"
+                "（{clause}），并依约扣减相应服务费用。")
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: int
+    contract_id: str
+    period: Period
+    status: str
+    number: str | None
+    content: dict[str, Any]
+    content_sha256: str | None
+    deadline: dt.date | None
+    document_id: int | None
+    received_by: str | None
+    received_at: str | None
+    closed_at: str | None
+
+    @property
+    def label(self) -> str:
+        return self.number or f"草稿 #{self.id}"
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.status in ("issued", "received") and self.deadline is not None and today > self.deadline
+
+
+def _row_to_notice(row) -> Notice:
+    return Notice(row[0], row[1], Period.parse(row[2]), row[3], row[4], json.loads(row[5]), row[6],
+                  dt.date.fromisoformat(row[7]) if row[7] else None, row[8], row[9], row[10], row[11])
+
+
+_COLUMNS = ("id, contract_id, period, status, number, content, content_sha256, deadline, document_id, received_by, "
+            "received_at, closed_at")
+
+
+def get(store: Store, key: int | str) -> Notice:
+    """By id (int) or number (str)."""
+    column = "id" if isinstance(key, int) else "number"
+    row = store.db.execute(f"SELECT {_COLUMNS} FROM notices WHERE {column} = ?", [key]).fetchone()
+    if row is None:
+        raise NotFoundError(f"没有{'编号' if column == 'id' else '文号'}为“{key}”的整改通知书")
+    return _row_to_notice(row)
+
+
+def list_notices(store: Store, contract_id: str | None = None) -> list[Notice]:
+    sql = f"SELECT {_COLUMNS} FROM notices" + (" WHERE contract_id = ?" if contract_id else "") + " ORDER BY id"
+    return [_row_to_notice(r) for r in store.db.execute(sql, [contract_id] if contract_id else [])]
+
+
+def draft(store: Store, contract: Contract, period: Period, *, inspection_date: dt.date, place: str,
+          inspectors: str, finding_ids: Iterable[int] | None = None, supersedes: str | None = None) -> Notice:
+    """A draft from the chosen findings (by default every open finding of the month)."""
+    findings = (store.findings.list(contract.id, period, status="open") if finding_ids is None
+                else [store.findings.get(i) for i in finding_ids])
+    if not findings:
+        raise InputError(f"{period} 没有可纳入整改通知书的问题")
+    if any(f.contract_id != contract.id for f in findings):
+        raise InputError("所选问题不属于该合同")
+    if not place.strip() or not inspectors.strip():
+        raise InputError("须填写检查地点和检查人员")
+    old = None
+    if supersedes:
+        old = get(store, supersedes)
+        if old.status in ("draft", "superseded"):
+            raise StateError(f"{supersedes} 不是有效的已签发通知书，不能被替代")
+    clauses = "、".join(dict.fromkeys(f.clause for f in findings if f.clause))
+    rectification = contract.obligation("rectification")
+    content = {
+        "issuer": contract.party_a.name, "addressee": contract.party_b.name, "contract_name": contract.name,
+        "contract_no": contract.contract_no or contract.project_no, "basis_clauses": clauses,
+        "period_label": period.label(), "inspection_date": inspection_date.isoformat(), "place": place.strip(),
+        "inspectors": inspectors.strip(),
+        "findings": [{"title": f.title, "detail": f.detail, "clause": f.clause} for f in findings],
+        "consequences": CONSEQUENCES.format(clause=rectification.clause if rectification else "合同违约责任条款"),
+        "deadline_days": contract.settings.notice_deadline_days, "supersedes": old.number if old else "",
+    }
+    with store.db.atomic():
+        cursor = store.db.execute(
+            "INSERT INTO notices (contract_id, period, issuer, content, supersedes_id, created_at) VALUES (?,?,?,?,?,?)",
+            [contract.id, str(period), contract.party_a.short_name, json.dumps(content, ensure_ascii=False),
+             old.id if old else None, now()])
+        notice_id = cursor.lastrowid
+        store.db.conn.executemany("INSERT INTO notice_findings (notice_id, finding_id, position) VALUES (?,?,?)",
+                                  [(notice_id, f.id, n) for n, f in enumerate(findings)])
+    return get(store, notice_id)
+
+
+def update_draft(store: Store, notice_id: int, **changes: Any) -> Notice:
+    notice = get(store, notice_id)
+    if notice.status != "draft":
+        raise StateError(f"{notice.label} 已签发，不能修改；如需更正，请起草一份替代它的新通知书")
+    allowed = {"place", "inspectors", "inspection_date", "consequences", "deadline_days", "findings"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise InputError(f"不能修改：{'、'.join(sorted(unknown))}")
+    content = {**notice.content, **changes}
+    with store.db.atomic():
+        store.db.execute("UPDATE notices SET content = ? WHERE id = ?", [json.dumps(content, ensure_ascii=False),
+                                                                         notice_id])
+    return get(store, notice_id)
+
+
+def notice_data(notice: Notice, number: str = "", issue_date: dt.date | None = None,
+                signature_png: bytes | None = None) -> NoticeData:
+    c = notice.content
+    issue_date = issue_date or dt.date.today()
+    deadline = issue_date + dt.timedelta(days=int(c["deadline_days"]))
+    data = NoticeData(number, c["issuer"], c["addressee"], c["contract_name"], c["contract_no"], c["basis_clauses"],
+                      c["period_label"], dt.date.fromisoformat(c["inspection_date"]), c["place"], c["inspectors"],
+                      tuple(NoticeFinding(**f) for f in c["findings"]), deadline, c["consequences"], issue_date,
+                      supersedes=c.get("supersedes", ""))
+    return data
+
+
+def content_digest(data: NoticeData) -> str:
+    """SHA-256 of what the notice says (not of the PDF, which cannot contain its own hash)."""
+    fields = asdict(data)
+    fields.pop("content_sha256")
+    fields.pop("signature_png")
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def render_draft(store: Store, notice_id: int) -> bytes:
+    notice = get(store, notice_id)
+    if notice.status != "draft":
+        return document_bytes(store, notice.document_id)
+    return NoticeRenderer(notice_data(notice)).render()
+
+
+def issue(store: Store, notice_id: int, issue_date: dt.date, *, identity: tuple[bytes, bytes] | None = None,
+          signature_png: bytes | None = None) -> tuple[Notice, bytes]:
+    """Number, render, sign and store; the notice is frozen from then on. All in one transaction."""
+    from .documents.signing import sign_pdf
+
+    notice = get(store, notice_id)
+    if notice.status != "draft":
+        raise StateError(f"{notice.label} 已签发")
+    with store.db.atomic():
+        year = issue_date.year
+        row = store.db.execute("SELECT last FROM number_counters WHERE issuer = ? AND year = ?",
+                               [notice_issuer(store, notice_id), year]).fetchone()
+        seq = (row[0] if row else 0) + 1
+        issuer = notice_issuer(store, notice_id)
+        store.db.execute("INSERT INTO number_counters (issuer, year, last) VALUES (?, ?, ?) "
+                         "ON CONFLICT (issuer, year) DO UPDATE SET last = excluded.last", [issuer, year, seq])
+        number = f"{issuer}整改〔{year}〕{seq}号"
+        data = notice_data(notice, number, issue_date)
+        digest = content_digest(data)
+        from dataclasses import replace
+
+        data = replace(data, content_sha256=digest, signature_png=signature_png)
+        renderer = NoticeRenderer(data)
+        pdf = renderer.render()
+        if identity is not None:
+            page, box = renderer.signature_box
+            pdf = sign_pdf(pdf, identity[0], identity[1], reason=f"签发{number}", location=data.issuer, box=box,
+                           page=page)
+        document_id = store_document(store, "notice", number, notice.contract_id, pdf, identity is not None)
+        content = {**notice.content, "number": number, "issue_date": issue_date.isoformat(),
+                   "deadline": data.deadline.isoformat()}
+        store.db.execute(
+            "UPDATE notices SET status = 'issued', number = ?, year = ?, seq = ?, content = ?, content_sha256 = ?, "
+            "deadline = ?, document_id = ?, issued_at = ? WHERE id = ?",
+            [number, year, seq, json.dumps(content, ensure_ascii=False), digest, data.deadline.isoformat(),
+             document_id, now(), notice_id])
+        store.db.execute("UPDATE findings SET status = 'noticed' WHERE id IN "
+                         "(SELECT finding_id FROM notice_findings WHERE notice_id = ?)", [notice_id])
+        if notice.content.get("supersedes"):
+            store.db.execute("UPDATE notices SET status = 'superseded' WHERE number = ?",
+                             [notice.content["supersedes"]])
+    return get(store, notice_id), pdf
+
+
+def notice_issuer(store: Store, notice_id: int) -> str:
+    return store.db.execute("SELECT issuer FROM notices WHERE id = ?", [notice_id]).fetchone()[0]
+
+
+def store_document(store: Store, kind: str, number: str, contract_id: str, pdf: bytes, signed: bool) -> int:
+    cursor = store.db.execute("INSERT INTO documents (kind, number, contract_id, sha256, pdf, signed, created_at) "
+                              "VALUES (?,?,?,?,?,?,?)", [kind, number, contract_id, hashlib.sha256(pdf).hexdigest(),
+                                                          pdf, int(signed), now()])
+    return cursor.lastrowid
+
+
+def document_bytes(store: Store, document_id: int | None) -> bytes:
+    row = store.db.execute("SELECT pdf FROM documents WHERE id = ?", [document_id]).fetchone()
+    if row is None:
+        raise NotFoundError("没有该文书")
+    return bytes(row[0])
+
+
+def _transition(store: Store, number: str, allowed: tuple[str, ...], target: str, sets: dict[str, Any]) -> Notice:
+    notice = get(store, number)
+    if notice.status not in allowed:
+        raise StateError(f"{number} 当前状态为“{STATUS_LABELS[notice.status]}”，不能改为“{STATUS_LABELS[target]}”")
+    assignments = ", ".join(f"{k} = ?" for k in sets)
+    try:
+        with store.db.atomic():
+            store.db.execute(f"UPDATE notices SET status = ?, {assignments} WHERE id = ?",
+                             [target, *sets.values(), notice.id])
+    except sqlite3.IntegrityError:
+        raise StateError(f"{number} 已签发，内容不能修改") from None
+    return get(store, number)
+
+
+def receive(store: Store, number: str, by: str, on: dt.date) -> Notice:
+    if not by.strip():
+        raise InputError("须填写签收人")
+    return _transition(store, number, ("issued", "escalated"), "received",
+                       {"received_by": by.strip(), "received_at": on.isoformat()})
+
+
+def rectified(store: Store, number: str, on: dt.date, report_evidence_id: int | None = None) -> Notice:
+    return _transition(store, number, ("issued", "received", "escalated"), "rectified",
+                       {"rectified_at": on.isoformat(), "report_evidence_id": report_evidence_id})
+
+
+def close(store: Store, number: str, by: str, on: dt.date) -> Notice:
+    if not by.strip():
+        raise InputError("须填写核验人")
+    notice = _transition(store, number, ("rectified",), "closed", {"closed_by": by.strip(), "closed_at": on.isoformat()})
+    with store.db.atomic():
+        store.db.execute("UPDATE findings SET status = 'closed' WHERE id IN "
+                         "(SELECT finding_id FROM notice_findings WHERE notice_id = ?)", [notice.id])
+    return notice
+
+
+def escalate(store: Store, number: str, reason: str, on: dt.date) -> Notice:
+    notice = get(store, number)
+    if not notice.overdue(on):
+        raise StateError(f"{number} 未逾期，无需升级处理")
+    return _transition(store, number, ("issued", "received"), "escalated",
+                       {"escalated_at": on.isoformat(), "escalation": reason.strip()})
+
+
+def overdue(store: Store, today: dt.date, contract_id: str | None = None) -> list[Notice]:
+    return [n for n in list_notices(store, contract_id) if n.overdue(today)]
+
+
+__all__ = ["Notice", "draft", "update_draft", "issue", "receive", "rectified", "close", "escalate", "overdue", "get",
+           "list_notices", "render_draft", "document_bytes", "STATUS_LABELS", "format_date_cn"]
