@@ -17,6 +17,7 @@ from auditor.storage import Store
 from .i18n import LANGUAGES, tr
 from .pages.contracts import ContractsPage
 from .pages.dashboard import DashboardPage
+from .pages.notices import NoticesPage
 from .pages.payments import PaymentsPage
 from .pages.personnel import PersonnelPage
 from .pages.spot_check import SpotCheckPage
@@ -38,12 +39,14 @@ class MainWindow(QMainWindow):
         self.walkthrough = WalkthroughPage(store, self.undo_stack)
         self.summary = SummaryPage()
         self.payments = PaymentsPage()
+        self.notices = NoticesPage(store, today)
         self.personnel = PersonnelPage(store)
         self.spot_check = SpotCheckPage(store)
         self.contracts_page = ContractsPage(store)
         self.tabs = QTabWidget()
         for page, title in ((self.dashboard, tr("仪表盘")), (self.walkthrough, tr("逐项录入")),
                             (self.summary, tr("月度汇总")), (self.payments, tr("付款核算")),
+                            (self.notices, tr("整改通知书")),
                             (self.personnel, tr("人员与薪资")), (self.spot_check, tr("现场抽查")),
                             (self.contracts_page, tr("合同"))):
             self.tabs.addTab(page, title)
@@ -64,10 +67,8 @@ class MainWindow(QMainWindow):
         self.summary.open_item.connect(self._open_item)
         self.walkthrough.open_page.connect(lambda _name: self.tabs.setCurrentWidget(self.personnel))
         self.personnel.changed.connect(self._personnel_changed)
-        self.summary.score_sheet_button.setEnabled(False)
-        self.summary.notice_button.setEnabled(False)
-        for button in (self.summary.score_sheet_button, self.summary.notice_button):
-            button.setToolTip(tr("文书功能尚未提供"))
+        self.summary.document_requested.connect(self.open_document)
+        self.notices.changed.connect(self._refresh_views)
         self.payments.open_month.connect(self.go_to)
         self.dashboard.open_month.connect(lambda p: self.go_to(p, ""))
         self.contracts_page.contracts_changed.connect(self._contracts_changed)
@@ -88,6 +89,12 @@ class MainWindow(QMainWindow):
         import_action = QAction(tr("导入月度录入文件…"), self)
         import_action.triggered.connect(lambda: self.import_entries_file())
         file_menu.addAction(import_action)
+        verify_action = QAction(tr("核验文书签名…"), self)
+        verify_action.triggered.connect(lambda: self.verify_file())
+        file_menu.addAction(verify_action)
+        identity_action = QAction(tr("检查人员签名…"), self)
+        identity_action.triggered.connect(self.edit_identity)
+        file_menu.addAction(identity_action)
         quit_action = QAction(tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -155,6 +162,7 @@ class MainWindow(QMainWindow):
             contract = self.store.contracts.get(self.contract_id())
             self.walkthrough.load(contract, period, code)
             self.personnel.load(contract, period)
+            self.notices.load(contract, period)
             self.spot_check.load(contract)
         except AuditorError as exc:
             QMessageBox.warning(self, tr("无法计算"), str(exc))
@@ -226,6 +234,61 @@ class MainWindow(QMainWindow):
 
             QThreadPool.globalInstance().waitForDone()
             del worker
+
+    # ----------------------------------------------------------------- documents
+    def open_document(self, kind: str, wait: bool = False):
+        """Score sheet: rendered on a worker, then previewed; notice: draft one from the month's findings."""
+        if kind == "notice":
+            self.tabs.setCurrentWidget(self.notices)
+            return self.notices.do_draft()
+        from auditor.documents.service import score_sheet
+
+        contract_id, period = self.contract_id(), str(self.period())
+
+        def work(progress, cancelled):
+            progress(0.3, tr("正在生成考核评分表…"))
+            return score_sheet(self.store, contract_id, period)
+
+        def done(pdf: bytes) -> None:
+            from .pdf_preview import PdfPreviewDialog
+
+            self.preview = PdfPreviewDialog(pdf, tr("考核评分表"), f"考核评分表-{contract_id}-{period}.pdf", self)
+            self.preview.show()
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, tr("未生成"), str(exc) if isinstance(exc, AuditorError) else
+                                tr("内部错误：{name}").format(name=type(exc).__name__))
+
+        run_with_progress(self, tr("正在生成…"), work, done, failed)
+        if wait:
+            from PySide6.QtCore import QThreadPool
+
+            QThreadPool.globalInstance().waitForDone()
+
+    def verify_file(self, path: str | None = None) -> str:
+        from auditor.documents.service import known_fingerprints
+        from auditor.documents.signing import verify_pdf
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, tr("选择要核验的 PDF"), "", "PDF (*.pdf)")
+            if not path:
+                return ""
+        result = verify_pdf(Path(path).read_bytes(), known_fingerprints(self.store))
+        if not result.signed:
+            text = tr("文件未签名。")
+        elif result.intact:
+            text = tr("签名有效，文件未被改动。\n签名人：{who}（{org}）\n时间：{when}\n文号：{number}").format(
+                who=result.signer, org=result.organization, when=f"{result.signed_at:%Y-%m-%d %H:%M}",
+                number=result.number or "—")
+        else:
+            text = tr("文件已被改动或损坏，签名无效。")
+        (QMessageBox.information if result.intact else QMessageBox.critical)(self, tr("核验结果"), text)
+        return text
+
+    def edit_identity(self) -> None:
+        from .dialogs.identity import IdentityDialog
+
+        IdentityDialog(self.store, self.store.contracts.get(self.contract_id()).party_a.name, self).exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.settings.setValue("geometry", self.saveGeometry())

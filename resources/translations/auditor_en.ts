@@ -44,12 +44,20 @@
         <translation>Not applicable</translation>
     </message>
     <message>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+    <message>
         <source>严重舆论事件数</source>
         <translation>Serious public-opinion incidents</translation>
     </message>
     <message>
         <source>乙方报送（收到日期）</source>
         <translation>Operator's submissions (date received)</translation>
+    </message>
+    <message>
+        <source>乙方签收人：</source>
+        <translation>Received by (operator):</translation>
     </message>
     <message>
         <source>事件</source>
@@ -148,6 +156,14 @@
         <translation>Hire date</translation>
     </message>
     <message>
+        <source>共 {n} 页</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>养老保险</source>
         <translation>Pension</translation>
     </message>
@@ -158,6 +174,10 @@
     <message>
         <source>内部错误：{name}</source>
         <translation>Internal error: {name}</translation>
+    </message>
+    <message>
+        <source>再次输入口令</source>
+        <translation>Repeat passphrase</translation>
     </message>
     <message>
         <source>分子</source>
@@ -176,12 +196,32 @@
         <translation>Medical</translation>
     </message>
     <message>
+        <source>升级处理</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <source>升级处理…</source>
+        <translation>Escalate…</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
         <source>双击查看完整身份证号（须说明理由，记入日志）</source>
         <translation>Double-click to show the full ID number (a reason is required and logged)</translation>
     </message>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
     </message>
     <message>
         <source>可从履约保证金中扣除 {amount}</source>
@@ -216,12 +256,20 @@
         <translation>Roster monthly average: {heads}; turnover {rate}%</translation>
     </message>
     <message>
+        <source>图片 (*.png *.jpg)</source>
+        <translation>Images (*.png *.jpg)</translation>
+    </message>
+    <message>
         <source>在岗</source>
         <translation>Present</translation>
     </message>
     <message>
         <source>地点</source>
         <translation>Place</translation>
+    </message>
+    <message>
+        <source>处理意见：</source>
+        <translation>Decision:</translation>
     </message>
     <message>
         <source>备注</source>
@@ -316,6 +364,10 @@
         <translation>All checked</translation>
     </message>
     <message>
+        <source>已升级处理</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
         <source>已定</source>
         <translation>Final</translation>
     </message>
@@ -332,8 +384,32 @@
         <translation>Entered {done}/{total}</translation>
     </message>
     <message>
+        <source>已整改…</source>
+        <translation>Rectified…</translation>
+    </message>
+    <message>
+        <source>已整改待核验</source>
+        <translation>Rectified, to verify</translation>
+    </message>
+    <message>
+        <source>已核验关闭</source>
+        <translation>Verified and closed</translation>
+    </message>
+    <message>
+        <source>已签发</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>已签收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
         <source>已落实</source>
         <translation>In place</translation>
+    </message>
+    <message>
+        <source>已被替代</source>
+        <translation>Superseded</translation>
     </message>
     <message>
         <source>应发工资</source>
@@ -374,6 +450,14 @@
     <message>
         <source>截止</source>
         <translation>due</translation>
+    </message>
+    <message>
+        <source>手写签名（在框内书写）：</source>
+        <translation>Handwritten signature (write in the box):</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
     </message>
     <message>
         <source>打开…</source>
@@ -440,12 +524,24 @@
         <translation>Received on:</translation>
     </message>
     <message>
+        <source>改用单位颁发的证书（.p12）…</source>
+        <translation>Use a certificate issued by the agency (.p12)…</translation>
+    </message>
+    <message>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
         <source>数值</source>
         <translation>Value</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>整改通知书</source>
+        <translation>Rectification notices</translation>
     </message>
     <message>
         <source>整改通知书…</source>
@@ -468,8 +564,24 @@
         <translation>File and row</translation>
     </message>
     <message>
+        <source>文件已被改动或损坏，签名无效。</source>
+        <translation>The file was altered or is damaged; the signature is not valid.</translation>
+    </message>
+    <message>
+        <source>文件未签名。</source>
+        <translation>The file is not signed.</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
         <source>新合同编号（小写字母、数字和连字符）：</source>
         <translation>New contract id (lower-case letters, digits, hyphens):</translation>
+    </message>
+    <message>
+        <source>无可纳入的问题</source>
+        <translation>No findings to include</translation>
     </message>
     <message>
         <source>无法开始</source>
@@ -548,6 +660,10 @@
         <translation>No inconsistencies found</translation>
     </message>
     <message>
+        <source>未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
         <source>未完成：{items}</source>
         <translation>Unfinished: {items}</translation>
     </message>
@@ -588,6 +704,10 @@
         <translation>Not checked</translation>
     </message>
     <message>
+        <source>未生成</source>
+        <translation>Not generated</translation>
+    </message>
+    <message>
         <source>未签保密承诺的在职人员：</source>
         <translation>Staff without a signed confidentiality commitment:</translation>
     </message>
@@ -610,6 +730,10 @@
     <message>
         <source>本月扣减 {amount}</source>
         <translation>Month deductions {amount}</translation>
+    </message>
+    <message>
+        <source>本月没有未处理的问题（问题在月度定稿或核对时生成）。</source>
+        <translation>No open findings this month (findings are made when a month is finalised or reconciled).</translation>
     </message>
     <message>
         <source>本月问题（不达标项生成，定稿时保存）：</source>
@@ -636,12 +760,52 @@
         <translation>Findings:</translation>
     </message>
     <message>
+        <source>核验人：</source>
+        <translation>Verified by:</translation>
+    </message>
+    <message>
+        <source>核验关闭</source>
+        <translation>Verify and close</translation>
+    </message>
+    <message>
+        <source>核验关闭…</source>
+        <translation>Verify and close…</translation>
+    </message>
+    <message>
+        <source>核验文书签名…</source>
+        <translation>Verify a signed document…</translation>
+    </message>
+    <message>
+        <source>核验结果</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
         <source>检查人员</source>
         <translation>Inspectors</translation>
     </message>
     <message>
+        <source>检查人员签名</source>
+        <translation>Inspector's signature</translation>
+    </message>
+    <message>
+        <source>检查人员签名…</source>
+        <translation>Inspector's signature…</translation>
+    </message>
+    <message>
+        <source>检查地点</source>
+        <translation>Place of inspection</translation>
+    </message>
+    <message>
         <source>检查情况</source>
         <translation>What was found</translation>
+    </message>
+    <message>
+        <source>检查日期</source>
+        <translation>Date of inspection</translation>
+    </message>
+    <message>
+        <source>检查日期应写作 YYYY-MM-DD</source>
+        <translation>Write the date of inspection as YYYY-MM-DD</translation>
     </message>
     <message>
         <source>模板：</source>
@@ -656,12 +820,32 @@
         <translation>Validating…</translation>
     </message>
     <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <source>正在生成并签名…</source>
+        <translation>Generating and signing…</translation>
+    </message>
+    <message>
+        <source>正在生成考核评分表…</source>
+        <translation>Generating the score sheet…</translation>
+    </message>
+    <message>
+        <source>正在签发…</source>
+        <translation>Issuing…</translation>
+    </message>
+    <message>
         <source>注意：</source>
         <translation>Note: </translation>
     </message>
     <message>
         <source>添加证据…</source>
         <translation>Add evidence…</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
     </message>
     <message>
         <source>状态</source>
@@ -724,8 +908,46 @@
         <translation>Installment {n}: due {gross}, deductions {ded}, carried in {carry}, payable {pay} ({words})</translation>
     </message>
     <message>
+        <source>签发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>签发…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <source>签名口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>签名口令：</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>签名有效，文件未被改动。
+签名人：{who}（{org}）
+时间：{when}
+文号：{number}</source>
+        <translation>The signature is valid and the file unchanged.
+Signer: {who} ({org})
+Time: {when}
+Number: {number}</translation>
+    </message>
+    <message>
+        <source>签收</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>签收…</source>
+        <translation>Received…</translation>
+    </message>
+    <message>
         <source>类别</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>纳入通知书的问题：</source>
+        <translation>Findings to include:</translation>
     </message>
     <message>
         <source>结束抽查</source>
@@ -768,8 +990,16 @@
         <translation>Months assessed</translation>
     </message>
     <message>
+        <source>考核评分表</source>
+        <translation>Score sheet</translation>
+    </message>
+    <message>
         <source>考核评分表…</source>
         <translation>Score sheet…</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
     </message>
     <message>
         <source>表格 (*.xlsx *.xls *.csv)</source>
@@ -812,6 +1042,10 @@
         <translation>On leave</translation>
     </message>
     <message>
+        <source>请填写姓名和单位</source>
+        <translation>Enter your name and organisation</translation>
+    </message>
+    <message>
         <source>请填写每个岗位的月均在岗人数</source>
         <translation>Enter the monthly average headcount of every role</translation>
     </message>
@@ -820,8 +1054,24 @@
         <translation>Account</translation>
     </message>
     <message>
+        <source>起草整改通知书</source>
+        <translation>Draft a rectification notice</translation>
+    </message>
+    <message>
+        <source>起草更正…</source>
+        <translation>Draft a correction…</translation>
+    </message>
+    <message>
+        <source>起草（本月问题）…</source>
+        <translation>Draft (this month's findings)…</translation>
+    </message>
+    <message>
         <source>身份证号</source>
         <translation>ID number</translation>
+    </message>
+    <message>
+        <source>载入签名图片…</source>
+        <translation>Load a signature image…</translation>
     </message>
     <message>
         <source>输入姓名或工号的几个字，回车=在岗，F2=请假，F3=缺岗</source>
@@ -842,6 +1092,18 @@
     <message>
         <source>选择月度录入文件</source>
         <translation>Choose a month entries file</translation>
+    </message>
+    <message>
+        <source>选择签名图片</source>
+        <translation>Choose a signature image</translation>
+    </message>
+    <message>
+        <source>选择要核验的 PDF</source>
+        <translation>Choose the PDF to verify</translation>
+    </message>
+    <message>
+        <source>选择证书</source>
+        <translation>Choose a certificate</translation>
     </message>
     <message>
         <source>选择证据文件</source>
@@ -880,8 +1142,20 @@
         <translation>Error</translation>
     </message>
     <message>
+        <source>问题数</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
         <source>项</source>
         <translation>items</translation>
+    </message>
+    <message>
+        <source>预览 / 打印…</source>
+        <translation>Preview / print…</translation>
+    </message>
+    <message>
+        <source>首次签名前创建您的签名证书（EC P-256），由您设定的口令保护。</source>
+        <translation>Before signing for the first time, create your signing certificate (EC P-256), protected by a passphrase you choose.</translation>
     </message>
     <message>
         <source>（名单外）</source>
@@ -890,6 +1164,10 @@
     <message>
         <source>（无）</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>（逾期）</source>
+        <translation> (overdue)</translation>
     </message>
 </context>
 </TS>

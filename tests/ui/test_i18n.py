@@ -28,7 +28,9 @@ def _marked_strings() -> set[str]:
     from auditor.imports import FIELD_LABELS
 
     found |= set(KIND_LABELS.values()) | set(DUTY_STATUSES.values()) | set(SPOT_STATUSES.values())
-    found |= set(FIELD_LABELS.values())
+    from auditor.notices import STATUS_LABELS
+
+    found |= set(FIELD_LABELS.values()) | set(STATUS_LABELS.values())
     for path in (ROOT / "ui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and node.args
@@ -57,8 +59,8 @@ def test_window_in_english(qapp, qtbot, tmp_path):
         window = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
         qtbot.addWidget(window)
         titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-        assert titles == ["Dashboard", "Walk-through", "Month summary", "Payments", "Staff & payroll",
-                          "Spot check", "Contracts"]
+        assert titles == ["Dashboard", "Walk-through", "Month summary", "Payments", "Rectification notices",
+                          "Staff & payroll", "Spot check", "Contracts"]
         assert window.walkthrough.accept_button.text() == "Accept and next"
         store.close()
     finally:

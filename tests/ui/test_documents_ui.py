@@ -1,0 +1,124 @@
+"""Signing identity, notices page, preview and printing — real widgets over a real database."""
+import datetime as dt
+import io
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from auditor.calendar import Period
+from auditor.service import finalize_month
+from auditor.storage import open_store
+from tests.core.builders import record
+from ui.main_window import MainWindow
+
+OCT = Period(2025, 10)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    store = open_store(tmp_path / "d.db")
+    henan = store.contracts.get("henan-2025")
+    record(store, henan, "2025-10", {"HN-02": {"value": "99"}},
+           headcount={"frontline": "48.5", "support": 16, "management": 3})
+    finalize_month(store, henan, OCT)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("last_contract", "henan-2025")
+    settings.setValue("last_month/henan-2025", "2025-10")
+    win = MainWindow(store, settings, today=dt.date(2025, 11, 17))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    store.close()
+
+
+def make_identity(qtbot, window):
+    from ui.dialogs.identity import IdentityDialog
+
+    dialog = IdentityDialog(window.store, "河南省政务大数据中心", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("李全奇")
+    dialog.passphrase.setText("pass-1234")
+    dialog.repeat.setText("pass-1234")
+    qtbot.mousePress(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 60))
+    for x in range(20, 300, 20):
+        qtbot.mouseMove(dialog.pad, QPoint(x, 60 + (x % 40)))
+    qtbot.mouseRelease(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 70))
+    assert not dialog.pad.is_empty()
+    assert dialog.save()
+
+
+def test_identity_with_a_drawn_signature(qtbot, window):
+    from ui.dialogs.identity import current_inspector
+
+    make_identity(qtbot, window)
+    inspector = current_inspector(window.store)
+    assert inspector["name"] == "李全奇" and len(inspector["fingerprint"]) == 64
+    assert inspector["signature_png"].startswith(b"\x89PNG")
+
+
+def test_draft_issue_preview_print_and_follow_up(qtbot, window, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.pages.notices import DraftDialog
+    from ui.pdf_preview import print_document
+
+    make_identity(qtbot, window)
+    page = window.notices
+    dialog = DraftDialog(window.store, window.store.contracts.get("henan-2025"), OCT, "李全奇、王行宇", page)
+    qtbot.addWidget(dialog)
+    assert dialog.findings.count() == 2                      # HN-02 and the staffing shortfall
+    dialog.date.setText("2025-11-03")
+    dialog.setResult(QDialog.DialogCode.Accepted)
+    notice_id = page.do_draft(dialog=dialog)
+    assert page.selected().status == "draft"
+    page.do_issue(passphrase="pass-1234", wait=True)
+    qtbot.waitUntil(lambda: page.selected() is not None and page.selected().status == "issued", timeout=5000)
+    notice = page.selected()
+    assert notice.id == notice_id and notice.number == "豫政数整改〔2025〕1号"
+    assert page.model.index(0, 3).data() == "2025-11-24"
+    preview = page.do_preview()
+    qtbot.addWidget(preview)
+    assert preview.document.pageCount() == 2
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_document(preview.document, printer) == 2
+    from pypdf import PdfReader
+
+    printed = PdfReader(str(tmp_path / "printed.pdf"))
+    box = printed.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)   # actual A4
+    page.do_receive(by="武明亮")
+    assert page.selected().status == "received"
+    page.do_rectified()
+    page.do_close(by="李全奇")
+    assert page.selected().status == "closed"
+    assert not page.buttons["issue"].isEnabled()
+
+
+def test_score_sheet_from_the_summary(qtbot, window):
+    window.open_document("score-sheet", wait=True)
+    qtbot.waitUntil(lambda: getattr(window, "preview", None) is not None, timeout=10000)
+    assert window.preview.document.pageCount() >= 2          # the sheet and its chart annex
+
+
+def test_verify_file_says_altered(qtbot, window, tmp_path, monkeypatch):
+    from auditor import notices
+    from auditor.documents.signing import create_identity
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    p12 = create_identity("李全奇", "河南省政务大数据中心", b"pass-1234")
+    draft = notices.draft(window.store, window.store.contracts.get("henan-2025"), OCT,
+                          inspection_date=dt.date(2025, 11, 3), place="现场", inspectors="李全奇")
+    _, pdf = notices.issue(window.store, draft.id, dt.date(2025, 11, 17), identity=(p12, b"pass-1234"))
+    good, bad = tmp_path / "good.pdf", tmp_path / "bad.pdf"
+    good.write_bytes(pdf)
+    altered = bytearray(pdf)
+    altered[1000] ^= 1
+    bad.write_bytes(bytes(altered))
+    assert "签名有效" in window.verify_file(str(good))
+    assert "已被改动" in window.verify_file(str(bad))

@@ -1,0 +1,232 @@
+"""整改通知书: draft from findings, preview, issue (signed, frozen), then follow it until it is closed."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+
+from auditor import notices
+from auditor.calendar import Period
+from auditor.errors import AuditorError
+from auditor.model import Contract
+from auditor.storage import Store
+
+from ..dialogs.identity import IdentityDialog, current_inspector
+from ..i18n import tr
+from ..models.table_model import Column, ObjectTableModel
+from ..pdf_preview import PdfPreviewDialog
+from ..workers import run_with_progress
+from .summary import make_table
+
+
+class DraftDialog(QDialog):
+    def __init__(self, store: Store, contract: Contract, period: Period, inspector: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("起草整改通知书"))
+        self.place = QLineEdit(contract.service_place)
+        self.inspectors = QLineEdit(inspector)
+        self.date = QLineEdit(dt.date.today().isoformat())
+        self.findings = QListWidget()
+        for finding in store.findings.list(contract.id, period, status="open"):
+            item = QListWidgetItem(f"{finding.title}：{finding.detail}")
+            item.setData(Qt.ItemDataRole.UserRole, finding.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.findings.addItem(item)
+        form = QFormLayout()
+        form.addRow(tr("检查日期"), self.date)
+        form.addRow(tr("检查地点"), self.place)
+        form.addRow(tr("检查人员"), self.inspectors)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(tr("纳入通知书的问题：")))
+        layout.addWidget(self.findings)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[int]:
+        return [self.findings.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.findings.count())
+                if self.findings.item(i).checkState() == Qt.CheckState.Checked]
+
+
+class NoticesPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, store: Store, today: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.today = today or dt.date.today()
+        self.contract: Contract | None = None
+        self.period: Period | None = None
+        columns = (
+            Column("number", tr("文号"), lambda n: n.label),
+            Column("period", tr("月份"), lambda n: str(n.period)),
+            Column("status", tr("状态"), lambda n: tr(notices.STATUS_LABELS[n.status]) +
+                   (tr("（逾期）") if n.overdue(self.today) else ""),
+                   color=lambda n: "#c0392b" if n.overdue(self.today) else None),
+            Column("deadline", tr("整改期限"), lambda n: str(n.deadline or "")),
+            Column("received", tr("签收"), lambda n: f"{n.received_by or ''} {n.received_at or ''}".strip()),
+            Column("findings", tr("问题数"), lambda n: str(len(n.content["findings"]))),
+        )
+        self.model: ObjectTableModel[notices.Notice] = ObjectTableModel(columns, parent=self)
+        self.view = make_table(self.model)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, label in (("draft", tr("起草（本月问题）…")), ("preview", tr("预览 / 打印…")), ("issue", tr("签发…")),
+                           ("receive", tr("签收…")), ("rectified", tr("已整改…")), ("close", tr("核验关闭…")),
+                           ("escalate", tr("升级处理…")), ("supersede", tr("起草更正…"))):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, k=key: getattr(self, f"do_{k}")())
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.view)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.view.doubleClicked.connect(lambda _i: self.do_preview())
+
+    def load(self, contract: Contract, period: Period) -> None:
+        self.contract, self.period = contract, period
+        self.model.set_rows(notices.list_notices(self.store, contract.id))
+        self._update_buttons()
+
+    def selected(self) -> notices.Notice | None:
+        row = self.view.currentIndex().row()
+        return self.model.row_object(row) if 0 <= row < self.model.rowCount() else None
+
+    def select(self, notice_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.row_object(row).id == notice_id:
+                self.view.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        n = self.selected()
+        status = n.status if n else None
+        allowed = {"preview": n is not None, "issue": status == "draft",
+                   "receive": status in ("issued", "escalated"), "rectified": status in ("issued", "received", "escalated"),
+                   "close": status == "rectified", "escalate": bool(n and n.overdue(self.today)),
+                   "supersede": status in ("issued", "received", "rectified", "escalated")}
+        for key, button in self.buttons.items():
+            if key != "draft":
+                button.setEnabled(allowed[key])
+
+    def _after(self, notice_id: int | None = None) -> None:
+        self.load(self.contract, self.period)
+        if notice_id:
+            self.select(notice_id)
+        self.changed.emit()
+
+    def _warn(self, exc: Exception) -> None:
+        QMessageBox.warning(self, tr("未完成"), str(exc) if isinstance(exc, AuditorError) else
+                            tr("内部错误：{name}").format(name=type(exc).__name__))
+
+    # ------------------------------------------------------------- actions
+    def do_draft(self, supersedes: str | None = None, dialog: DraftDialog | None = None) -> int | None:
+        inspector = current_inspector(self.store)
+        dialog = dialog or DraftDialog(self.store, self.contract, self.period, inspector["name"] if inspector else "", self)
+        if dialog.findings.count() == 0 and not supersedes:
+            QMessageBox.information(self, tr("无可纳入的问题"), tr("本月没有未处理的问题（问题在月度定稿或核对时生成）。"))
+            return None
+        if dialog.result() != QDialog.DialogCode.Accepted and not dialog.exec():
+            return None
+        try:
+            notice = notices.draft(self.store, self.contract, self.period,
+                                   inspection_date=dt.date.fromisoformat(dialog.date.text().strip()),
+                                   place=dialog.place.text(), inspectors=dialog.inspectors.text(),
+                                   finding_ids=dialog.chosen(), supersedes=supersedes)
+        except (AuditorError, ValueError) as exc:
+            self._warn(exc if isinstance(exc, AuditorError) else AuditorError(tr("检查日期应写作 YYYY-MM-DD")))
+            return None
+        self._after(notice.id)
+        return notice.id
+
+    def do_supersede(self) -> None:
+        notice = self.selected()
+        if notice:
+            self.do_draft(supersedes=notice.number)
+
+    def do_preview(self) -> PdfPreviewDialog | None:
+        notice = self.selected()
+        if notice is None:
+            return None
+        from auditor.documents.service import notice_pdf
+
+        dialog = PdfPreviewDialog(notice_pdf(self.store, notice.id), notice.label, f"{notice.label}.pdf", self)
+        dialog.show()
+        return dialog
+
+    def do_issue(self, passphrase: str | None = None, wait: bool = False) -> None:
+        notice = self.selected()
+        if notice is None:
+            return
+        inspector = current_inspector(self.store)
+        if inspector is None:
+            if not IdentityDialog(self.store, self.contract.party_a.name, self).exec():
+                return
+            inspector = current_inspector(self.store)
+        if passphrase is None:
+            passphrase, ok = QInputDialog.getText(self, tr("签发"), tr("签名口令："), QLineEdit.EchoMode.Password)
+            if not ok:
+                return
+        identity = (inspector["p12"], passphrase.encode("utf-8"))
+        png = inspector["signature_png"]
+
+        def work(progress, cancelled):
+            progress(0.2, tr("正在生成并签名…"))
+            return notices.issue(self.store, notice.id, self.today, identity=identity, signature_png=png)
+
+        run_with_progress(self, tr("正在签发…"), work, lambda result: self._after(result[0].id), self._warn)
+        if wait:
+            from PySide6.QtCore import QThreadPool
+
+            QThreadPool.globalInstance().waitForDone()
+
+    def _ask(self, title: str, label: str, text: str | None) -> str | None:
+        if text is not None:
+            return text
+        value, ok = QInputDialog.getText(self, title, label)
+        return value if ok else None
+
+    def do_receive(self, by: str | None = None) -> None:
+        notice = self.selected()
+        by = self._ask(tr("签收"), tr("乙方签收人："), by)
+        if notice and by is not None:
+            try:
+                notices.receive(self.store, notice.number, by, self.today)
+            except AuditorError as exc:
+                return self._warn(exc)
+            self._after(notice.id)
+
+    def do_rectified(self) -> None:
+        notice = self.selected()
+        if notice:
+            try:
+                notices.rectified(self.store, notice.number, self.today)
+            except AuditorError as exc:
+                return self._warn(exc)
+            self._after(notice.id)
+
+    def do_close(self, by: str | None = None) -> None:
+        notice = self.selected()
+        by = self._ask(tr("核验关闭"), tr("核验人："), by)
+        if notice and by is not None:
+            try:
+                notices.close(self.store, notice.number, by, self.today)
+            except AuditorError as exc:
+                return self._warn(exc)
+            self._after(notice.id)
+
+    def do_escalate(self, reason: str | None = None) -> None:
+        notice = self.selected()
+        reason = self._ask(tr("升级处理"), tr("处理意见："), reason)
+        if notice and reason is not None:
+            try:
+                notices.escalate(self.store, notice.number, reason, self.today)
+            except AuditorError as exc:
+                return self._warn(exc)
+            self._after(notice.id)
