@@ -159,14 +159,14 @@ class NoticeRenderer:
         c.setFont("AuditorSong", 12)
         c.drawString(LEFT, label_y, "检查人员（签字）：")
         # the cryptographic signature's visible stamp goes here, right of the handwritten one
-        self.signature_box = (g.page - 1, (LEFT + 82 * MM, label_y - 7 * MM, LEFT + 150 * MM, label_y + 9 * MM))
+        self.signature_box = (g.page - 1, (LEFT + 84 * MM, label_y - 10 * MM, LEFT + 152 * MM, label_y + 4 * MM))
         signature = image_reader(d.signature_png)
         if signature is not None:
             c.drawImage(signature, LEFT + 36 * MM, label_y - 4 * MM, width=40 * MM, height=14 * MM, mask="auto",
                         preserveAspectRatio=True)
         else:
             c.line(LEFT + 36 * MM, label_y - 1, LEFT + 76 * MM, label_y - 1)
-        g.next_line(2)
+        g.next_line(3)
 
     def receipt(self) -> None:
         d, g, c = self.data, self.grid, self.canvas

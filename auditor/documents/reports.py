@@ -61,9 +61,9 @@ class ReportRenderer:
 
             from .base import qr_drawing
 
-            renderPDF.draw(qr_drawing(f"{self.number}|{self.content_sha256}", 17 * MM), canvas, 173 * MM, 262 * MM)
+            renderPDF.draw(qr_drawing(f"{self.number}|{self.content_sha256}", 15 * MM), canvas, 175 * MM, 272 * MM)
             canvas.setFont(FONT, 5.5)
-            canvas.drawRightString(190 * MM, 261 * MM, f"SHA-256 {self.content_sha256[:16]}…")
+            canvas.drawRightString(190 * MM, 270 * MM, f"SHA-256 {self.content_sha256[:16]}…")
         canvas.restoreState()
 
     def render(self) -> bytes:
@@ -287,7 +287,7 @@ class PaymentStatement(ScoreSheet):
         rows = [["月份", "类别", "金额", "依据"]] + [[str(d.period), d.label, format_yuan(d.amount),
                                                  f"{d.basis}（{d.clause}）"] for d in r.deductions]
         if len(rows) > 1:
-            story += [self.p("扣减明细", "h2"), self.table(rows, [18 * MM, 30 * MM, 28 * MM, 94 * MM], right_cols=[2])]
+            story += [self.p("扣减明细", "h2"), self.table(rows, [18 * MM, 36 * MM, 27 * MM, 89 * MM], right_cols=[2])]
         story += self.signatures(c, self.signature_png)
         return story
 
