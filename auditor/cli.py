@@ -453,6 +453,27 @@ def cmd_identity(store, args) -> int:
     return EXIT_OK
 
 
+def cmd_audit(store, args) -> int:
+    if args.action == "log":
+        rows = store.db.execute("SELECT id, at, who, tbl, row_id, op, external FROM audit_log ORDER BY id DESC LIMIT ?",
+                                [args.limit]).fetchall()
+        for rid, at, who, tbl, row_id, op, external in reversed(rows):
+            print(f"{rid}\t{at}\t{who}\t{op}\t{tbl}#{row_id}" + ("\t程序之外" if external else ""))
+        return EXIT_OK
+    report = store.verify_audit()
+    if args.json:
+        _print_json({"ok": report.ok, "entries": report.entries, "first_broken": report.first_broken,
+                     "problems": report.problems})
+    else:
+        if report.ok:
+            print(f"审计日志完整：{report.entries} 条记录，数据与记录一致")
+        else:
+            print(f"发现 {len(report.problems)} 处问题（审计日志 {report.entries} 条）：")
+            for problem in report.problems:
+                print(f"  - {problem}")
+    return EXIT_OK if report.ok else EXIT_INTEGRITY
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors are bad input too
         self.print_usage(sys.stderr)
@@ -567,6 +588,13 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--passphrase-file", required=True)
     q.add_argument("--signature-image")
     p.set_defaults(func=cmd_identity)
+    p = sub.add_parser("audit", help="审计日志：verify（被改动时退出码为 3）| log")
+    asub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    q = asub.add_parser("verify")
+    q.add_argument("--json", action="store_true")
+    q = asub.add_parser("log")
+    q.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=cmd_audit)
     p = sub.add_parser("finalize", help="月度定稿")
     p.add_argument("contract")
     p.add_argument("period")

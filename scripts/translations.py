@@ -126,6 +126,10 @@ EN = {
     "首次签名前创建您的签名证书（EC P-256），由您设定的口令保护。":
         "Before signing for the first time, create your signing certificate (EC P-256), protected by a passphrase you choose.",
     "（逾期）": " (overdue)",
+    "核验审计日志…": "Verify the audit log…", "审计日志": "Audit log",
+    "审计日志完整：{n} 条记录，数据与记录一致。": "The audit log is complete: {n} entries, and the data matches them.",
+    "\n……另有 {n} 处": "\n… and {n} more", "审计日志发现问题": "Audit log problems",
+    "数据库在程序之外被改动过：": "The database was changed outside the app:",
     # labels passed to tr() through variables
     "录入中": "In progress", "未开始": "Not started", "逾期未定稿": "Overdue", "未到期": "Not yet due",
 }

@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window = MainWindow(store, settings)
     window.show()
+    window.check_audit(quiet_when_ok=True)
     code = app.exec()
     store.close()
     return code

@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
         verify_action = QAction(tr("核验文书签名…"), self)
         verify_action.triggered.connect(lambda: self.verify_file())
         file_menu.addAction(verify_action)
+        audit_action = QAction(tr("核验审计日志…"), self)
+        audit_action.triggered.connect(lambda: self.check_audit())
+        file_menu.addAction(audit_action)
         identity_action = QAction(tr("检查人员签名…"), self)
         identity_action.triggered.connect(self.edit_identity)
         file_menu.addAction(identity_action)
@@ -284,6 +287,19 @@ class MainWindow(QMainWindow):
             text = tr("文件已被改动或损坏，签名无效。")
         (QMessageBox.information if result.intact else QMessageBox.critical)(self, tr("核验结果"), text)
         return text
+
+    def check_audit(self, quiet_when_ok: bool = False) -> bool:
+        """Verify the tamper-evident history; say where it breaks."""
+        report = self.store.verify_audit()
+        if report.ok:
+            if not quiet_when_ok:
+                QMessageBox.information(self, tr("审计日志"), tr("审计日志完整：{n} 条记录，数据与记录一致。").format(
+                    n=report.entries))
+            return True
+        shown = "\n".join(f"• {p}" for p in report.problems[:12])
+        more = tr("\n……另有 {n} 处").format(n=len(report.problems) - 12) if len(report.problems) > 12 else ""
+        QMessageBox.warning(self, tr("审计日志发现问题"), tr("数据库在程序之外被改动过：") + "\n" + shown + more)
+        return False
 
     def edit_identity(self) -> None:
         from .dialogs.identity import IdentityDialog

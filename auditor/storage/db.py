@@ -53,6 +53,35 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def install_sealing(self) -> None:
+        """Every outermost transaction seals what it changed into the audit chain before it commits.
+
+        Anything already pending when the app's transaction starts was written by someone else."""
+        import contextlib
+
+        from .. import audit
+
+        original = self.db.atomic
+
+        @contextlib.contextmanager
+        def atomic():
+            outermost = not self.db.conn.in_transaction
+            with original() as db:
+                if outermost:
+                    audit.seal(db, external=True)
+                yield db
+                if outermost:
+                    audit.seal(db)
+            if outermost:
+                audit.write_head(self.db, self.path)
+
+        self.db.atomic = atomic  # type: ignore[method-assign]
+
+    def verify_audit(self):
+        from .. import audit
+
+        return audit.verify(self.db, self.path)
+
     def calendar(self) -> WorkCalendar:
         rows = self.db.execute("SELECT day, is_workday FROM calendar_overrides").fetchall()
         return WorkCalendar({dt.date.fromisoformat(day): bool(flag) for day, flag in rows})
@@ -123,10 +152,18 @@ def open_store(path: str | Path = ":memory:", seed: bool = True) -> Store:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
         new = "contracts" not in db.table_names()
+        from .. import audit
+
+        if audit.has_audit(db):
+            with db.atomic():
+                audit.seal(db, external=True)  # left pending by someone else since the app last ran
         migrate(db)
+        with db.atomic():
+            audit.seal(db, who="（数据库升级）")
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{path} 不是本程序可用的数据库文件（{exc}）") from None
     store = Store(db, file_path)
+    store.install_sealing()
     if new and seed:
         store.contracts.seed_builtins()
     return store

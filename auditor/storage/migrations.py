@@ -319,7 +319,67 @@ def _v5(db: "Database") -> None:
         BEGIN SELECT RAISE(ABORT, 'issued document is immutable'); END""")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
+NOT_AUDITED = {"schema_migrations", "audit_pending", "audit_log", "import_rows"}
+
+
+def audit_triggers(db: "Database", table: str) -> None:
+    """AFTER triggers copying every change of ``table`` into audit_pending (built-in SQL only, so a
+    change made with the sqlite3 shell is recorded too, and sealed as made outside the app)."""
+    columns = [(row[1], (row[2] or "").upper()) for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+
+    def row_json(prefix: str) -> str:
+        parts = []
+        for name, kind in columns:
+            value = f"length({prefix}.{name})" if kind == "BLOB" else f"{prefix}.{name}"
+            parts.append(f"'{name}', {value}")
+        return f"json_object({', '.join(parts)})"
+
+    for op, old, new in (("INSERT", "NULL", row_json("NEW")), ("UPDATE", row_json("OLD"), row_json("NEW")),
+                         ("DELETE", row_json("OLD"), "NULL")):
+        ref = "OLD" if op == "DELETE" else "NEW"
+        db.execute(f"DROP TRIGGER IF EXISTS audit_{table}_{op.lower()}")
+        db.execute(f"""CREATE TRIGGER audit_{table}_{op.lower()} AFTER {op} ON {table}
+            BEGIN INSERT INTO audit_pending (tbl, row_id, op, old, new)
+                  VALUES ('{table}', {ref}.rowid, '{op.lower()}', {old}, {new}); END""")
+
+
+def _v6(db: "Database") -> None:
+    """The tamper-evident history: every change, chained by SHA-256; sealed month contents; import digests."""
+    db.execute("""
+        CREATE TABLE audit_pending (
+            id INTEGER PRIMARY KEY,
+            tbl TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            op TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))
+        )""")
+    db.execute("""
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            tbl TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            op TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            row_hash TEXT,
+            external INTEGER NOT NULL DEFAULT 0,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE
+        )""")
+    db.execute("CREATE INDEX audit_log_row ON audit_log(tbl, row_id)")
+    db.execute("ALTER TABLE months ADD COLUMN sealed_sha256 TEXT")
+    db.execute("ALTER TABLE imports ADD COLUMN rows_sha256 TEXT")
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:
+        if table not in NOT_AUDITED:
+            audit_triggers(db, table)
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -330,7 +390,7 @@ def current_version(db: "Database") -> int:
     return row[0] or 0
 
 
-def migrate(db: "Database") -> int:
+def migrate(db: "Database", target: int | None = None) -> int:
     """Apply pending migrations, each in its own transaction; return the number applied."""
     if "schema_migrations" not in db.table_names():
         db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
@@ -340,7 +400,7 @@ def migrate(db: "Database") -> int:
 
         raise StateError(f"数据库版本（{version}）比本程序（{SCHEMA_VERSION}）新，请升级程序后再打开")
     applied = 0
-    for number in range(version + 1, SCHEMA_VERSION + 1):
+    for number in range(version + 1, (target or SCHEMA_VERSION) + 1):
         with db.atomic():
             MIGRATIONS[number - 1](db)
             db.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",

@@ -149,8 +149,11 @@ class MonthsRepo:
                 raise StateError(f"{period} 尚无任何录入，不能定稿")
             if status == "final":
                 raise StateError(f"{period} 已经定稿")
-            self.db.execute("UPDATE months SET status = 'final', finalized_at = ? WHERE contract_id = ? AND period = ?",
-                            [stamp, contract_id, str(period)])
+            from ..audit import month_digest
+
+            self.db.execute("UPDATE months SET status = 'final', finalized_at = ?, sealed_sha256 = ? "
+                            "WHERE contract_id = ? AND period = ?",
+                            [stamp, month_digest(self.db, contract_id, str(period)), contract_id, str(period)])
             self.db.execute("INSERT INTO month_history (contract_id, period, at, action) VALUES (?, ?, ?, 'finalize')",
                             [contract_id, str(period), stamp])
 
@@ -161,7 +164,8 @@ class MonthsRepo:
         with self.db.atomic():
             if self.status(contract_id, period) != "final":
                 raise StateError(f"{period} 未定稿，无需重新打开")
-            self.db.execute("UPDATE months SET status = 'open', finalized_at = NULL WHERE contract_id = ? AND period = ?",
+            self.db.execute("UPDATE months SET status = 'open', finalized_at = NULL, sealed_sha256 = NULL "
+                            "WHERE contract_id = ? AND period = ?",
                             [contract_id, str(period)])
             self.db.execute("INSERT INTO month_history (contract_id, period, at, action, reason) "
                             "VALUES (?, ?, ?, 'reopen', ?)", [contract_id, str(period), stamp, reason.strip()])

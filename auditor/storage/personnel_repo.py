@@ -55,6 +55,9 @@ class PersonnelRepo:
                 "INSERT INTO import_rows (import_id, row_no, data) VALUES (?, ?, ?)",
                 [(import_id, r["_row"], json.dumps({k: _encode(v) for k, v in r.items()}, ensure_ascii=False))
                  for r in result.records])
+            from ..audit import rows_digest
+
+            self.db.execute("UPDATE imports SET rows_sha256 = ? WHERE id = ?", [rows_digest(self.db, import_id), import_id])
             self.db.execute("INSERT INTO submissions (contract_id, period, kind, received_on, source, sha256) "
                             "VALUES (?,?,?,?,?,?)", [contract_id, str(period), result.kind, received_on.isoformat(),
                                                      result.source, result.sha256])

@@ -4,6 +4,12 @@
 <context>
     <name>auditor</name>
     <message>
+        <source>
+……另有 {n} 处</source>
+        <translation>
+… and {n} more</translation>
+    </message>
+    <message>
         <source>12345 热线服务合同履约考核</source>
         <translation>12345 Hotline Contract Compliance Audit</translation>
     </message>
@@ -320,6 +326,18 @@
         <translation>Measured value</translation>
     </message>
     <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>审计日志发现问题</source>
+        <translation>Audit log problems</translation>
+    </message>
+    <message>
+        <source>审计日志完整：{n} 条记录，数据与记录一致。</source>
+        <translation>The audit log is complete: {n} entries, and the data matches them.</translation>
+    </message>
+    <message>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
@@ -534,6 +552,10 @@
     <message>
         <source>数值</source>
         <translation>Value</translation>
+    </message>
+    <message>
+        <source>数据库在程序之外被改动过：</source>
+        <translation>The database was changed outside the app:</translation>
     </message>
     <message>
         <source>整改期限</source>
@@ -770,6 +792,10 @@
     <message>
         <source>核验关闭…</source>
         <translation>Verify and close…</translation>
+    </message>
+    <message>
+        <source>核验审计日志…</source>
+        <translation>Verify the audit log…</translation>
     </message>
     <message>
         <source>核验文书签名…</source>

@@ -122,3 +122,14 @@ def test_verify_file_says_altered(qtbot, window, tmp_path, monkeypatch):
     bad.write_bytes(bytes(altered))
     assert "签名有效" in window.verify_file(str(good))
     assert "已被改动" in window.verify_file(str(bad))
+
+
+def test_audit_check_warns_where_it_breaks(qtbot, window, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: warnings.append(a[2]))
+    assert window.check_audit()
+    # written outside any app transaction, as another program would: the trigger records it as pending
+    window.store.db.execute("UPDATE findings SET detail = 'x' WHERE id = 1")
+    assert not window.check_audit()
+    assert "findings 第 1 行" in warnings[-1]
