@@ -98,8 +98,13 @@ def seal(db, who: str | None = None, external: bool = False) -> int:
 def write_head(db, path: Path | None) -> None:
     if path is None:
         return
+    import os
+
+    target = head_file(path)
+    temporary = target.with_name(target.name + ".tmp")
     try:
-        head_file(path).write_text(_head(db) + "\n", encoding="ascii")
+        temporary.write_text(_head(db) + "\n", encoding="ascii")
+        os.replace(temporary, target)  # atomic: a crash leaves the old head or the new one, never half
     except OSError:
         pass  # verification reports a missing or stale head
 
