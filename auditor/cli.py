@@ -474,6 +474,27 @@ def cmd_audit(store, args) -> int:
     return EXIT_OK if report.ok else EXIT_INTEGRITY
 
 
+def cmd_backup(store, args) -> int:
+    from .backup import backup
+
+    manifest = backup(store, Path(args.file))
+    print(f"已备份到 {args.file}（数据库与 {len(manifest['files']) - 1} 个证据文件）")
+    return EXIT_OK
+
+
+def cmd_restore(store, args) -> int:
+    from .backup import check_backup, restore
+
+    check_backup(Path(args.file))  # refuse before closing anything
+    path, evidence = store.path, store.evidence_dir
+    if path is None:
+        raise InputError("内存数据库无法恢复")
+    store.close()
+    kept = restore(path, Path(args.file), evidence)
+    print(f"已从 {args.file} 恢复；原数据库保留为 {kept}")
+    return EXIT_OK
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors are bad input too
         self.print_usage(sys.stderr)
@@ -595,6 +616,12 @@ def build_parser() -> argparse.ArgumentParser:
     q = asub.add_parser("log")
     q.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_audit)
+    p = sub.add_parser("backup", help="备份数据库与证据文件")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="从备份恢复（原数据库会保留）")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_restore)
     p = sub.add_parser("finalize", help="月度定稿")
     p.add_argument("contract")
     p.add_argument("period")

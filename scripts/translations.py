@@ -130,6 +130,11 @@ EN = {
     "审计日志完整：{n} 条记录，数据与记录一致。": "The audit log is complete: {n} entries, and the data matches them.",
     "\n……另有 {n} 处": "\n… and {n} more", "审计日志发现问题": "Audit log problems",
     "数据库在程序之外被改动过：": "The database was changed outside the app:",
+    "备份…": "Back up…", "从备份恢复…": "Restore from backup…", "备份到": "Back up to", "备份 (*.zip)": "Backups (*.zip)",
+    "未备份": "Not backed up", "已备份到 {path}": "Backed up to {path}", "选择备份": "Choose a backup",
+    "不能恢复": "Cannot restore", "从备份恢复": "Restore from backup",
+    "用该备份替换当前数据？当前数据库会保留一份副本。": "Replace the current data with this backup? A copy of the current database is kept.",
+    "已恢复": "Restored", "已恢复。原数据库保留为 {kept}。\n请重新启动程序。": "Restored. The previous database is kept as {kept}.\nPlease start the app again.",
     # labels passed to tr() through variables
     "录入中": "In progress", "未开始": "Not started", "逾期未定稿": "Overdue", "未到期": "Not yet due",
 }

@@ -92,6 +92,12 @@ class MainWindow(QMainWindow):
         verify_action = QAction(tr("核验文书签名…"), self)
         verify_action.triggered.connect(lambda: self.verify_file())
         file_menu.addAction(verify_action)
+        backup_action = QAction(tr("备份…"), self)
+        backup_action.triggered.connect(lambda: self.backup_to())
+        file_menu.addAction(backup_action)
+        restore_action = QAction(tr("从备份恢复…"), self)
+        restore_action.triggered.connect(lambda: self.restore_from())
+        file_menu.addAction(restore_action)
         audit_action = QAction(tr("核验审计日志…"), self)
         audit_action.triggered.connect(lambda: self.check_audit())
         file_menu.addAction(audit_action)
@@ -287,6 +293,45 @@ class MainWindow(QMainWindow):
             text = tr("文件已被改动或损坏，签名无效。")
         (QMessageBox.information if result.intact else QMessageBox.critical)(self, tr("核验结果"), text)
         return text
+
+    def backup_to(self, path: str | None = None) -> bool:
+        from auditor.backup import backup
+
+        if not path:
+            name = f"auditor-backup-{dt.date.today():%Y%m%d}.zip"
+            path, _ = QFileDialog.getSaveFileName(self, tr("备份到"), name, tr("备份 (*.zip)"))
+            if not path:
+                return False
+        try:
+            backup(self.store, Path(path))
+        except (AuditorError, OSError) as exc:
+            QMessageBox.warning(self, tr("未备份"), str(exc))
+            return False
+        self.statusBar().showMessage(tr("已备份到 {path}").format(path=path), 8000)
+        return True
+
+    def restore_from(self, path: str | None = None, confirmed: bool = False) -> bool:
+        """Replace the database by a backup (the current one is kept beside it); the app then closes."""
+        from auditor.backup import check_backup, restore
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, tr("选择备份"), "", tr("备份 (*.zip)"))
+            if not path:
+                return False
+        try:
+            check_backup(Path(path))
+        except AuditorError as exc:
+            QMessageBox.warning(self, tr("不能恢复"), str(exc))
+            return False
+        if not confirmed and QMessageBox.question(
+                self, tr("从备份恢复"), tr("用该备份替换当前数据？当前数据库会保留一份副本。")) != QMessageBox.StandardButton.Yes:
+            return False
+        db_path, evidence = self.store.path, self.store.evidence_dir
+        self.store.close()
+        kept = restore(db_path, Path(path), evidence)
+        QMessageBox.information(self, tr("已恢复"), tr("已恢复。原数据库保留为 {kept}。\n请重新启动程序。").format(kept=kept))
+        self.close()
+        return True
 
     def check_audit(self, quiet_when_ok: bool = False) -> bool:
         """Verify the tamper-evident history; say where it breaks."""

@@ -51,7 +51,10 @@ class Store:
         self.evidence_dir = evidence_dir
 
     def close(self) -> None:
-        self.db.close()
+        try:
+            self.db.close()
+        except Exception:  # noqa: BLE001 — closing twice is harmless
+            pass
 
     def install_sealing(self) -> None:
         """Every outermost transaction seals what it changed into the audit chain before it commits.

@@ -38,6 +38,10 @@
         <translation>Cannot finalise</translation>
     </message>
     <message>
+        <source>不能恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
         <source>不能重新打开</source>
         <translation>Cannot reopen</translation>
     </message>
@@ -100,6 +104,14 @@
     <message>
         <source>人员配置</source>
         <translation>Staffing</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
     </message>
     <message>
         <source>从模板新建…</source>
@@ -278,6 +290,18 @@
         <translation>Decision:</translation>
     </message>
     <message>
+        <source>备份 (*.zip)</source>
+        <translation>Backups (*.zip)</translation>
+    </message>
+    <message>
+        <source>备份…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <source>备份到</source>
+        <translation>Back up to</translation>
+    </message>
+    <message>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -386,6 +410,10 @@
         <translation>Escalated</translation>
     </message>
     <message>
+        <source>已备份到 {path}</source>
+        <translation>Backed up to {path}</translation>
+    </message>
+    <message>
         <source>已定</source>
         <translation>Final</translation>
     </message>
@@ -400,6 +428,16 @@
     <message>
         <source>已录入 {done}/{total}</source>
         <translation>Entered {done}/{total}</translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>已恢复。原数据库保留为 {kept}。
+请重新启动程序。</source>
+        <translation>Restored. The previous database is kept as {kept}.
+Please start the app again.</translation>
     </message>
     <message>
         <source>已整改…</source>
@@ -682,6 +720,10 @@
         <translation>No inconsistencies found</translation>
     </message>
     <message>
+        <source>未备份</source>
+        <translation>Not backed up</translation>
+    </message>
+    <message>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
@@ -896,6 +938,10 @@
     <message>
         <source>理由（将记入日志）：</source>
         <translation>Reason (logged):</translation>
+    </message>
+    <message>
+        <source>用该备份替换当前数据？当前数据库会保留一份副本。</source>
+        <translation>Replace the current data with this backup? A copy of the current database is kept.</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -1114,6 +1160,10 @@ Number: {number}</translation>
     <message>
         <source>选择{kind}</source>
         <translation>Choose the {kind}</translation>
+    </message>
+    <message>
+        <source>选择备份</source>
+        <translation>Choose a backup</translation>
     </message>
     <message>
         <source>选择月度录入文件</source>

@@ -133,3 +133,21 @@ def test_audit_check_warns_where_it_breaks(qtbot, window, monkeypatch):
     window.store.db.execute("UPDATE findings SET detail = 'x' WHERE id = 1")
     assert not window.check_audit()
     assert "findings 第 1 行" in warnings[-1]
+
+
+def test_backup_and_restore_from_the_menu(qtbot, window, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    target = tmp_path / "menu-backup.zip"
+    assert window.backup_to(str(target))
+    from auditor.backup import check_backup
+
+    assert check_backup(target)["schema_version"] >= 6
+    bad = tmp_path / "not-a-backup.zip"
+    bad.write_bytes(b"nope")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    assert not window.restore_from(str(bad))
+    assert "不是本程序的备份文件" in warnings[0]
+    db_path = window.store.path
+    assert window.restore_from(str(target), confirmed=True)
+    assert list(db_path.parent.glob("d.before-restore-*.db"))

@@ -1,0 +1,104 @@
+"""Backup and restore round trip, refusals, and the previous database kept."""
+import json
+import sqlite3
+import zipfile
+
+import pytest
+
+from auditor.calendar import Period
+from auditor.cli import main
+from auditor.storage import open_store
+
+from .builders import record
+
+
+def digest(path):
+    store = open_store(path)
+    try:
+        return store.content_digest()
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "live.db"
+    store = open_store(path)
+    record(store, store.contracts.get("henan-2025"), "2025-10")
+    evidence = tmp_path / "话单.csv"
+    evidence.write_text("a,b\n1,2\n", encoding="utf-8")
+    store.evidence.add("henan-2025", Period(2025, 10), "HN-02", evidence)
+    store.close()
+    return path
+
+
+def test_round_trip_keeps_the_previous_database(db, tmp_path, capsys):
+    backup = tmp_path / "b.zip"
+    assert main(["--db", str(db), "backup", str(backup)]) == 0
+    saved = digest(db)
+    store = open_store(db)
+    record(store, store.contracts.get("henan-2025"), "2025-11")          # work after the backup
+    evidence_dir = store.evidence_dir
+    store.close()
+    after = digest(db)
+    for f in evidence_dir.rglob("*"):
+        if f.is_file():
+            f.unlink()                                                   # evidence lost on this laptop
+    assert main(["--db", str(db), "restore", str(backup)]) == 0
+    out = capsys.readouterr().out
+    assert digest(db) == saved
+    kept = next(db.parent.glob("live.before-restore-*.db"))
+    assert digest(kept) == after and kept.name in out
+    store = open_store(db)
+    [evidence] = store.evidence.list("henan-2025", Period(2025, 10))
+    assert store.evidence.verify(evidence)                               # the evidence came back too
+    assert store.verify_audit().ok
+    store.close()
+
+
+@pytest.mark.parametrize("case", ["not_zip", "no_manifest", "tampered", "newer_schema", "broken_db"])
+def test_restore_refuses_what_is_not_a_valid_backup(db, tmp_path, capsys, case):
+    good = tmp_path / "good.zip"
+    main(["--db", str(db), "backup", str(good)])
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(good) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        database = archive.read("auditor.db")
+    if case == "not_zip":
+        bad.write_bytes(b"PK not really a zip")
+    else:
+        with zipfile.ZipFile(bad, "w") as archive:
+            if case != "no_manifest":
+                if case == "newer_schema":
+                    manifest["schema_version"] = 999
+                if case == "broken_db":
+                    database = b"SQLite format 3\x00" + b"\x00" * 200
+                    import hashlib
+
+                    manifest["files"]["auditor.db"] = hashlib.sha256(database).hexdigest()
+                archive.writestr("manifest.json", json.dumps(manifest))
+            archive.writestr("auditor.db", database + (b"x" if case == "tampered" else b""))
+    before = digest(db)
+    capsys.readouterr()
+    assert main(["--db", str(db), "restore", str(bad)]) == 2
+    assert "错误" in capsys.readouterr().err
+    assert digest(db) == before
+    assert not list(db.parent.glob("live.before-restore-*"))
+
+
+def test_backup_is_consistent_while_the_app_writes(db, tmp_path):
+    from auditor.backup import backup
+
+    store = open_store(db)
+    writer = sqlite3.connect(db, isolation_level=None)                   # another writer, mid-transaction
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE months SET late_days = 3")
+    backup(store, tmp_path / "mid.zip")
+    writer.execute("ROLLBACK")
+    writer.close()
+    store.close()
+    with zipfile.ZipFile(tmp_path / "mid.zip") as archive:
+        (tmp_path / "x.db").write_bytes(archive.read("auditor.db"))
+    copy = sqlite3.connect(tmp_path / "x.db")
+    assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert copy.execute("SELECT late_days FROM months").fetchall() == [(0,)]  # the committed state only
