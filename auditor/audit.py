@@ -177,7 +177,7 @@ def verify(db, path: Path | None = None) -> AuditReport:
 
 
 def _op(op: str) -> str:
-    return {"insert": "新增", "update": "修改", "delete": "删除"}[op]
+    return {"insert": "新增", "update": "修改", "delete": "删除", "baseline": "建立基线"}[op]
 
 
 def month_digest(db, contract_id: str, period: str) -> str:

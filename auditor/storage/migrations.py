@@ -377,6 +377,8 @@ def _v6(db: "Database") -> None:
     for table in tables:
         if table not in NOT_AUDITED:
             audit_triggers(db, table)
+            # what the database already holds becomes the baseline of the history, sealed as the upgrade
+            db.execute(f"INSERT INTO audit_pending (tbl, row_id, op) SELECT '{table}', rowid, 'baseline' FROM {table}")
 
 
 MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
