@@ -34,7 +34,12 @@ def backup(store, target: Path) -> dict:
         raise InputError("内存数据库无法备份")
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "auditor.db"
-        destination = sqlite3.connect(copy)
+        if store.key:  # an encrypted database stays encrypted in its backup, with the same key
+            from .storage.db import _connect
+
+            destination = _connect(str(copy), store.key)
+        else:
+            destination = sqlite3.connect(copy)
         try:
             store.db.conn.backup(destination)  # consistent snapshot, even with the app running
         finally:
@@ -44,7 +49,7 @@ def backup(store, target: Path) -> dict:
             path = store.evidence.path_of(sha)
             if path.is_file():
                 members[f"evidence/{sha[:2]}/{sha}"] = path
-        manifest = {"format": FORMAT, "version": 1, "schema_version": SCHEMA_VERSION,
+        manifest = {"format": FORMAT, "version": 1, "schema_version": SCHEMA_VERSION, "encrypted": bool(store.key),
                     "created_at": dt.datetime.now().isoformat(timespec="seconds"), "source": str(store.path),
                     "files": {name: _sha256(path) for name, path in members.items()}}
         partial = target.with_name(target.name + ".partial")
@@ -56,7 +61,7 @@ def backup(store, target: Path) -> dict:
     return manifest
 
 
-def check_backup(source: Path) -> dict:
+def check_backup(source: Path, key: str | None = None) -> dict:
     """The manifest of a valid backup; InputError saying what is wrong otherwise."""
     try:
         archive = zipfile.ZipFile(source)
@@ -81,25 +86,38 @@ def check_backup(source: Path) -> dict:
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "check.db"
             db.write_bytes(archive.read("auditor.db"))
+            if manifest.get("encrypted") and not key:
+                raise InputError(f"{source.name} 是加密数据库的备份，请提供数据库口令")
             try:
-                conn = sqlite3.connect(db)
+                if manifest.get("encrypted"):
+                    from .storage.db import _connect
+
+                    conn = _connect(str(db), key)
+                else:
+                    conn = sqlite3.connect(db)
                 ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
                 has_contracts = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'contracts'").fetchone()
                 conn.close()
-            except sqlite3.DatabaseError:
+            except InputError:
+                raise InputError(f"{source.name}：数据库口令与备份不符") from None
+            except Exception as exc:  # noqa: BLE001 — sqlite3 or sqlcipher3 DatabaseError
+                if type(exc).__name__ != "DatabaseError":
+                    raise
                 ok, has_contracts = False, None
             if not ok or not has_contracts:
                 raise InputError(f"{source.name} 中的数据库已损坏")
     return manifest
 
 
-def restore(db_path: Path, source: Path, evidence_dir: Path) -> Path:
+def restore(db_path: Path, source: Path, evidence_dir: Path, key: str | None = None) -> Path:
     """Replace the database at ``db_path`` by the backup; the previous one is kept and its path returned."""
-    manifest = check_backup(source)
+    manifest = check_backup(source, key)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     keep = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
     if db_path.exists():
-        conn = sqlite3.connect(db_path)
+        from .storage.db import _connect, is_encrypted
+
+        conn = _connect(str(db_path), key) if is_encrypted(db_path) else sqlite3.connect(db_path)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the kept copy is complete on its own
         conn.close()
     with zipfile.ZipFile(source) as archive:

@@ -485,12 +485,12 @@ def cmd_backup(store, args) -> int:
 def cmd_restore(store, args) -> int:
     from .backup import check_backup, restore
 
-    check_backup(Path(args.file))  # refuse before closing anything
+    check_backup(Path(args.file), store.key)  # refuse before closing anything
     path, evidence = store.path, store.evidence_dir
     if path is None:
         raise InputError("内存数据库无法恢复")
     store.close()
-    kept = restore(path, Path(args.file), evidence)
+    kept = restore(path, Path(args.file), evidence, store.key)
     print(f"已从 {args.file} 恢复；原数据库保留为 {kept}")
     return EXIT_OK
 
@@ -505,6 +505,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="auditor", description="12345 热线服务合同履约考核（命令行）")
     parser.add_argument("--db", help="数据库文件（默认：用户数据目录，或环境变量 AUDITOR_DB）")
+    parser.add_argument("--key-file", help="加密数据库的口令文件（或环境变量 AUDITOR_DB_KEY）")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sub.add_parser("init", help="创建数据库并载入内置合同").set_defaults(func=cmd_init)
     p = sub.add_parser("contracts", help="列出合同")
@@ -616,6 +617,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = asub.add_parser("log")
     q.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_audit)
+    sub.add_parser("encrypt", help="加密数据库（口令由 --key-file 或 AUDITOR_DB_KEY 给出）")
     p = sub.add_parser("backup", help="备份数据库与证据文件")
     p.add_argument("file")
     p.set_defaults(func=cmd_backup)
@@ -634,6 +636,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _db_key(args) -> str | None:
+    import os
+
+    if args.key_file:
+        try:
+            return Path(args.key_file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise InputError(f"无法读取口令文件 {args.key_file}：{exc.strerror}") from None
+    return os.environ.get("AUDITOR_DB_KEY") or None
+
+
+def cmd_encrypt(args, key: str | None) -> int:
+    from .paths import default_db_path
+    from .storage import encrypt_database, open_store
+
+    if not key:
+        raise InputError("请用 --key-file 或 AUDITOR_DB_KEY 给出新的数据库口令")
+    path = Path(args.db or default_db_path())
+    open_store(path).close()  # a plain, valid, up-to-date database first
+    encrypt_database(path, key)
+    print(f"{path} 已加密（SQLCipher AES-256）。请妥善保管口令：遗失后数据无法恢复。")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -646,7 +672,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .paths import default_db_path
         from .storage import open_store
 
-        store = open_store(args.db or default_db_path())
+        key = _db_key(args)
+        if args.command == "encrypt":
+            return cmd_encrypt(args, key)
+        store = open_store(args.db or default_db_path(), key=key)
         return args.func(store, args)
     except InputError as exc:
         print(f"错误：{exc}", file=sys.stderr)

@@ -135,6 +135,7 @@ EN = {
     "不能恢复": "Cannot restore", "从备份恢复": "Restore from backup",
     "用该备份替换当前数据？当前数据库会保留一份副本。": "Replace the current data with this backup? A copy of the current database is kept.",
     "已恢复": "Restored", "已恢复。原数据库保留为 {kept}。\n请重新启动程序。": "Restored. The previous database is kept as {kept}.\nPlease start the app again.",
+    "加密数据库": "Encrypted database", "数据库口令：": "Database passphrase:",
     # labels passed to tr() through variables
     "录入中": "In progress", "未开始": "Not started", "逾期未定稿": "Overdue", "未到期": "Not yet due",
 }

@@ -51,8 +51,20 @@ def main(argv: list[str] | None = None) -> int:
     install_language(app, str(settings.value("language", "zh_CN")))
     _install_error_dialog()
     db_path = argv[argv.index("--db") + 1] if "--db" in argv[:-1] else default_db_path()
+    import os
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from auditor.storage import is_encrypted
+
+    key = os.environ.get("AUDITOR_DB_KEY") or None
+    if key is None and is_encrypted(Path(db_path)):
+        key, ok = QInputDialog.getText(None, tr("加密数据库"), tr("数据库口令："), QLineEdit.EchoMode.Password)
+        if not ok:
+            return 2
     try:
-        store = open_store(db_path)
+        store = open_store(db_path, key=key)
     except AuditorError as exc:
         QMessageBox.critical(None, tr("无法打开数据库"), str(exc))
         return 2

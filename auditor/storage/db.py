@@ -41,6 +41,7 @@ class Store:
     def __init__(self, db: Database, path: Path | None, evidence_dir: Path | None = None) -> None:
         self.db = db
         self.path = path
+        self.key: str | None = None
         if evidence_dir is None:
             if path is None:
                 import tempfile
@@ -135,10 +136,47 @@ class Store:
         return digest.hexdigest()
 
 
-def open_store(path: str | Path = ":memory:", seed: bool = True) -> Store:
-    """Open (creating if needed) the database at ``path`` and load the built-in contracts on first use."""
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_encrypted(path: Path) -> bool:
+    """An existing, non-empty file that is not plain SQLite (SQLCipher files look like noise)."""
+    try:
+        with path.open("rb") as reader:
+            head = reader.read(16)
+    except OSError:
+        return False
+    return len(head) == 16 and head != SQLITE_HEADER
+
+
+def _connect(target: str, key: str | None):
+    if key is None:
+        return sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+    try:
+        from sqlcipher3 import dbapi2 as sqlcipher
+    except ImportError:
+        raise InputError("加密数据库需要 SQLCipher 组件（pip install 'auditor[encryption]'）") from None
+    conn = sqlcipher.connect(target, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = '{key.replace(chr(39), chr(39) * 2)}'")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError:
+        conn.close()
+        raise InputError("数据库口令错误，或文件不是本程序的加密数据库") from None
+    return conn
+
+
+def open_store(path: str | Path = ":memory:", seed: bool = True, key: str | None = None) -> Store:
+    """Open (creating if needed) the database at ``path`` and load the built-in contracts on first use.
+
+    With ``key`` the file is encrypted with SQLCipher (AES-256, key derived from the passphrase);
+    an encrypted file opened without its key is refused with a clear message.
+    """
     memory = str(path) == ":memory:"
     file_path = None if memory else Path(path)
+    if file_path is not None and key is None and is_encrypted(file_path):
+        raise InputError(f"{file_path.name} 已加密，请提供数据库口令（--key-file 或环境变量 AUDITOR_DB_KEY）")
     if file_path is not None:
         if file_path.is_dir():
             raise InputError(f"数据库路径 {file_path} 是一个文件夹")
@@ -147,8 +185,7 @@ def open_store(path: str | Path = ":memory:", seed: bool = True) -> Store:
         except OSError as exc:
             raise InputError(f"无法创建数据库所在文件夹 {file_path.parent}：{exc.strerror}") from None
     try:
-        conn = sqlite3.connect(":memory:" if memory else str(file_path), isolation_level=None,
-                               check_same_thread=False)
+        conn = _connect(":memory:" if memory else str(file_path), key)
         db = Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
         if not memory:
@@ -165,8 +202,45 @@ def open_store(path: str | Path = ":memory:", seed: bool = True) -> Store:
             audit.seal(db, who="（数据库升级）")
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{path} 不是本程序可用的数据库文件（{exc}）") from None
+    except Exception as exc:  # sqlcipher3 has its own DatabaseError class
+        if type(exc).__name__ != "DatabaseError":
+            raise
+        raise InputError(f"{path} 不是本程序可用的数据库文件（{exc}）") from None
     store = Store(db, file_path)
+    store.key = key
     store.install_sealing()
     if new and seed:
         store.contracts.seed_builtins()
     return store
+
+
+def encrypt_database(path: Path, key: str) -> None:
+    """Turn a plain database into an encrypted one in place (sqlcipher_export); the plain file is removed."""
+    import os
+
+    if is_encrypted(path):
+        raise InputError(f"{path.name} 已经是加密数据库")
+    if len(key) < 8:
+        raise InputError("数据库口令至少 8 个字符")
+    plain = sqlite3.connect(path)
+    plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    plain.close()
+    target = path.with_name(path.name + ".encrypting")
+    target.unlink(missing_ok=True)
+    try:
+        from sqlcipher3 import dbapi2 as sqlcipher
+    except ImportError:
+        raise InputError("加密数据库需要 SQLCipher 组件（pip install 'auditor[encryption]'）") from None
+    conn = sqlcipher.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    quoted = key.replace("'", "''")
+    conn.execute(f"ATTACH DATABASE '{target}' AS encrypted KEY '{quoted}'")
+    conn.execute("SELECT sqlcipher_export('encrypted')")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.execute(f"PRAGMA encrypted.user_version = {version}")
+    conn.execute("DETACH DATABASE encrypted")
+    conn.close()
+    _connect(str(target), key).close()  # it opens with the key before the plain file goes
+    os.replace(target, path)
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)

@@ -210,6 +210,10 @@
         <translation>Denominator</translation>
     </message>
     <message>
+        <source>加密数据库</source>
+        <translation>Encrypted database</translation>
+    </message>
+    <message>
         <source>医疗保险</source>
         <translation>Medical</translation>
     </message>
@@ -590,6 +594,10 @@ Please start the app again.</translation>
     <message>
         <source>数值</source>
         <translation>Value</translation>
+    </message>
+    <message>
+        <source>数据库口令：</source>
+        <translation>Database passphrase:</translation>
     </message>
     <message>
         <source>数据库在程序之外被改动过：</source>
