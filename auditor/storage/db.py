@@ -176,7 +176,8 @@ def open_store(path: str | Path = ":memory:", seed: bool = True, key: str | None
     memory = str(path) == ":memory:"
     file_path = None if memory else Path(path)
     if file_path is not None and key is None and is_encrypted(file_path):
-        raise InputError(f"{file_path.name} 已加密，请提供数据库口令（--key-file 或环境变量 AUDITOR_DB_KEY）")
+        raise InputError(f"{file_path.name} 不是普通的 SQLite 数据库：若是已加密的数据库，请提供数据库口令"
+                         "（--key-file 或环境变量 AUDITOR_DB_KEY）；否则它不是本程序可用的数据库文件")
     if file_path is not None:
         if file_path.is_dir():
             raise InputError(f"数据库路径 {file_path} 是一个文件夹")

@@ -76,7 +76,7 @@ def test_new_database_is_migrated_and_seeded(tmp_path):
 def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("这不是数据库" * 200, encoding="utf-8")
-    with pytest.raises(InputError, match="不是本程序可用的数据库"):
+    with pytest.raises(InputError, match="不是本程序可用的数据库"):  # (or an encrypted one given no key)
         open_store(path)
 
 

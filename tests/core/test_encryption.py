@@ -22,7 +22,7 @@ def test_encrypted_database_round_trip(tmp_path):
     assert is_encrypted(path)
     raw = path.read_bytes()
     assert "河南龙翼".encode() not in raw and b"HN-02" not in raw          # nothing readable in the file
-    with pytest.raises(InputError, match="已加密"):
+    with pytest.raises(InputError, match="若是已加密的数据库，请提供数据库口令"):
         open_store(path)
     with pytest.raises(InputError, match="口令错误"):
         open_store(path, key="wrong passphrase")
