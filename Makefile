@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint-imports clean
+.PHONY: run test bench bundle lint-imports clean
 
 $(STAMP): pyproject.toml scripts/system-deps.sh
 	@sh scripts/system-deps.sh
@@ -24,6 +24,11 @@ test: $(STAMP) lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scoring.py
+
+bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pyinstaller>=6.10,<7"
+	$(BIN)/pyinstaller --noconfirm build_installer.spec
+	$(BIN)/python scripts/smoke_test.py dist/auditor
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
