@@ -495,6 +495,28 @@ def cmd_restore(store, args) -> int:
     return EXIT_OK
 
 
+def cmd_bundle(store, args) -> int:
+    from .bundle import export_bundle, import_bundle
+
+    if args.action == "export":
+        from .documents.signing import read_identity
+
+        p12, passphrase = read_identity(Path(args.sign), Path(args.passphrase_file))
+        summary = export_bundle(store, args.contract, Path(args.out), p12, passphrase, args.include_ids)
+        print(f"已导出 {args.out}：{summary['rows']} 条记录、{summary['notices']} 份通知书、{summary['files']} 个文件"
+              + ("" if args.include_ids else "（身份证号已脱敏）"))
+        return EXIT_OK
+    report = import_bundle(store, Path(args.file))
+    if args.json:
+        _print_json({"signer": report.signer, "certificate_sha256": report.fingerprint, "known": report.known_signer,
+                     "added": report.added, "same": report.same})
+    else:
+        who = "本机已登记的检查人员" if report.known_signer else "未在本机登记的证书"
+        print(f"签名有效：{report.signer}（{who}）")
+        print(f"新增：{sum(report.added.values())} 条；已有且相同：{report.same} 条")
+    return EXIT_OK
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors are bad input too
         self.print_usage(sys.stderr)
@@ -618,6 +640,18 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_audit)
     sub.add_parser("encrypt", help="加密数据库（口令由 --key-file 或 AUDITOR_DB_KEY 给出）")
+    p = sub.add_parser("bundle", help="审计包：export（签名导出一个合同的全部记录）| import（冲突时不导入）")
+    bsub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    q = bsub.add_parser("export")
+    q.add_argument("contract")
+    q.add_argument("--out", required=True)
+    q.add_argument("--sign", required=True, metavar="P12")
+    q.add_argument("--passphrase-file", required=True)
+    q.add_argument("--include-ids", action="store_true", help="包含完整身份证号（默认脱敏）")
+    q = bsub.add_parser("import")
+    q.add_argument("file")
+    q.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bundle)
     p = sub.add_parser("backup", help="备份数据库与证据文件")
     p.add_argument("file")
     p.set_defaults(func=cmd_backup)
