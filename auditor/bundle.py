@@ -26,7 +26,7 @@ from .storage import Store
 from .storage.db import now
 
 FORMAT = "auditor-bundle"
-IGNORED = {"id", "updated_at", "created_at", "imported_at", "added_at"}
+IGNORED = {"id", "updated_at", "created_at", "imported_at", "added_at", "rows_sha256"}  # local or derived
 # table → natural key columns (all tables hold contract_id)
 TABLES: dict[str, tuple[str, ...]] = {
     "months": ("contract_id", "period"),
