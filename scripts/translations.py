@@ -136,6 +136,11 @@ EN = {
     "用该备份替换当前数据？当前数据库会保留一份副本。": "Replace the current data with this backup? A copy of the current database is kept.",
     "已恢复": "Restored", "已恢复。原数据库保留为 {kept}。\n请重新启动程序。": "Restored. The previous database is kept as {kept}.\nPlease start the app again.",
     "加密数据库": "Encrypted database", "数据库口令：": "Database passphrase:",
+    "导出审计包…": "Export audit bundle…", "导入审计包…": "Import audit bundle…", "导出审计包": "Export audit bundle",
+    "审计包 (*.auditor-bundle)": "Audit bundles (*.auditor-bundle)", "未导出": "Not exported",
+    "已导出 {path}（身份证号已脱敏）": "Exported {path} (ID numbers masked)", "导入审计包": "Import audit bundle",
+    "已导入": "Imported", "签名人：{who}\n新增 {added} 条，已有且相同 {same} 条":
+        "Signed by: {who}\n{added} added, {same} already here and identical",
     # labels passed to tr() through variables
     "录入中": "In progress", "未开始": "Not started", "逾期未定稿": "Overdue", "未到期": "Not yet due",
 }

@@ -98,6 +98,12 @@ class MainWindow(QMainWindow):
         restore_action = QAction(tr("从备份恢复…"), self)
         restore_action.triggered.connect(lambda: self.restore_from())
         file_menu.addAction(restore_action)
+        export_action = QAction(tr("导出审计包…"), self)
+        export_action.triggered.connect(lambda: self.export_bundle())
+        file_menu.addAction(export_action)
+        import_bundle_action = QAction(tr("导入审计包…"), self)
+        import_bundle_action.triggered.connect(lambda: self.import_bundle())
+        file_menu.addAction(import_bundle_action)
         audit_action = QAction(tr("核验审计日志…"), self)
         audit_action.triggered.connect(lambda: self.check_audit())
         file_menu.addAction(audit_action)
@@ -331,6 +337,53 @@ class MainWindow(QMainWindow):
         kept = restore(db_path, Path(path), evidence)
         QMessageBox.information(self, tr("已恢复"), tr("已恢复。原数据库保留为 {kept}。\n请重新启动程序。").format(kept=kept))
         self.close()
+        return True
+
+    def export_bundle(self, path: str | None = None, passphrase: str | None = None) -> bool:
+        """The current contract's audit as one signed file, for the office."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        from auditor.bundle import export_bundle
+
+        from .dialogs.identity import IdentityDialog, current_inspector
+
+        inspector = current_inspector(self.store)
+        if inspector is None:
+            if not IdentityDialog(self.store, self.store.contracts.get(self.contract_id()).party_a.name, self).exec():
+                return False
+            inspector = current_inspector(self.store)
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, tr("导出审计包"), f"{self.contract_id()}.auditor-bundle",
+                                                  tr("审计包 (*.auditor-bundle)"))
+            if not path:
+                return False
+        if passphrase is None:
+            passphrase, ok = QInputDialog.getText(self, tr("导出审计包"), tr("签名口令："), QLineEdit.EchoMode.Password)
+            if not ok:
+                return False
+        try:
+            export_bundle(self.store, self.contract_id(), Path(path), inspector["p12"], passphrase.encode("utf-8"))
+        except (AuditorError, OSError) as exc:
+            QMessageBox.warning(self, tr("未导出"), str(exc))
+            return False
+        self.statusBar().showMessage(tr("已导出 {path}（身份证号已脱敏）").format(path=path), 8000)
+        return True
+
+    def import_bundle(self, path: str | None = None) -> bool:
+        from auditor.bundle import import_bundle
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, tr("导入审计包"), "", tr("审计包 (*.auditor-bundle)"))
+            if not path:
+                return False
+        try:
+            report = import_bundle(self.store, Path(path))
+        except AuditorError as exc:
+            QMessageBox.warning(self, tr("未导入"), str(exc))
+            return False
+        QMessageBox.information(self, tr("已导入"), tr("签名人：{who}\n新增 {added} 条，已有且相同 {same} 条").format(
+            who=report.signer, added=sum(report.added.values()), same=report.same))
+        self._fill_contracts(self.contract_id())
         return True
 
     def check_audit(self, quiet_when_ok: bool = False) -> bool:

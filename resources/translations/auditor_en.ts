@@ -354,6 +354,10 @@
         <translation>Measured value</translation>
     </message>
     <message>
+        <source>审计包 (*.auditor-bundle)</source>
+        <translation>Audit bundles (*.auditor-bundle)</translation>
+    </message>
+    <message>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -370,8 +374,24 @@
         <translation>Import…</translation>
     </message>
     <message>
+        <source>导入审计包</source>
+        <translation>Import audit bundle</translation>
+    </message>
+    <message>
+        <source>导入审计包…</source>
+        <translation>Import audit bundle…</translation>
+    </message>
+    <message>
         <source>导入月度录入文件…</source>
         <translation>Import month entries file…</translation>
+    </message>
+    <message>
+        <source>导出审计包</source>
+        <translation>Export audit bundle</translation>
+    </message>
+    <message>
+        <source>导出审计包…</source>
+        <translation>Export audit bundle…</translation>
     </message>
     <message>
         <source>尚有 {n} 项未检查</source>
@@ -426,8 +446,16 @@
         <translation>Finalised</translation>
     </message>
     <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
         <source>已导入 {contract} {period}</source>
         <translation>Imported {contract} {period}</translation>
+    </message>
+    <message>
+        <source>已导出 {path}（身份证号已脱敏）</source>
+        <translation>Exported {path} (ID numbers masked)</translation>
     </message>
     <message>
         <source>已录入 {done}/{total}</source>
@@ -748,6 +776,10 @@ Please start the app again.</translation>
         <translation>Not imported</translation>
     </message>
     <message>
+        <source>未导出</source>
+        <translation>Not exported</translation>
+    </message>
+    <message>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
@@ -994,6 +1026,12 @@ Please start the app again.</translation>
     <message>
         <source>签发…</source>
         <translation>Issue…</translation>
+    </message>
+    <message>
+        <source>签名人：{who}
+新增 {added} 条，已有且相同 {same} 条</source>
+        <translation>Signed by: {who}
+{added} added, {same} already here and identical</translation>
     </message>
     <message>
         <source>签名口令</source>

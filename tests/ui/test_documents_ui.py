@@ -151,3 +151,20 @@ def test_backup_and_restore_from_the_menu(qtbot, window, tmp_path, monkeypatch):
     db_path = window.store.path
     assert window.restore_from(str(target), confirmed=True)
     assert list(db_path.parent.glob("d.before-restore-*.db"))
+
+
+def test_bundle_from_one_window_to_another(qtbot, window, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    make_identity(qtbot, window)
+    path = tmp_path / "henan.auditor-bundle"
+    assert not window.export_bundle(str(path), passphrase="wrong")
+    assert "口令错误" in warnings[-1]
+    assert window.export_bundle(str(path), passphrase="pass-1234")
+    office_store = open_store(tmp_path / "office.db")
+    office = MainWindow(office_store, QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(office)
+    assert office.import_bundle(str(path))
+    assert office_store.months.status("henan-2025", OCT) == "final"
+    office_store.close()
