@@ -251,8 +251,13 @@ def read_decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError("不是数字")
     if isinstance(value, (int, Decimal)):
-        return Decimal(value)
+        number = Decimal(value)
+        if not number.is_finite():
+            raise ValueError(f"“{value}”不是有限的数字")
+        return number
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"“{value}”不是有限的数字")
         return Decimal(repr(value))
     text = str(value).strip().translate(_FULLWIDTH).replace(",", "").replace("¥", "").replace("￥", "")
     text = text.removesuffix("元").strip()
@@ -275,6 +280,8 @@ def read_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+            raise ValueError(f"“{value}”不是日期（如 2025-10-01）")
         if 20000 < value < 80000:  # an Excel serial date written as a number
             return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
         text = str(int(value))

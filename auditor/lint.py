@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .calendar import Period, months_between
+from .calendar import months_between
 from .model import Contract
 from .money import MoneyError, amount_in_words, fen, format_yuan, percent_of, words_to_amount
 

@@ -94,7 +94,7 @@ EN = {
     "学历": "Education", "同类管理经验年限": "Years of similar management", "日期": "Date", "班次": "Shift",
     "开始时间": "Start", "结束时间": "End", "养老保险": "Pension", "医疗保险": "Medical", "失业保险": "Unemployment",
     "工伤保险": "Work injury", "住房公积金": "Housing fund", "账号": "Account", "工号": "Employee no.",
-    "报送期限": "Submission deadlines", "按时": "on time", "逾期": "late", "未到期": "not yet due", "截止": "due",
+    "报送期限": "Submission deadlines", "按时": "on time", "逾期": "late", "截止": "due",
     "两次输入的口令不一致": "The two passphrases differ", "乙方签收人：": "Received by (operator):",
     "共 {n} 页": "{n} pages", "关闭": "Close", "再次输入口令": "Repeat passphrase", "升级处理": "Escalate",
     "升级处理…": "Escalate…", "单位": "Organisation", "另存为": "Save as", "另存为…": "Save as…",

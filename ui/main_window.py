@@ -243,12 +243,11 @@ class MainWindow(QMainWindow):
             text = str(exc) if isinstance(exc, AuditorError) else tr("内部错误：{name}").format(name=type(exc).__name__)
             QMessageBox.warning(self, tr("未导入"), text)
 
-        worker = run_with_progress(self, tr("正在导入…"), work, done, failed)
+        run_with_progress(self, tr("正在导入…"), work, done, failed)
         if wait:
             from PySide6.QtCore import QThreadPool
 
             QThreadPool.globalInstance().waitForDone()
-            del worker
 
     # ----------------------------------------------------------------- documents
     def open_document(self, kind: str, wait: bool = False):

@@ -53,3 +53,19 @@ def write_doc(tmp_path: Path, doc: dict[str, Any], name: str = "entries.json") -
 def failing(indicator) -> dict[str, str]:
     """An entry that fails ``indicator``."""
     return {"value": "100" if indicator.comparator.value == "<=" else "0"}
+
+
+def with_store(path, fn):
+    """Open the database file at ``path``, apply ``fn`` to the store, close it, return the result."""
+    from auditor.storage import open_store
+
+    store = open_store(path)
+    try:
+        return fn(store)
+    finally:
+        store.close()
+
+
+def digest(path) -> str:
+    """SHA-256 of every row of the database at ``path``: equal digests mean nothing changed."""
+    return with_store(path, lambda store: store.content_digest())

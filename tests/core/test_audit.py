@@ -12,7 +12,7 @@ from auditor.cli import main
 from auditor.service import finalize_month
 from auditor.storage import open_store
 
-from .builders import month_doc, record, write_doc
+from .builders import month_doc, record, with_store, write_doc
 
 OCT = Period(2025, 10)
 SQLITE3 = shutil.which("sqlite3")
@@ -25,11 +25,7 @@ def shell(db, sql: str) -> None:
 
 
 def verify(db):
-    store = open_store(db)
-    try:
-        return store.verify_audit()
-    finally:
-        store.close()
+    return with_store(db, lambda store: store.verify_audit())
 
 
 @pytest.fixture

@@ -9,15 +9,7 @@ from auditor.calendar import Period
 from auditor.cli import main
 from auditor.storage import open_store
 
-from .builders import record
-
-
-def digest(path):
-    store = open_store(path)
-    try:
-        return store.content_digest()
-    finally:
-        store.close()
+from .builders import record, digest
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from auditor.cli import main
 from auditor.storage import open_store
 
-from .builders import SEEDS, month_doc, write_doc
+from .builders import SEEDS, month_doc, write_doc, digest
 
 
 def run(db, *args, capsys):
@@ -22,14 +22,6 @@ def db(tmp_path, capsys):
     path = tmp_path / "audit.db"
     assert run(path, "init", capsys=capsys)[0] == 0
     return path
-
-
-def digest(path):
-    store = open_store(path)
-    try:
-        return store.content_digest()
-    finally:
-        store.close()
 
 
 def test_init_loads_both_builtin_contracts(db, capsys):

@@ -1,7 +1,4 @@
 """Contracts as data (templates, validation naming the field) and storage guarantees."""
-import json
-import sqlite3
-
 import pytest
 
 from auditor.calendar import Period

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from auditor.storage import open_store
-from auditor.storage.migrations import NOT_AUDITED  # noqa: F401  (the audited set is what verify walks)
 
 from .test_personnel import IDS, write_csv, write_xlsx
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from auditor import notices
 from auditor.calendar import Period
 from auditor.documents import service as docs
-from auditor.documents.base import BLOCK_H, BLOCK_W, CHARS, LEFT, LINES, MM, PAGE_H, TOP
+from auditor.documents.base import BLOCK_H, BLOCK_W, CHARS, LEFT, LINES, MM, TOP
 from auditor.documents.signing import SigningError, create_identity, verify_pdf
 from auditor.errors import StateError
 from auditor.service import finalize_month

@@ -93,7 +93,7 @@ def test_gb11643_check_digit_and_mask():
 
 
 def test_roster_import_gives_the_monthly_average(store, tmp_path):
-    henan = import_month(store, tmp_path)
+    import_month(store, tmp_path)
     # 一线: 张伟, 王芳, 陈静 all month = 3; 支撑: 李娜 until 10-15 = 15/31 = 0.48; 管理: 刘洋 = 1
     entries = store.months.load("henan-2025", OCT)
     assert entries.headcount == {"frontline": Decimal("3.00"), "support": Decimal("0.48"), "management": Decimal("1.00")}
@@ -296,3 +296,14 @@ def test_revealing_an_id_is_logged(store):
     assert reveal_id(store, IDS[0], "核对社保缴费凭证", "reconcile 2025-10", who="inspector") == IDS[0]
     row = store.db.execute("SELECT who, masked, reason FROM id_reveals").fetchone()
     assert row == ("inspector", idcard.mask(IDS[0]), "核对社保缴费凭证")
+
+
+def test_infinite_and_nan_cells_are_refused_not_crashed():
+    # found by the property test: a float infinity in a date or money cell
+    from auditor.imports import read_date, read_decimal
+
+    for value in (float("inf"), float("-inf"), float("nan")):
+        with pytest.raises(ValueError):
+            read_date(value)
+        with pytest.raises(ValueError):
+            read_decimal(value)

@@ -1,6 +1,5 @@
 """Signing identity, notices page, preview and printing — real widgets over a real database."""
 import datetime as dt
-import io
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -12,24 +11,23 @@ from auditor.storage import open_store
 from tests.core.builders import record
 from ui.main_window import MainWindow
 
+from .helpers import open_window
+
 OCT = Period(2025, 10)
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    store = open_store(tmp_path / "d.db")
+def finalised_october(store):
     henan = store.contracts.get("henan-2025")
     record(store, henan, "2025-10", {"HN-02": {"value": "99"}},
            headcount={"frontline": "48.5", "support": 16, "management": 3})
     finalize_month(store, henan, OCT)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    settings.setValue("last_contract", "henan-2025")
-    settings.setValue("last_month/henan-2025", "2025-10")
-    win = MainWindow(store, settings, today=dt.date(2025, 11, 17))
-    qtbot.addWidget(win)
-    win.show()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = open_window(qtbot, tmp_path, today=dt.date(2025, 11, 17), prepare=finalised_october, name="d.db")
     yield win
-    store.close()
+    win.store.close()
 
 
 def make_identity(qtbot, window):

@@ -4,25 +4,16 @@ import json
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from auditor.calendar import Period
-from auditor.storage import open_store
 from tests.core.builders import month_doc, record
-from ui.main_window import MainWindow
-
+from .helpers import open_window
 from .test_walkthrough import type_and_enter
 
 
 def make_window(qtbot, tmp_path, contract="henan-2025", month="2025-10", today=dt.date(2025, 11, 20)):
-    store = open_store(tmp_path / "pages.db")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("last_contract", contract)
-    settings.setValue(f"last_month/{contract}", month)
-    win = MainWindow(store, settings, today=today)
-    qtbot.addWidget(win)
-    win.show()
-    return win
+    return open_window(qtbot, tmp_path, contract, month, today, name="pages.db")
 
 
 @pytest.fixture

@@ -2,27 +2,21 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from auditor.calendar import Period
-from auditor.storage import open_store
 from tests.core.test_personnel import IDS, ROSTER, write_csv, write_xlsx
-from ui.main_window import MainWindow
+
+from .helpers import open_window
 
 OCT = Period(2025, 10)
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    store = open_store(tmp_path / "p.db")
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    settings.setValue("last_contract", "henan-2025")
-    settings.setValue("last_month/henan-2025", "2025-10")
-    win = MainWindow(store, settings)
-    qtbot.addWidget(win)
-    win.show()
+    win = open_window(qtbot, tmp_path)
     yield win
-    store.close()
+    win.store.close()
 
 
 def test_import_reconcile_and_commitments(qtbot, window, tmp_path):

@@ -1,24 +1,18 @@
 """The monthly walk-through, driven by keyboard over a real database (henan-2025, 2025-10)."""
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from auditor.calendar import Period
-from auditor.storage import open_store
-from ui.main_window import MainWindow
 from ui.pages.walkthrough import STATUS_MARK
+
+from .helpers import open_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    store = open_store(tmp_path / "walk.db")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("last_contract", "henan-2025")
-    settings.setValue("last_month/henan-2025", "2025-10")
-    win = MainWindow(store, settings)
-    qtbot.addWidget(win)
-    win.show()
+    win = open_window(qtbot, tmp_path)
     yield win
-    store.close()
+    win.store.close()
 
 
 def type_and_enter(qtbot, widget, text):
