@@ -37,6 +37,15 @@ STATUS_MARK = {Status.PASS: "√", Status.FAIL: "×", Status.EXEMPT: "免", Stat
 MODES = ("value", "ratio", "events", "exempt")
 
 
+def _fit_to_current(stack: QStackedWidget) -> None:
+    from PySide6.QtWidgets import QSizePolicy
+
+    for index in range(stack.count()):
+        policy = QSizePolicy.Policy.Preferred if index == stack.currentIndex() else QSizePolicy.Policy.Ignored
+        stack.widget(index).setSizePolicy(policy, policy)
+    stack.adjustSize()
+
+
 class WalkthroughPage(QWidget):
     """One month of one contract. Emits ``changed`` after every saved step."""
 
@@ -143,6 +152,9 @@ class WalkthroughPage(QWidget):
         layout.addLayout(right, 1)
 
         self.mode.currentIndexChanged.connect(lambda: self.inputs.setCurrentIndex(self.mode.currentIndex()))
+        for stack in (self.inputs, self.editor):  # a stack sized to its visible page, not its largest one
+            stack.currentChanged.connect(lambda _i, st=stack: _fit_to_current(st))
+            _fit_to_current(stack)
         self.step_list.currentRowChanged.connect(self._show_step)
         self.accept_button.clicked.connect(self.accept_step)
         self.previous_button.clicked.connect(lambda: self.move(-1))
