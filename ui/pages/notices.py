@@ -16,7 +16,6 @@ from auditor.storage import Store
 from ..dialogs.identity import IdentityDialog, current_inspector
 from ..i18n import tr
 from ..models.table_model import Column, ObjectTableModel
-from ..pdf_preview import PdfPreviewDialog
 from ..workers import run_with_progress
 from .summary import make_table
 
@@ -150,11 +149,13 @@ class NoticesPage(QWidget):
         if notice:
             self.do_draft(supersedes=notice.number)
 
-    def do_preview(self) -> PdfPreviewDialog | None:
+    def do_preview(self):
         notice = self.selected()
         if notice is None:
             return None
         from auditor.documents.service import notice_pdf
+
+        from ..pdf_preview import PdfPreviewDialog  # QtPdf and QtPrintSupport load only when needed
 
         dialog = PdfPreviewDialog(notice_pdf(self.store, notice.id), notice.label, f"{notice.label}.pdf", self)
         dialog.show()
