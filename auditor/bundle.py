@@ -12,7 +12,6 @@ unless the exporter chooses to include them (个人信息保护法).
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 import json
 import zipfile
@@ -324,5 +323,3 @@ def _insert(store: Store, kind: str, row: dict, archive: zipfile.ZipFile) -> Non
 def _has_column(db, table: str, column: str) -> bool:
     return any(r[1] == column for r in db.execute(f"PRAGMA table_info({table})"))
 
-
-__all__ = ["export_bundle", "import_bundle", "BundleConflict", "ImportReport", "dt"]

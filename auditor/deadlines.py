@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .calendar import Period, format_date_cn, months_between
+from .calendar import Period, months_between
 from .model import Contract
 
 OVERDUE_DAY = 10
@@ -50,4 +50,3 @@ def upcoming(contract: Contract, today: dt.date, days: int = 60) -> list[Deadlin
     return sorted(found, key=lambda d: d.day)
 
 
-__all__ = ["Deadline", "month_state", "upcoming", "format_date_cn"]

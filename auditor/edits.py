@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from typing import Any
 
 from .calendar import Period
@@ -64,5 +63,3 @@ def current_measurement(store: Store, contract_id: str, period: Period, code: st
     entries = store.months.load(contract_id, period)
     return entries.measurements.get(code) if entries else None
 
-
-__all__ = ["MeasurementEdit", "FactEdit", "current_fact", "current_measurement", "Decimal"]

@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
-from .calendar import Period, format_date_cn
+from .calendar import Period
 from .documents.notice import NoticeData, NoticeFinding, NoticeRenderer
 from .errors import InputError, NotFoundError, StateError
 from .model import Contract
@@ -263,6 +263,3 @@ def escalate(store: Store, number: str, reason: str, on: dt.date) -> Notice:
 def overdue(store: Store, today: dt.date, contract_id: str | None = None) -> list[Notice]:
     return [n for n in list_notices(store, contract_id) if n.overdue(today)]
 
-
-__all__ = ["Notice", "draft", "update_draft", "issue", "receive", "rectified", "close", "escalate", "overdue", "get",
-           "list_notices", "render_draft", "document_bytes", "STATUS_LABELS", "format_date_cn"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any, Mapping
 
 from . import idcard
@@ -196,5 +195,3 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
                                  f"{person.leave_date} 离职，未见甲方同意记录", rule.clause, person.id_number))
     return findings
 
-
-__all__ = ["Dataset", "ReconFinding", "TYPES", "reconcile", "Decimal"]

@@ -8,7 +8,7 @@ not yet left); turnover is leavers in the month / that average.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable, Mapping
 
@@ -138,6 +138,3 @@ def spot_result(contract: Contract, entries: list[SpotEntry]) -> SpotResult:
     reasons += [f"{e.name} 在岗但不在人员名单上" for e in entries if not e.on_roster and e.status == "present"]
     return SpotResult(by_role, bool(reasons), tuple(reasons))
 
-
-__all__ = ["Person", "people", "average_headcount", "leavers", "turnover_percent", "manager_qualified",
-           "SpotEntry", "SpotResult", "scheduled_now", "find", "spot_result", "SPOT_STATUSES", "field"]

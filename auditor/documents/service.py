@@ -1,12 +1,10 @@
 """Render (and optionally sign) each kind of document from what is stored; the CLI and the app share it."""
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
 
-from ..calendar import Period
 from ..errors import InputError
 from ..storage import Store
 
@@ -123,6 +121,3 @@ def notice_pdf(store: Store, key: int | str) -> bytes:
 def known_fingerprints(store: Store) -> set[str]:
     return {r[0] for r in store.db.execute("SELECT fingerprint FROM inspectors WHERE fingerprint IS NOT NULL")}
 
-
-__all__ = ["Identity", "KINDS", "score_sheet", "installment_sheet", "payment_statement", "spot_check_record",
-           "notice_pdf", "known_fingerprints", "Period", "dt"]

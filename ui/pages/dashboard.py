@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -112,5 +111,3 @@ class DashboardPage(QWidget):
             self.charts_row.addWidget(canvas)
         self._charts_dirty = False
 
-
-__all__ = ["DashboardPage", "QColor", "Qt"]

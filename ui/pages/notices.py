@@ -193,41 +193,25 @@ class NoticesPage(QWidget):
         value, ok = QInputDialog.getText(self, title, label)
         return value if ok else None
 
-    def do_receive(self, by: str | None = None) -> None:
+    def _act(self, action, *args) -> None:
+        """Apply a lifecycle step to the selected notice; a refusal is shown, never raised."""
         notice = self.selected()
-        by = self._ask(tr("签收"), tr("乙方签收人："), by)
-        if notice and by is not None:
-            try:
-                notices.receive(self.store, notice.number, by, self.today)
-            except AuditorError as exc:
-                return self._warn(exc)
-            self._after(notice.id)
+        if notice is None or any(a is None for a in args):
+            return
+        try:
+            action(self.store, notice.number, *args)
+        except AuditorError as exc:
+            return self._warn(exc)
+        self._after(notice.id)
+
+    def do_receive(self, by: str | None = None) -> None:
+        self._act(notices.receive, self._ask(tr("签收"), tr("乙方签收人："), by), self.today)
 
     def do_rectified(self) -> None:
-        notice = self.selected()
-        if notice:
-            try:
-                notices.rectified(self.store, notice.number, self.today)
-            except AuditorError as exc:
-                return self._warn(exc)
-            self._after(notice.id)
+        self._act(notices.rectified, self.today)
 
     def do_close(self, by: str | None = None) -> None:
-        notice = self.selected()
-        by = self._ask(tr("核验关闭"), tr("核验人："), by)
-        if notice and by is not None:
-            try:
-                notices.close(self.store, notice.number, by, self.today)
-            except AuditorError as exc:
-                return self._warn(exc)
-            self._after(notice.id)
+        self._act(notices.close, self._ask(tr("核验关闭"), tr("核验人："), by), self.today)
 
     def do_escalate(self, reason: str | None = None) -> None:
-        notice = self.selected()
-        reason = self._ask(tr("升级处理"), tr("处理意见："), reason)
-        if notice and reason is not None:
-            try:
-                notices.escalate(self.store, notice.number, reason, self.today)
-            except AuditorError as exc:
-                return self._warn(exc)
-            self._after(notice.id)
+        self._act(notices.escalate, self._ask(tr("升级处理"), tr("处理意见："), reason), self.today)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from auditor.calendar import Period
 from auditor.money import amount_in_words, format_yuan
 from auditor.scoring import Deduction, InstallmentResult
 
@@ -94,5 +93,3 @@ class PaymentsPage(QWidget):
         d = self.deductions_model.row_object(index.row())
         self.open_month.emit(d.period, d.code)
 
-
-__all__ = ["PaymentsPage", "Period"]

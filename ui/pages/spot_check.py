@@ -5,7 +5,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QDateTimeEdit, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from auditor.errors import AuditorError
@@ -166,5 +166,3 @@ class SpotCheckPage(QWidget):
         self._set_running(False)
         self.finished.emit(finished)
 
-
-__all__ = ["SpotCheckPage", "QComboBox"]
