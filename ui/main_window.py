@@ -175,14 +175,15 @@ class MainWindow(QMainWindow):
         self.settings.setValue(f"last_month/{self.contract_id()}", str(period))
         try:
             contract = self.store.contracts.get(self.contract_id())
-            self.walkthrough.load(contract, period, code)
+            results = term_results(self.store, contract)  # once, for the walk-through and every view
+            self.walkthrough.load(contract, period, code, results[period])
             self.personnel.load(contract, period)
             self.notices.load(contract, period)
             self.spot_check.load(contract)
         except AuditorError as exc:
             QMessageBox.warning(self, tr("无法计算"), str(exc))
             return
-        self._refresh_views()
+        self._refresh_views(results)
 
     def go_to(self, period: Period, code: str = "") -> None:
         """Show ``period`` (and item ``code``) in the walk-through."""
@@ -210,11 +211,11 @@ class MainWindow(QMainWindow):
             self.walkthrough.refresh()
         self._refresh_views()
 
-    def _refresh_views(self) -> None:
+    def _refresh_views(self, results=None) -> None:
         period = self.period()
         try:
             contract = self.store.contracts.get(self.contract_id())
-            results = term_results(self.store, contract)
+            results = results if results is not None else term_results(self.store, contract)
             self.summary.show_month(contract, results[period])
             self.payments.show_installments(installment_results(self.store, contract, results))
             self.dashboard.show_contract(contract, results, self.store.months.statuses(contract.id))

@@ -179,7 +179,9 @@ class WalkthroughPage(QWidget):
         return widget
 
     # ----------------------------------------------------------------- loading
-    def load(self, contract: Contract, period: Period, code: str | None = None) -> None:
+    def load(self, contract: Contract, period: Period, code: str | None = None,
+             result: MonthResult | None = None) -> None:
+        """Show ``period``; pass ``result`` when the month was just assessed, to not do it twice."""
         self.contract, self.period = contract, period
         self.steps = [i.code for i in contract.indicators if is_due(contract, i, period)] + [STAFFING, PERSONNEL]
         if contract.confidentiality:
@@ -195,7 +197,7 @@ class WalkthroughPage(QWidget):
             edit.returnPressed.connect(self.accept_step)
             self.role_edits[role.key] = edit
             self.staffing_form.addRow(tr("{role}（月均）").format(role=role.name), edit)
-        self._recompute()
+        self._recompute(result)
         self.step_list.blockSignals(True)
         self.step_list.clear()
         for _ in self.steps:
@@ -218,8 +220,8 @@ class WalkthroughPage(QWidget):
         self._label_steps()
         self._show_step(self.step_list.currentRow())
 
-    def _recompute(self) -> None:
-        self.result = month_result(self.store, self.contract, self.period)
+    def _recompute(self, result: MonthResult | None = None) -> None:
+        self.result = result or month_result(self.store, self.contract, self.period)
         counted = [code for code in self.steps if code not in LINKS]
         done = sum(1 for code in counted if self._status(code) is not Status.MISSING)
         self.progress.setRange(0, len(counted))
