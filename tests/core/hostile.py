@@ -1,0 +1,41 @@
+"""The check every malformed-input test makes: exit 2, a Chinese message naming the place, nothing changed.
+
+"Nothing changed" is byte-level: the database file, its WAL, the audit head beside it and every file of
+the evidence directory hash the same before and after.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from auditor.cli import main
+
+
+def state(db: Path) -> dict[str, str]:
+    """SHA-256 of every file that belongs to the database at ``db``: itself, -wal, head, evidence."""
+    files: list[Path] = []
+    for path in sorted(db.parent.iterdir()):
+        if path.is_file() and path.name.startswith(db.name):
+            files.append(path)
+    evidence = db.with_name(db.stem + "-evidence")
+    if evidence.is_dir():
+        files += sorted(p for p in evidence.rglob("*") if p.is_file())
+    return {str(p.relative_to(db.parent)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in files if not p.name.endswith("-shm")}
+
+
+def refused(db: Path, args: list[str], capsys, *, names: str | tuple[str, ...] = ()) -> str:
+    """Run ``auditor --db db *args``; assert exit 2, no traceback, every part of ``names`` in the message,
+    and the database and evidence byte-identical. Returns the message (stderr)."""
+    capsys.readouterr()
+    before = state(db)
+    code = main(["--db", str(db), *args])
+    out = capsys.readouterr()
+    message = out.err
+    assert code == 2, f"exit {code} for {args}: {message}{out.out}"
+    assert "Traceback" not in message and "内部错误" not in message, message
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in message), f"no Chinese message: {message!r}"
+    for part in (names,) if isinstance(names, str) else names:
+        assert part in message, f"{part!r} not named in: {message}"
+    assert state(db) == before, f"{args} changed the database or the evidence"
+    return message
