@@ -119,17 +119,72 @@ def cmd_contracts(store, args) -> int:
 
 
 def cmd_contract_new(store, args) -> int:
-    changes = dict(_parse_assignment(a) for a in args.set or [])
+    from .contracts import load_template, template_ids
+
+    changes = _changes(load_template(args.template) if args.template in template_ids() else {}, args.set or [])
     contract = store.contracts.create_from_template(args.template, args.new_id, changes)
     print(f"已创建合同 {contract.id}（{contract.name}）")
     return EXIT_OK
 
 
 def cmd_contract_set(store, args) -> int:
-    changes = dict(_parse_assignment(a) for a in args.assignments)
+    changes = _changes(store.contracts.data(args.contract), args.assignments)
     store.contracts.update(args.contract, changes)
     print(f"已修改合同 {args.contract}：{'、'.join(changes)}")
     return EXIT_OK
+
+
+def _changes(data: dict[str, Any], assignments: list[str]) -> dict[str, Any]:
+    """Field path → value; a field given twice is a mistake, not "the last one wins"."""
+    changes: dict[str, Any] = {}
+    for text in assignments:
+        try:
+            path, value = _parse_assignment(text)
+            parts = list(_strings(value))
+        except RecursionError:
+            raise InputError(f"“{text[:40]}…”嵌套过深") from None
+        if path in changes:
+            raise InputError(f"字段“{path}”给出了两次")
+        if isinstance(value, (int, float)) and isinstance(_field(data, path), str):
+            value = text.partition("=")[2].strip()  # total=6500000: the template keeps amounts as text
+        for part in parts:
+            if not _is_plain(part, multiline=True):
+                raise InputError(f"字段“{path}”的值“{_shown(part)}”含有控制字符")
+        changes[path] = value
+    return changes
+
+
+def _strings(value: Any):
+    """Every text inside a JSON value (``"\\u0000"`` decodes to a control character)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _field(data: Any, path: str) -> Any:
+    """The current value at ``a.b[2].c``, or None when there is none."""
+    import re
+
+    for token in (t for t in re.split(r"\.|\[(\d+)\]", path) if t):
+        try:
+            data = data[int(token)] if isinstance(data, list) else data[token]
+        except (KeyError, IndexError, TypeError, ValueError):
+            return None
+    return data
+
+
+def _assignment(text: str) -> str:
+    """FIELD=VALUE, checked while parsing; the value is read later (JSON, or else the text itself)."""
+    path, sep, _ = _plain(text, multiline=True).partition("=")
+    if not sep or not path.strip():
+        raise argparse.ArgumentTypeError(f"“{text}”应写作 字段=值，例如 service.end=2026-08-31")
+    return text
 
 
 def _parse_assignment(text: str) -> tuple[str, Any]:
@@ -213,13 +268,15 @@ def cmd_lint(store, args) -> int:
     from .lint import lint_contract, lint_text
 
     path = Path(args.target)
-    if path.is_file():
+    if path.exists() or _looks_like_path(args.target):
         try:
             text = path.read_bytes().decode("utf-8-sig")
+        except OSError as exc:
+            raise InputError(f"无法读取 {_shown(args.target)}：{_os_reason(exc)}") from None
         except UnicodeDecodeError:
-            raise InputError(f"{path.name}: 不是 UTF-8 编码的文本") from None
+            raise InputError(f"{_shown(path.name)}: 不是 UTF-8 编码的文本") from None
         findings = lint_text(text)
-        subject = path.name
+        subject = _shown(path.name)
     else:
         findings = lint_contract(store.contracts.get(args.target))
         subject = args.target
@@ -231,6 +288,13 @@ def cmd_lint(store, args) -> int:
         print(f"{labels[f.severity]}\t{f.where}\t{f.message}")
     print(f"{subject}：{len(findings)} 处")
     return EXIT_OK
+
+
+def _looks_like_path(target: str) -> bool:
+    """Contract ids are lower-case letters, digits and hyphens: a separator or a suffix means a file."""
+    import os
+
+    return any(sep and sep in target for sep in (os.sep, os.altsep)) or Path(target).suffix != ""
 
 
 def cmd_finalize(store, args) -> int:
@@ -517,17 +581,166 @@ def cmd_bundle(store, args) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------------ argument types
+# Each checks one argument while parsing, before the database is opened; a bad value ends in exit 2
+# with a message naming the argument (argparse prefixes it) and the value.
+
+_ERRNO_ZH = {2: "文件不存在", 13: "没有读取权限", 20: "路径中有一段不是文件夹", 21: "这是一个文件夹，不是文件",
+             36: "文件名过长", 40: "符号链接循环"}
+
+
+def _os_reason(exc: OSError) -> str:
+    """The reason of an OS error in Chinese (falls back to the system's own words)."""
+    return _ERRNO_ZH.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+
+
+def _shown(text: str) -> str:
+    """A value as it can be printed: undecodable bytes and control characters escaped (``\\x00``)."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def _plain(text: str, *, multiline: bool = False) -> str:
+    """Refuse what no one types on purpose: NUL and other control characters, bytes that are not UTF-8."""
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        raise argparse.ArgumentTypeError(f"“{_shown(text)}”含有无法识别的字符（不是 UTF-8 编码）")
+    if not _is_plain(text, multiline):
+        raise argparse.ArgumentTypeError(f"“{_shown(text)}”含有控制字符")
+    return text
+
+
+def _is_plain(text: str, multiline: bool = False) -> bool:
+    allowed = "\t\n\r" if multiline else ""
+    return all(ch.isprintable() or ch in allowed for ch in text)
+
+
+def _text(text: str) -> str:
+    """An identifier or name: not empty, plain characters."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("不能为空")
+    return _plain(text).strip()
+
+
+def _reason(text: str) -> str:
+    """Free text (a reason): not empty; line breaks are allowed."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("不能为空，请写明理由")
+    return _plain(text, multiline=True).strip()
+
+
+def _period(text: str) -> str:
+    """A month such as 2025-10 (full-width digits accepted); the contract's term is checked later."""
+    from .calendar import Period, PeriodError
+
+    try:
+        return str(Period.parse(_plain(text)))
+    except PeriodError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _day(text: str) -> str:
+    """A date written YYYY-MM-DD (full-width digits accepted) that exists in the calendar."""
+    import datetime as dt
+    import re
+    import unicodedata
+
+    normal = unicodedata.normalize("NFKC", _plain(text)).strip()
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", normal)
+    if not match:
+        raise argparse.ArgumentTypeError(f"“{text}”不是有效日期，应写作 YYYY-MM-DD，例如 2025-10-31")
+    try:
+        day = dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”不存在") from None
+    if day.year < 1900:
+        raise argparse.ArgumentTypeError(f"日期“{text}”不在 1900 至 9999 年之间")
+    return day.isoformat()
+
+
+def _whole(text: str, minimum: int, maximum: int) -> int:
+    """A whole number (full-width digits accepted) within bounds, checked before any arithmetic."""
+    import unicodedata
+
+    normal = unicodedata.normalize("NFKC", _plain(text)).strip()
+    digits = normal.removeprefix("-").removeprefix("+")
+    if not digits.isdigit():
+        raise argparse.ArgumentTypeError(f"“{text}”不是整数")
+    if len(digits) > len(str(maximum)) or not minimum <= int(normal) <= maximum:
+        raise argparse.ArgumentTypeError(f"{normal} 超出范围（应在 {minimum} 至 {maximum} 之间）")
+    return int(normal)
+
+
+def _number(text: str) -> int:
+    """An installment number; which ones exist is the contract's to say (0 and -1 get that message)."""
+    return _whole(text, -999, 999)
+
+
+def _limit(text: str) -> int:
+    return _whole(text, 1, 1_000_000)
+
+
+def _path(text: str) -> str:
+    """A path: not empty, no NUL (bytes that are not UTF-8 are fine in file names)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("文件路径不能为空")
+    if "\0" in text:
+        raise argparse.ArgumentTypeError(f"文件路径“{_shown(text)}”含有空字符")
+    return text
+
+
+def _input_file(text: str) -> str:
+    """A file to read: it exists, is a file, and opens."""
+    path = Path(_path(text))
+    try:
+        if path.is_dir():
+            raise argparse.ArgumentTypeError(f"{_shown(text)} 是一个文件夹，不是文件")
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(f"无法读取 {_shown(text)}：{_os_reason(exc)}") from None
+    return text
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors are bad input too
         self.print_usage(sys.stderr)
-        print(f"参数错误：{message}", file=sys.stderr)
+        text = _argparse_zh(message)
+        print(f"参数错误{'' if text.startswith('（') else '：'}{text}", file=sys.stderr)
         raise SystemExit(EXIT_INPUT)
+
+
+_ARGPARSE_ZH = (
+    (r"the following arguments are required: (.*)", "缺少参数：{0}"),
+    (r"unrecognized arguments: (.*)", "无法识别的参数：{0}"),
+    (r"invalid choice: (.*) \(choose from (.*)\)", "{0} 不是可选的值（可选：{1}）"),
+    (r"invalid (\S+) value: (.*)", "{1} 不是有效的值"),
+    (r"expected one argument", "后面须给出一个值"),
+    (r"expected at least one argument", "后面至少须给出一个值"),
+    (r"expected at most one argument", "后面最多给出一个值"),
+    (r"ambiguous option: (.*) could match (.*)", "选项 {0} 有歧义，可能是：{1}"),
+    (r"one of the arguments (.*) is required", "须给出 {0} 之一"),
+    (r"not allowed with argument (.*)", "不能与 {0} 同时使用"),
+    (r"ignored explicit argument (.*)", "不接受值 {0}"),
+)
+
+
+def _argparse_zh(message: str) -> str:
+    """argparse's English usage errors in Chinese; a message our own types wrote is kept as it is."""
+    import re
+
+    match = re.fullmatch(r"argument (.+?): (.*)", message, re.S)
+    if match:
+        return f"（{match.group(1)}）：{_argparse_zh(match.group(2))}"
+    for pattern, template in _ARGPARSE_ZH:
+        match = re.fullmatch(pattern, message, re.S)
+        if match:
+            return template.format(*match.groups())
+    return message
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="auditor", description="12345 热线服务合同履约考核（命令行）")
-    parser.add_argument("--db", help="数据库文件（默认：用户数据目录，或环境变量 AUDITOR_DB）")
-    parser.add_argument("--key-file", help="加密数据库的口令文件（或环境变量 AUDITOR_DB_KEY）")
+    parser.add_argument("--db", type=_path, help="数据库文件（默认：用户数据目录，或环境变量 AUDITOR_DB）")
+    parser.add_argument("--key-file", type=_input_file, help="加密数据库的口令文件（或环境变量 AUDITOR_DB_KEY）")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sub.add_parser("init", help="创建数据库并载入内置合同").set_defaults(func=cmd_init)
     p = sub.add_parser("contracts", help="列出合同")
@@ -536,29 +749,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("contract", help="新建或修改合同")
     csub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
     q = csub.add_parser("new", help="从模板新建合同")
-    q.add_argument("template")
-    q.add_argument("new_id")
-    q.add_argument("--set", action="append", metavar="字段=值")
+    q.add_argument("template", type=_text)
+    q.add_argument("new_id", type=_text)
+    q.add_argument("--set", action="append", type=_assignment, metavar="字段=值")
     q.set_defaults(func=cmd_contract_new)
     q = csub.add_parser("set", help="修改合同字段（全部通过校验才保存）")
-    q.add_argument("contract")
-    q.add_argument("assignments", nargs="+", metavar="字段=值")
+    q.add_argument("contract", type=_text)
+    q.add_argument("assignments", nargs="+", type=_assignment, metavar="字段=值")
     q.set_defaults(func=cmd_contract_set)
     p = sub.add_parser("record", help="录入一个月的考核数据（JSON 文件，整月替换）")
-    p.add_argument("file")
+    p.add_argument("file", type=_input_file)
     p.set_defaults(func=cmd_record)
     p = sub.add_parser("score", help="某月考核结果")
-    p.add_argument("contract")
-    p.add_argument("period")
+    p.add_argument("contract", type=_text)
+    p.add_argument("period", type=_period)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_score)
     p = sub.add_parser("payment", help="第 N 期付款核算")
-    p.add_argument("contract")
-    p.add_argument("number", type=int)
+    p.add_argument("contract", type=_text)
+    p.add_argument("number", type=_number)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_payment)
     p = sub.add_parser("lint", help="检查合同（编号）或合同文本（文件）的内在矛盾")
-    p.add_argument("target")
+    p.add_argument("target", type=_path)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_lint)
     p = sub.add_parser("import", help="导入乙方报送的表格（全部正确才导入）")
@@ -570,9 +783,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("reconcile", help="核对名单、工资、五险一金与转账记录")
-    p.add_argument("contract")
-    p.add_argument("period")
-    p.add_argument("--today", help="按此日期判断是否逾期（默认今天）")
+    p.add_argument("contract", type=_text)
+    p.add_argument("period", type=_period)
+    p.add_argument("--today", type=_day, help="按此日期判断是否逾期（默认今天）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_reconcile)
     p = sub.add_parser("render", help="生成文书 PDF：score-sheet|installment|notice|spot-check|payment")
@@ -637,7 +850,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = asub.add_parser("verify")
     q.add_argument("--json", action="store_true")
     q = asub.add_parser("log")
-    q.add_argument("--limit", type=int, default=50)
+    q.add_argument("--limit", type=_limit, default=50)
     p.set_defaults(func=cmd_audit)
     sub.add_parser("encrypt", help="加密数据库（口令由 --key-file 或 AUDITOR_DB_KEY 给出）")
     p = sub.add_parser("bundle", help="审计包：export（签名导出一个合同的全部记录）| import（冲突时不导入）")
@@ -659,13 +872,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.set_defaults(func=cmd_restore)
     p = sub.add_parser("finalize", help="月度定稿")
-    p.add_argument("contract")
-    p.add_argument("period")
+    p.add_argument("contract", type=_text)
+    p.add_argument("period", type=_period)
     p.set_defaults(func=cmd_finalize)
     p = sub.add_parser("reopen", help="重新打开已定稿的月份（须说明理由）")
-    p.add_argument("contract")
-    p.add_argument("period")
-    p.add_argument("--reason", required=True)
+    p.add_argument("contract", type=_text)
+    p.add_argument("period", type=_period)
+    p.add_argument("--reason", required=True, type=_reason)
     p.set_defaults(func=cmd_reopen)
     return parser
 
@@ -674,20 +887,32 @@ def _db_key(args) -> str | None:
     import os
 
     if args.key_file:
+        name = _shown(args.key_file)
         try:
-            return Path(args.key_file).read_text(encoding="utf-8").strip()
+            key = Path(args.key_file).read_bytes().decode("utf-8-sig").strip()
         except OSError as exc:
-            raise InputError(f"无法读取口令文件 {args.key_file}：{exc.strerror}") from None
+            raise InputError(f"无法读取口令文件 {name}：{_os_reason(exc)}") from None
+        except UnicodeDecodeError:
+            raise InputError(f"口令文件 {name} 不是 UTF-8 编码的文本") from None
+        if not key:
+            raise InputError(f"口令文件 {name} 是空的")
+        if "\0" in key:
+            raise InputError(f"口令文件 {name} 含有空字符")
+        return key
     return os.environ.get("AUDITOR_DB_KEY") or None
 
 
 def cmd_encrypt(args, key: str | None) -> int:
     from .paths import default_db_path
-    from .storage import encrypt_database, open_store
+    from .storage import encrypt_database, is_encrypted, open_store
 
     if not key:
         raise InputError("请用 --key-file 或 AUDITOR_DB_KEY 给出新的数据库口令")
+    if len(key) < 8:  # checked before anything is created or opened
+        raise InputError("数据库口令至少 8 个字符")
     path = Path(args.db or default_db_path())
+    if is_encrypted(path):
+        raise InputError(f"{path.name} 已经是加密数据库")
     open_store(path).close()  # a plain, valid, up-to-date database first
     encrypt_database(path, key)
     print(f"{path} 已加密（SQLCipher AES-256）。请妥善保管口令：遗失后数据无法恢复。")
@@ -695,12 +920,39 @@ def cmd_encrypt(args, key: str | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code (usage errors too: callers get a code, not SystemExit).
+
+    Output cut short by its reader (``auditor audit log | head``) is not an error: exit 0, quietly."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
         except (AttributeError, ValueError):
             pass
-    args = build_parser().parse_args(argv)
+    try:
+        code = _run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        return EXIT_OK
+    return code
+
+
+def _stdout_to_devnull() -> None:
+    """The reader is gone: what is still buffered goes nowhere instead of failing again at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests capture it)
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # usage error (2) or --help (0)
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
     store = None
     try:
         from .paths import default_db_path
@@ -717,6 +969,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AuditorError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_INTERNAL
+    except BrokenPipeError:
+        raise
     except Exception as exc:  # noqa: BLE001 — last line of defence: no traceback for the user
         import traceback
 

@@ -26,13 +26,73 @@ def _import_database():
 
 Database = _import_database()
 
+import contextlib
+
 from ..calendar import WorkCalendar
-from ..errors import InputError
+from ..errors import InputError, StateError
 from .migrations import migrate
+
+# How long a write waits for another writer (the app, another command) before giving up, in seconds.
+BUSY_TIMEOUT = 10.0
 
 
 def now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
+
+
+class DatabaseBusyError(StateError):
+    """Another program kept the database busy for longer than BUSY_TIMEOUT: nothing was changed."""
+
+
+def _is_busy(exc: BaseException) -> bool:
+    """SQLITE_BUSY / SQLITE_LOCKED, from sqlite3 or sqlcipher3 (each has its own exception classes)."""
+    return type(exc).__name__ == "OperationalError" and ("locked" in str(exc) or "busy" in str(exc))
+
+
+def _busy_error(path: str | Path | None) -> DatabaseBusyError:
+    name = f"数据库 {Path(path).name}" if path and str(path) != ":memory:" else "数据库"
+    return DatabaseBusyError(f"{name} 正被另一个程序（或本程序的另一个窗口）写入，等待 {BUSY_TIMEOUT:g} 秒后仍未结束；"
+                             "未做任何修改，请稍后再试")
+
+
+def _file_of(conn) -> str | None:
+    with contextlib.suppress(Exception):
+        return conn.execute("PRAGMA database_list").fetchone()[2] or None
+    return None
+
+
+class _Database(Database):
+    """sqlite-utils' Database whose outermost transaction is ``BEGIN IMMEDIATE``.
+
+    A plain ``BEGIN`` reads first and asks for the write lock later; if another writer commits
+    in between, SQLite fails at once ("database is locked") instead of waiting. IMMEDIATE takes
+    the write lock at the start, so a second writer waits (busy_timeout) and then goes ahead.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self):
+        if self.conn.in_transaction:  # nested: sqlite-utils' savepoints
+            with super().atomic() as db:
+                yield db
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except Exception as exc:  # noqa: BLE001 — sqlcipher3 has its own OperationalError
+            if _is_busy(exc):
+                raise _busy_error(_file_of(self.conn)) from None
+            raise
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            self.rollback()
+            if _is_busy(exc):
+                raise _busy_error(_file_of(self.conn)) from None
+            raise
 
 
 class Store:
@@ -61,8 +121,6 @@ class Store:
         """Every outermost transaction seals what it changed into the audit chain before it commits.
 
         Anything already pending when the app's transaction starts was written by someone else."""
-        import contextlib
-
         from .. import audit
 
         original = self.db.atomic
@@ -150,8 +208,11 @@ def is_encrypted(path: Path) -> bool:
 
 
 def _connect(target: str, key: str | None):
+    """A connection in autocommit mode (transactions are explicit) that waits for other writers."""
     if key is None:
-        return sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT)
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        return conn
     try:
         from sqlcipher3 import dbapi2 as sqlcipher
     except ImportError:
@@ -164,7 +225,29 @@ def _connect(target: str, key: str | None):
     except sqlcipher.DatabaseError:
         conn.close()
         raise InputError("数据库口令错误，或文件不是本程序的加密数据库") from None
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     return conn
+
+
+# Our bookkeeping table, as migrations.migrate creates it: another program's table of that name is not ours.
+_OUR_MIGRATIONS = [("version", "INTEGER"), ("applied_at", "TEXT")]
+
+
+def _refuse_foreign(db: Database, path: str | Path) -> None:
+    """An SQLite file with tables but without our ``schema_migrations`` belongs to another program.
+
+    Opening it would add our tables to it; an empty file (or a new one) is fine."""
+    names = [row[0] for row in db.execute(
+        "SELECT name FROM sqlite_master WHERE substr(name, 1, 7) != 'sqlite_' ORDER BY name")]
+    if not names:
+        return
+    columns = [(row[1], str(row[2]).upper()) for row in db.execute("PRAGMA table_info(schema_migrations)")]
+    if columns == _OUR_MIGRATIONS:
+        return
+    db.conn.close()
+    shown = "、".join(names[:5]) + ("等" if len(names) > 5 else "")
+    raise InputError(f"{Path(path).name} 是其他程序的 SQLite 数据库（含有 {shown}），不是本程序的数据库；"
+                     "未做任何修改。请指定本程序的数据库文件，或一个新的文件名")
 
 
 def open_store(path: str | Path = ":memory:", seed: bool = True, key: str | None = None) -> Store:
@@ -187,7 +270,8 @@ def open_store(path: str | Path = ":memory:", seed: bool = True, key: str | None
             raise InputError(f"无法创建数据库所在文件夹 {file_path.parent}：{exc.strerror}") from None
     try:
         conn = _connect(":memory:" if memory else str(file_path), key)
-        db = Database(conn)
+        db = _Database(conn)
+        _refuse_foreign(db, path)  # before the first write: another program's file stays as it was
         db.execute("PRAGMA foreign_keys = ON")
         if not memory:
             db.execute("PRAGMA journal_mode = WAL")
@@ -201,10 +285,10 @@ def open_store(path: str | Path = ":memory:", seed: bool = True, key: str | None
         migrate(db)
         with db.atomic():
             audit.seal(db, who="（数据库升级）")
-    except sqlite3.DatabaseError as exc:
-        raise InputError(f"{path} 不是本程序可用的数据库文件（{exc}）") from None
-    except Exception as exc:  # sqlcipher3 has its own DatabaseError class
-        if type(exc).__name__ != "DatabaseError":
+    except Exception as exc:  # sqlcipher3 has its own DatabaseError classes
+        if _is_busy(exc):
+            raise _busy_error(path) from None
+        if not isinstance(exc, sqlite3.DatabaseError) and type(exc).__name__ != "DatabaseError":
             raise
         raise InputError(f"{path} 不是本程序可用的数据库文件（{exc}）") from None
     store = Store(db, file_path)
