@@ -1,141 +1,692 @@
 """Backup and restore: the database (SQLite online backup, consistent while in use) and the evidence store,
-in one zip with a manifest of SHA-256s. Restore refuses anything that is not a complete, intact backup of a
-schema this program can open, and never overwrites without keeping the previous database.
+in one zip with a manifest of SHA-256s.
+
+A backup is a file the operator can hand us, so restore trusts nothing in it: member names are checked
+against an allow-list and never used as paths (evidence lands under the hash computed here), sizes are
+counted while reading, and the database must pass ``integrity_check`` and have exactly this program's
+schema. Everything is unpacked and checked beside the live files first; then a journal is written and
+the swap is a few renames that ``before_open`` finishes if a kill interrupts them. The previous state
+(database, its audit head and its evidence) is always kept under a unique name.
 """
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
+import re
+import secrets
 import shutil
 import sqlite3
+import stat
 import tempfile
-import zipfile
 from pathlib import Path
+from typing import Callable
 
 from .errors import InputError
-from .storage.migrations import SCHEMA_VERSION
 
 FORMAT = "auditor-backup"
+JOURNAL_FORMAT = "auditor-restore-journal"
+
+# A backup is read with these bounds whatever its headers say (the headers are checked too, and then held
+# to: a member that inflates past its declared size is refused). Deflate cannot exceed ~1030:1; honest
+# files stay far below MAX_RATIO (a database compresses ~16:1; it would need >99% zeroed free pages).
+# No VACUUM before zipping: it renumbers rowids, and the audit log refers to rows by rowid.
+MAX_MEMBERS = 200_000
+MAX_MEMBER_BYTES = 16 << 30
+MAX_TOTAL_BYTES = 64 << 30
+MAX_MANIFEST_BYTES = 64 << 20
+MAX_RATIO = 250
+RATIO_FLOOR = 16 << 20   # the ratio is only judged past this many bytes: tiny files compress oddly
+CHUNK = 1 << 20
+
+_EVIDENCE = re.compile(r"evidence/([0-9a-f]{2})/([0-9a-f]{64})")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_TAG = r"[0-9]{8}-[0-9]{6}-[0-9a-f]{8}"
+
+# Every place a kill is injected by the tests (AUDITOR_TEST_KILL_AT); each is between two file operations.
+KILL_POINTS = ("staging-db", "staging-evidence", "staged", "journal-written", "journal-in-place",
+               "moved-wal", "moved-db", "moved-head", "moved-evidence", "placed-db", "placed-evidence",
+               "staging-removed")
+
+
+def _checkpoint(step: str) -> None:
+    """Test hook: with AUDITOR_TEST_KILL_AT=<step> the process dies here, as in a power cut."""
+    target = os.environ.get("AUDITOR_TEST_KILL_AT")
+    if target is None:
+        return
+    if step not in KILL_POINTS:
+        raise AssertionError(f"unlisted kill point {step}")
+    if target == step:
+        import signal
+
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+
+def _shown(name: str) -> str:
+    """A member name as it can be printed: control characters escaped, cut short."""
+    text = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in name)
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file or a folder to disk (folders cannot be opened on Windows: their renames are durable)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def evidence_dir_of(db_path: Path) -> Path:
+    """Where a database file keeps its evidence (as ``Store`` does)."""
+    return db_path.with_name(db_path.stem + "-evidence")
+
+
+def _head_of(db_path: Path) -> Path:
+    from .audit import head_file
+
+    return head_file(db_path)
+
+
+def journal_of(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".restore-journal")
+
+
+# ------------------------------------------------------------------ backup
+
+def backup(store, target: Path) -> dict:
+    """Write a backup of ``store`` (its database and evidence) to ``target``; returns the manifest.
+
+    Evidence whose file is missing or no longer matches its hash cannot be restored faithfully: it is
+    left out and listed under ``missing`` (a restore would refuse a member whose bytes are not its name).
+    """
+    from .storage.migrations import SCHEMA_VERSION, current_version
+
+    if store.path is None:
+        raise InputError("内存数据库无法备份")
+    target = Path(target)
+    _refuse_backup_over_live_files(store, target)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with tempfile.TemporaryDirectory(prefix="auditor-backup-") as tmp:
+            copy = Path(tmp) / "auditor.db"
+            if store.key:  # an encrypted database stays encrypted in its backup, with the same key
+                from .storage.db import _connect
+
+                destination = _connect(str(copy), store.key)
+            else:
+                destination = sqlite3.connect(copy, isolation_level=None)
+            try:
+                store.db.conn.backup(destination)  # consistent snapshot, even with the app running
+            finally:
+                destination.close()
+            members = {"auditor.db": copy}
+            missing = []
+            for (sha,) in store.db.execute("SELECT DISTINCT sha256 FROM evidence ORDER BY sha256"):
+                path = store.evidence.path_of(sha)
+                if _HEX64.fullmatch(sha) and path.is_file() and _sha256(path) == sha:
+                    members[f"evidence/{sha[:2]}/{sha}"] = path
+                else:
+                    missing.append(_shown(str(sha)))  # the value comes from the database: printed, never a path
+            files = {}
+            with _zipfile().ZipFile(partial, "w", compression=_zipfile().ZIP_DEFLATED) as archive:
+                for name, path in members.items():
+                    files[name] = _zip_file(archive, name, path)
+                    if name != "auditor.db" and files[name] != name[-64:]:
+                        raise InputError(f"证据文件 {path} 在备份过程中被改动，请重新备份")
+                manifest = {"format": FORMAT, "version": 1, "schema_version": current_version(store.db),
+                            "program_schema_version": SCHEMA_VERSION, "encrypted": bool(store.key),
+                            "created_at": dt.datetime.now().isoformat(timespec="seconds"), "source": str(store.path),
+                            "files": files, "missing": missing}
+                archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+            _fsync(partial)
+            os.replace(partial, target)
+            _fsync(target.parent)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise InputError(f"无法写入备份 {target}：{exc.strerror or exc}") from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return manifest
+
+
+def _refuse_backup_over_live_files(store, target: Path) -> None:
+    """The backup must not replace the database it copies, nor land inside its evidence."""
+    if target.is_dir():
+        raise InputError(f"备份路径 {target} 是一个文件夹")
+    if not target.parent.is_dir():
+        raise InputError(f"备份路径所在的文件夹 {target.parent} 不存在")
+    resolved = target.resolve()
+    db = store.path.resolve()
+    live = {db, Path(f"{db}-wal"), Path(f"{db}-shm"), _head_of(db), journal_of(db)}
+    evidence = evidence_dir_of(db)
+    if resolved in live or resolved == evidence or evidence in resolved.parents:
+        raise InputError(f"备份路径 {target} 是数据库本身或它的文件，请另选位置")
 
 
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as reader:
-        for chunk in iter(lambda: reader.read(1 << 20), b""):
+        for chunk in iter(lambda: reader.read(CHUNK), b""):
             digest.update(chunk)
     return digest.hexdigest()
 
 
-def backup(store, target: Path) -> dict:
-    """Write a backup of ``store`` (its database and evidence) to ``target``; returns the manifest."""
-    if store.path is None:
-        raise InputError("内存数据库无法备份")
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "auditor.db"
-        if store.key:  # an encrypted database stays encrypted in its backup, with the same key
-            from .storage.db import _connect
+def _zip_file(archive, name: str, path: Path) -> str:
+    """Copy ``path`` into the archive as ``name``; the hash of exactly the bytes written."""
+    digest = hashlib.sha256()
+    with path.open("rb") as reader, archive.open(name, "w", force_zip64=path.stat().st_size > (1 << 30)) as out:
+        for chunk in iter(lambda: reader.read(CHUNK), b""):
+            digest.update(chunk)
+            out.write(chunk)
+    return digest.hexdigest()
 
-            destination = _connect(str(copy), store.key)
-        else:
-            destination = sqlite3.connect(copy)
-        try:
-            store.db.conn.backup(destination)  # consistent snapshot, even with the app running
-        finally:
-            destination.close()
-        members = {"auditor.db": copy}
-        for (sha,) in store.db.execute("SELECT DISTINCT sha256 FROM evidence"):
-            path = store.evidence.path_of(sha)
-            if path.is_file():
-                members[f"evidence/{sha[:2]}/{sha}"] = path
-        manifest = {"format": FORMAT, "version": 1, "schema_version": SCHEMA_VERSION, "encrypted": bool(store.key),
-                    "created_at": dt.datetime.now().isoformat(timespec="seconds"), "source": str(store.path),
-                    "files": {name: _sha256(path) for name, path in members.items()}}
-        partial = target.with_name(target.name + ".partial")
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
-            for name, path in members.items():
-                archive.write(path, name)
-        os.replace(partial, target)
-    return manifest
 
+def _zipfile():
+    """zipfile is imported when a backup is read or written, not on every start (it costs ~5 ms)."""
+    import zipfile as module
+
+    return module
+
+
+# ------------------------------------------------------------------ checking a backup
 
 def check_backup(source: Path, key: str | None = None) -> dict:
-    """The manifest of a valid backup; InputError saying what is wrong otherwise."""
-    try:
-        archive = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"{source.name} 不是本程序的备份文件（{type(exc).__name__}）") from None
-    with archive:
-        try:
-            manifest = json.loads(archive.read("manifest.json"))
-        except (KeyError, ValueError):
-            raise InputError(f"{source.name} 不是本程序的备份文件（缺少有效的清单）") from None
-        if manifest.get("format") != FORMAT or "auditor.db" not in manifest.get("files", {}):
-            raise InputError(f"{source.name} 不是本程序的备份文件")
-        if manifest.get("schema_version", 0) > SCHEMA_VERSION:
-            raise InputError(f"{source.name} 来自更新版本的程序（数据库版本 {manifest['schema_version']}），请先升级")
-        for name, expected in manifest["files"].items():
-            try:
-                data = archive.read(name)
-            except KeyError:
-                raise InputError(f"{source.name} 不完整：缺少 {name}") from None
-            if hashlib.sha256(data).hexdigest() != expected:
-                raise InputError(f"{source.name} 已损坏或被改动：{name} 的校验值不符")
-        with tempfile.TemporaryDirectory() as tmp:
-            db = Path(tmp) / "check.db"
-            db.write_bytes(archive.read("auditor.db"))
-            if manifest.get("encrypted") and not key:
-                raise InputError(f"{source.name} 是加密数据库的备份，请提供数据库口令")
-            try:
-                if manifest.get("encrypted"):
-                    from .storage.db import _connect
+    """The manifest of a valid backup; InputError saying what is wrong otherwise. Writes only to a
+    temporary folder (the database must be a file to be checked), removed before returning."""
+    with tempfile.TemporaryDirectory(prefix="auditor-check-") as tmp:
+        return _unpack(Path(source), key, Path(tmp), evidence=False)
 
-                    conn = _connect(str(db), key)
-                else:
-                    conn = sqlite3.connect(db)
-                ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-                has_contracts = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'contracts'").fetchone()
-                conn.close()
-            except InputError:
-                raise InputError(f"{source.name}：数据库口令与备份不符") from None
-            except Exception as exc:  # noqa: BLE001 — sqlite3 or sqlcipher3 DatabaseError
-                if type(exc).__name__ != "DatabaseError":
-                    raise
-                ok, has_contracts = False, None
-            if not ok or not has_contracts:
-                raise InputError(f"{source.name} 中的数据库已损坏")
+
+def _bad_name(name: str) -> str | None:
+    """Why ``name`` cannot be a member of a backup, or None. The allow-list is the rule; the other
+    reasons only make the message precise."""
+    if any(not ch.isprintable() for ch in name):
+        return "含有控制字符"
+    if "\\" in name:
+        return "含有反斜杠"
+    if name.startswith("/") or re.match(r"[A-Za-z]:", name):
+        return "是绝对路径"
+    if ".." in name.split("/"):
+        return "含有“..”"
+    if "//" in name:
+        return "含有空的路径段"
+    if name in ("manifest.json", "auditor.db"):
+        return None
+    match = _EVIDENCE.fullmatch(name)
+    if match is None:
+        return "不符合本程序备份的文件命名（manifest.json、auditor.db、evidence/xx/64 位十六进制校验值）"
+    if match.group(1) != match.group(2)[:2]:
+        return "所在文件夹与其校验值的前两位不符"
+    return None
+
+
+def _declared_entries(source: Path) -> int | None:
+    """The entry count the end-of-directory record declares, read before zipfile builds an object per
+    entry in memory (millions of empty entries cost little disk and much memory); None if not found."""
+    import struct
+
+    with source.open("rb") as reader:
+        size = reader.seek(0, os.SEEK_END)
+        start = max(0, size - (22 + 0xFFFF + 20))
+        reader.seek(start)
+        tail = reader.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or at + 22 > len(tail):
+            return None
+        count = struct.unpack_from("<H", tail, at + 10)[0]
+        if count != 0xFFFF or at < 20 or tail[at - 20:at - 16] != b"PK\x06\x07":
+            return count
+        reader.seek(struct.unpack_from("<Q", tail, at - 20 + 8)[0])  # the ZIP64 end record
+        record = reader.read(56)
+        return struct.unpack_from("<Q", record, 32)[0] if record[:4] == b"PK\x06\x06" else None
+
+
+def _check_members(infos: list, label: str) -> dict:
+    """Refuse, from the central directory alone, what no backup of ours contains; name → ZipInfo."""
+    zf = _zipfile()
+    if len(infos) > MAX_MEMBERS:
+        raise InputError(f"{label}：成员过多（{len(infos)} 个，上限 {MAX_MEMBERS}）")
+    members: dict = {}
+    total = 0
+    for info in infos:
+        name = info.orig_filename  # as stored: zipfile cuts names at NUL and turns os.sep into "/"
+        shown = _shown(name)
+        reason = _bad_name(name)
+        if reason:
+            raise InputError(f"{label}：成员“{shown}”{reason}，不是本程序备份中的文件")
+        if name in members:
+            raise InputError(f"{label}：成员“{shown}”重复出现")
+        kind = stat.S_IFMT(info.external_attr >> 16)
+        if kind == stat.S_IFLNK:
+            raise InputError(f"{label}：成员“{shown}”是符号链接")
+        if kind not in (0, stat.S_IFREG):
+            raise InputError(f"{label}：成员“{shown}”不是普通文件")
+        if info.flag_bits & 0x1:
+            raise InputError(f"{label}：成员“{shown}”被加密（本程序的备份不加密成员）")
+        if info.compress_type not in (zf.ZIP_STORED, zf.ZIP_DEFLATED):
+            raise InputError(f"{label}：成员“{shown}”的压缩方式（{info.compress_type}）不是本程序所用的")
+        limit = MAX_MANIFEST_BYTES if name == "manifest.json" else MAX_MEMBER_BYTES
+        if info.file_size > limit:
+            raise InputError(f"{label}：成员“{shown}”过大（{info.file_size} 字节，上限 {limit}）")
+        _check_ratio(info.file_size, info.compress_size, label, shown)
+        total += info.file_size
+        members[name] = info
+    if total > MAX_TOTAL_BYTES:
+        raise InputError(f"{label}：解压后的总大小（{total} 字节）超过上限 {MAX_TOTAL_BYTES} 字节")
+    return members
+
+
+def _check_ratio(produced: int, compressed: int, label: str, shown: str) -> None:
+    if produced > RATIO_FLOOR and produced > MAX_RATIO * max(compressed, 1):
+        raise InputError(f"{label}：成员“{shown}”的压缩比异常（超过 {MAX_RATIO}:1），疑为压缩炸弹")
+
+
+class _Reading:
+    """Bytes inflated so far and the compressed bytes they came from, across the whole archive."""
+
+    def __init__(self) -> None:
+        self.produced = 0
+        self.compressed = 0
+
+
+def _stream(archive, info, label: str, reading: _Reading, sink: Callable[[bytes], object] | None) -> str:
+    """Inflate one member with a bounded reader, feeding ``sink``; the SHA-256 of what came out.
+
+    The reader is held to the declared size and to the compression ratio, member by member and
+    overall, so a header that lies only makes the refusal come later, never the damage."""
+    import zlib
+
+    zf = _zipfile()
+    shown = _shown(info.orig_filename)
+    digest = hashlib.sha256()
+    produced = 0
+    reading.compressed += info.compress_size
+    try:
+        with archive.open(info) as reader:
+            while True:
+                chunk = reader.read(CHUNK)
+                if not chunk:
+                    break
+                produced += len(chunk)
+                reading.produced += len(chunk)
+                if produced > info.file_size or reading.produced > MAX_TOTAL_BYTES:
+                    raise InputError(f"{label}：成员“{shown}”解压后超过记录的大小，疑为压缩炸弹")
+                _check_ratio(produced, info.compress_size, label, shown)
+                _check_ratio(reading.produced, reading.compressed, label, shown)
+                digest.update(chunk)
+                if sink is not None:
+                    sink(chunk)
+    except (zf.BadZipFile, zf.LargeZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+        raise InputError(f"{label}：成员“{shown}”无法读出，备份已损坏（{_reason(exc)}）") from None
+    if produced != info.file_size:
+        raise InputError(f"{label}：成员“{shown}”的长度与记录不符，备份已损坏")
+    return digest.hexdigest()
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    return _shown(text) if text else type(exc).__name__
+
+
+def _parse_manifest(data: bytes, label: str) -> dict:
+    from .storage.migrations import SCHEMA_VERSION
+
+    try:
+        manifest = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise InputError(f"{label} 不是本程序的备份文件（清单 manifest.json 不是有效的 JSON）") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise InputError(f"{label} 不是本程序的备份文件（清单 manifest.json 的格式不对）")
+    version = manifest.get("version")
+    if type(version) is not int or version != 1:
+        raise InputError(f"{label}：备份格式版本 {_shown(str(version))} 不是本程序能读的（manifest.json）")
+    schema = manifest.get("schema_version")
+    if type(schema) is not int or schema < 1:
+        raise InputError(f"{label}：清单 manifest.json 中的数据库版本无效")
+    if schema > SCHEMA_VERSION:
+        raise InputError(f"{label} 来自更新版本的程序（数据库版本 {schema}，本程序为 {SCHEMA_VERSION}），请先升级")
+    files = manifest.get("files")
+    if not isinstance(files, dict) or "auditor.db" not in files:
+        raise InputError(f"{label} 不是本程序的备份文件（清单 manifest.json 中没有数据库 auditor.db）")
+    for name, value in files.items():
+        shown = _shown(str(name))
+        reason = _bad_name(name) or ("是清单本身" if name == "manifest.json" else None)
+        if reason:
+            raise InputError(f"{label}：清单 manifest.json 中的“{shown}”{reason}，不是本程序备份中的文件")
+        if not isinstance(value, str) or not _HEX64.fullmatch(value):
+            raise InputError(f"{label}：清单 manifest.json 中“{shown}”的校验值不是 64 位十六进制")
+        if name != "auditor.db" and name[-64:] != value:
+            raise InputError(f"{label}：清单 manifest.json 中“{shown}”的校验值与文件名不符，清单已被改动")
     return manifest
 
 
-def restore(db_path: Path, source: Path, evidence_dir: Path, key: str | None = None) -> Path:
-    """Replace the database at ``db_path`` by the backup; the previous one is kept and its path returned."""
-    manifest = check_backup(source, key)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    keep = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
-    if db_path.exists():
-        from .storage.db import _connect, is_encrypted
+def _unpack(source: Path, key: str | None, into: Path, *, evidence: bool) -> dict:
+    """Check the backup at ``source`` completely, unpacking the database (and, with ``evidence``, the
+    evidence files under the hash computed here) into ``into``; the manifest. ``into`` may be left
+    half-filled when this refuses: the caller removes it."""
+    zf = _zipfile()
+    label = _shown(source.name)
+    try:
+        if not source.is_file():
+            what = "不存在" if not source.exists() else "不是文件"
+            raise InputError(f"备份文件 {label} {what}")
+        declared = _declared_entries(source)
+        if declared is not None and declared > MAX_MEMBERS:
+            raise InputError(f"{label}：成员过多（{declared} 个，上限 {MAX_MEMBERS}）")
+        archive = zf.ZipFile(source)
+    except OSError as exc:
+        raise InputError(f"无法读取备份文件 {label}：{exc.strerror or exc}") from None
+    except (zf.BadZipFile, zf.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise InputError(f"{label} 不是本程序的备份文件（不是完整的 zip 文件：{_reason(exc)}）") from None
+    with archive:
+        try:
+            infos = archive.infolist()
+        except (zf.BadZipFile, ValueError) as exc:
+            raise InputError(f"{label} 不是本程序的备份文件（{_reason(exc)}）") from None
+        members = _check_members(infos, label)
+        if evidence:
+            needed = sum(info.file_size for info in infos)  # held to by the reader, so worth checking
+            free = shutil.disk_usage(into).free
+            if needed > free:
+                raise InputError(f"{into.parent} 所在磁盘空间不足：恢复 {label} 需要 {needed >> 20} MB，"
+                                 f"只剩 {free >> 20} MB；未做任何修改")
+        if "manifest.json" not in members:
+            raise InputError(f"{label} 不是本程序的备份文件（缺少清单 manifest.json）")
+        reading = _Reading()
+        chunks: list[bytes] = []
+        _stream(archive, members["manifest.json"], label, reading, chunks.append)
+        manifest = _parse_manifest(b"".join(chunks), label)
+        files: dict[str, str] = manifest["files"]
+        for name in files:
+            if name not in members:
+                raise InputError(f"{label} 不完整：缺少清单中列出的 {_shown(name)}")
+        for name in members:
+            if name != "manifest.json" and name not in files:
+                raise InputError(f"{label}：成员“{_shown(name)}”不在清单中")
+        database = into / "auditor.db"
+        _unpack_member(archive, members["auditor.db"], label, reading, files["auditor.db"], database)
+        _checkpoint("staging-db")
+        _check_database(database, label, key, manifest)
+        for suffix in ("-wal", "-shm"):  # a read of a WAL-mode file may leave them; only the file moves
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        incoming = into / "evidence"
+        if evidence:
+            incoming.mkdir()
+        for name, info in members.items():
+            if name in ("manifest.json", "auditor.db"):
+                continue
+            if not evidence:
+                computed = _stream(archive, info, label, reading, None)
+                _compare(computed, files[name], label, name)
+                continue
+            partial = incoming / "incoming.partial"
+            computed = _unpack_member(archive, info, label, reading, files[name], partial)
+            folder = incoming / computed[:2]  # the path comes from the hash computed here, not from the name
+            folder.mkdir(exist_ok=True)
+            os.replace(partial, folder / computed)
+            _checkpoint("staging-evidence")
+        if evidence:
+            for folder in incoming.iterdir():
+                _fsync(folder)
+            _fsync(incoming)
+            _fsync(into)
+    return manifest
 
-        conn = _connect(str(db_path), key) if is_encrypted(db_path) else sqlite3.connect(db_path)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the kept copy is complete on its own
+
+def _compare(computed: str, expected: str, label: str, name: str) -> None:
+    if computed != expected:
+        raise InputError(f"{label} 已损坏或被改动：{_shown(name)} 的校验值不符")
+
+
+def _unpack_member(archive, info, label: str, reading: _Reading, expected: str, target: Path) -> str:
+    with target.open("wb") as out:
+        computed = _stream(archive, info, label, reading, out.write)
+        out.flush()
+        os.fsync(out.fileno())
+    _compare(computed, expected, label, info.orig_filename)
+    return computed
+
+
+def _schema(conn) -> set[tuple]:
+    """What defines a schema: every table, index, trigger and view with its SQL (whitespace folded)."""
+    return {(kind, name, table, " ".join((sql or "").split())) for kind, name, table, sql in conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+
+
+@functools.lru_cache(maxsize=None)
+def _expected_schema(version: int) -> frozenset[tuple]:
+    """The schema this program builds at ``version``, from its own migrations."""
+    from .storage.db import Database
+    from .storage.migrations import migrate
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(Database(conn), target=version)
+        return frozenset(_schema(conn))
+    finally:
         conn.close()
-    with zipfile.ZipFile(source) as archive:
-        incoming = db_path.with_name(db_path.name + ".restoring")
-        incoming.write_bytes(archive.read("auditor.db"))
-        if db_path.exists():
-            os.replace(db_path, keep)
-            if evidence_dir.exists():
-                shutil.copytree(evidence_dir, keep.with_name(keep.stem + "-evidence"), dirs_exist_ok=True)
-        for suffix in ("-wal", "-shm"):
-            Path(str(db_path) + suffix).unlink(missing_ok=True)
-        os.replace(incoming, db_path)
-        for name in manifest["files"]:
-            if name.startswith("evidence/"):
-                target = evidence_dir / name.removeprefix("evidence/")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(archive.read(name))
-    from .audit import head_file
 
-    head_file(db_path).unlink(missing_ok=True)  # the restored chain is checked on its own
-    return keep
+
+def _check_database(path: Path, label: str, key: str | None, manifest: dict) -> None:
+    """The database must open, pass ``integrity_check`` and have exactly this program's schema for its
+    version (a backup is restored as is: a trigger of the operator's would run in every later write)."""
+    from .storage.db import _connect, is_encrypted
+    from .storage.migrations import SCHEMA_VERSION
+
+    broken = f"{label} 中的数据库（auditor.db）已损坏"
+    encrypted = is_encrypted(path)
+    if encrypted and not key:
+        raise InputError(f"{label} 中的数据库（auditor.db）不是普通的 SQLite 文件：若是加密数据库的备份，"
+                         "请提供数据库口令（--key-file 或环境变量 AUDITOR_DB_KEY）；否则备份已损坏")
+    try:
+        conn = _connect(str(path), key if encrypted else None)
+    except InputError:
+        raise InputError(f"{label}：数据库口令与备份中的数据库（auditor.db）不符") from None
+    except Exception as exc:  # noqa: BLE001 — sqlite3 or sqlcipher3 DatabaseError
+        if type(exc).__name__ not in ("DatabaseError", "OperationalError"):
+            raise
+        raise InputError(f"{broken}（{_reason(exc)}）") from None
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        ok = rows == [("ok",)]
+        schema = _schema(conn)
+        has_versions = any(kind == "table" and name == "schema_migrations" for kind, name, _, _ in schema)
+        version = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] if has_versions else None
+    except Exception as exc:  # noqa: BLE001 — sqlite3 or sqlcipher3 DatabaseError
+        if type(exc).__name__ not in ("DatabaseError", "OperationalError"):
+            raise
+        raise InputError(f"{broken}（{_reason(exc)}）") from None
+    finally:
+        conn.close()
+    if not ok:
+        raise InputError(f"{broken}（完整性检查未通过）")
+    if type(version) is not int or version < 1:
+        raise InputError(f"{label} 中的数据库（auditor.db）不是本程序的数据库")
+    if version > SCHEMA_VERSION:
+        raise InputError(f"{label} 来自更新版本的程序（数据库版本 {version}，本程序为 {SCHEMA_VERSION}），请先升级")
+    if schema != _expected_schema(version):
+        raise InputError(f"{label} 中的数据库（auditor.db）不是本程序的数据库：表、索引或触发器与版本 {version} 不同")
+    if version != manifest["schema_version"]:
+        raise InputError(f"{label}：清单 manifest.json 记录的数据库版本与 auditor.db 不符，清单已被改动")
+
+
+# ------------------------------------------------------------------ restoring
+
+def restore(db_path: Path, source: Path, evidence_dir: Path | None = None, key: str | None = None) -> Path | None:
+    """Replace the database at ``db_path`` and its evidence by the backup; the previous ones are kept
+    (the kept database's path is returned, None if there was none). The store must be closed."""
+    db_path = Path(db_path)
+    if evidence_dir is not None and Path(evidence_dir) != evidence_dir_of(db_path):
+        raise ValueError(f"evidence of {db_path} lives in {evidence_dir_of(db_path)}")
+    if not db_path.parent.is_dir():
+        raise InputError(f"数据库所在的文件夹 {db_path.parent} 不存在")
+    if journal_of(db_path).exists():
+        _finish(db_path)  # an earlier restore was interrupted: complete it first
+    _remove_stale_staging(db_path)
+    tag = _unique_tag(db_path)
+    staging = db_path.with_name(f"{db_path.name}.restoring-{tag}")
+    keep = _keep_path(db_path, tag)
+    try:
+        staging.mkdir()
+        _unpack(Path(source), key, staging, evidence=True)
+        _fsync(db_path.parent)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise InputError(f"无法在 {db_path.parent} 中准备恢复：{exc.strerror or exc}；未做任何修改") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _checkpoint("staged")
+    present = [what for what, src, _ in _moves(db_path, keep) if os.path.lexists(src)]
+    journal = {"format": JOURNAL_FORMAT, "version": 1, "staging": staging.name, "keep": keep.name,
+               "present": present, "source": str(source)}
+    try:
+        _write_journal(db_path, journal)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise InputError(f"无法在 {db_path.parent} 中写入恢复日志：{exc.strerror or exc}；未做任何修改") from None
+    _swap(db_path, staging, keep, present)
+    return keep if "db" in present else None
+
+
+def _unique_tag(db_path: Path) -> str:
+    """Time to the second plus random hex: two restores in one second keep two copies."""
+    while True:
+        tag = f"{dt.datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(4)}"
+        keep = _keep_path(db_path, tag)
+        taken = [db_path.with_name(f"{db_path.name}.restoring-{tag}")] + [dst for _, _, dst in _moves(db_path, keep)]
+        if not any(os.path.lexists(p) for p in taken):
+            return tag
+
+
+def _keep_path(db_path: Path, tag: str) -> Path:
+    """``live.before-restore-<tag>.db``: itself a database file whose evidence and head sit beside it."""
+    return db_path.with_name(f"{db_path.stem}.before-restore-{tag}{db_path.suffix or '.db'}")
+
+
+def _moves(db_path: Path, keep: Path) -> list[tuple[str, Path, Path]]:
+    """What of the live state moves aside, in order: (what, from, to)."""
+    return [("wal", Path(f"{db_path}-wal"), Path(f"{keep}-wal")),
+            ("db", db_path, keep),
+            ("head", _head_of(db_path), _head_of(keep)),
+            ("evidence", evidence_dir_of(db_path), evidence_dir_of(keep))]
+
+
+def _write_journal(db_path: Path, journal: dict) -> None:
+    target = journal_of(db_path)
+    partial = target.with_name(target.name + ".tmp")
+    with partial.open("w", encoding="utf-8") as out:
+        json.dump(journal, out, ensure_ascii=False)
+        out.flush()
+        os.fsync(out.fileno())
+    _checkpoint("journal-written")
+    os.replace(partial, target)
+    _fsync(db_path.parent)
+    _checkpoint("journal-in-place")
+
+
+def _swap(db_path: Path, staging: Path, keep: Path, present: list[str]) -> None:
+    """The renames, each idempotent, so that running this again after a kill finishes the job: a step
+    whose destination exists is done. Afterwards the old state is complete under ``keep``."""
+    steps = [(f"moved-{what}", src, dst) for what, src, dst in _moves(db_path, keep) if what in present]
+    steps += [("placed-db", staging / "auditor.db", db_path),
+              ("placed-evidence", staging / "evidence", evidence_dir_of(db_path))]
+    try:
+        Path(f"{db_path}-shm").unlink(missing_ok=True)  # an index of the old WAL; SQLite rebuilds it
+        for step, src, dst in steps:
+            _rename(src, dst)
+            if step == "placed-db":
+                _fsync(staging)
+            _checkpoint(step)
+        _fsync(db_path.parent)
+        if os.path.lexists(staging):  # empty by now, unless a kill stopped an earlier removal
+            shutil.rmtree(staging)
+        _checkpoint("staging-removed")
+        journal_of(db_path).unlink(missing_ok=True)
+        _fsync(db_path.parent)
+    except OSError as exc:
+        raise InputError(f"恢复未能完成（{exc.strerror or exc}）：{journal_of(db_path).name} 记录了进度，"
+                         "下次打开数据库时会继续完成；请关闭占用这些文件的程序后再打开") from None
+
+
+def _rename(src: Path, dst: Path) -> None:
+    if os.path.lexists(dst):
+        return  # done before a kill
+    try:
+        os.rename(src, dst)
+    except FileNotFoundError:
+        if not os.path.lexists(dst):
+            raise InputError(f"恢复无法继续：{src.name} 与 {dst.name} 都不存在") from None
+
+
+def _remove_stale_staging(db_path: Path) -> None:
+    """Folders unpacked by a restore that was killed before its journal was written: never used."""
+    pattern = re.compile(re.escape(db_path.name) + r"\.restoring-" + _TAG)
+    for entry in db_path.parent.iterdir():
+        if pattern.fullmatch(entry.name) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+    Path(f"{journal_of(db_path)}.tmp").unlink(missing_ok=True)
+
+
+def _finish(db_path: Path) -> None:
+    """Complete the swap a kill interrupted, from its journal (written only once the new state was
+    unpacked, checked and on disk). The journal is ours, but it is read as carefully as any file."""
+    journal_path = journal_of(db_path)
+    damaged = (f"恢复日志 {journal_path} 已损坏，无法判断上次恢复进行到哪一步；为免丢失数据，程序不会打开数据库。"
+               f"请检查 {db_path.parent} 中的 *.before-restore-* 与 *.restoring-* 文件")
+    try:
+        journal = json.loads(journal_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise InputError(damaged) from None
+    if not isinstance(journal, dict) or journal.get("format") != JOURNAL_FORMAT:
+        raise InputError(damaged)
+    staging_name, keep_name, present = journal.get("staging"), journal.get("keep"), journal.get("present")
+    stem, suffix = db_path.stem, db_path.suffix or ".db"
+    if (not isinstance(staging_name, str) or not isinstance(keep_name, str)
+            or not re.fullmatch(re.escape(db_path.name) + r"\.restoring-" + _TAG, staging_name)
+            or not re.fullmatch(re.escape(stem) + r"\.before-restore-" + _TAG + re.escape(suffix), keep_name)
+            or not isinstance(present, list) or not set(present) <= {"wal", "db", "head", "evidence"}):
+        raise InputError(damaged)
+    _swap(db_path, db_path.with_name(staging_name), db_path.with_name(keep_name), present)
+
+
+# ------------------------------------------------------------------ opening
+
+def before_open(db_path: Path) -> None:
+    """Run before a database file is opened: finish a restore a kill interrupted, and refuse to create an
+    empty database where one evidently existed (the next command would otherwise make a fresh, clean-
+    looking one and the loss would go unnoticed)."""
+    journal = journal_of(db_path)
+    unfinished = Path(f"{journal}.tmp")  # a journal never put in place: no rename was made
+    if db_path.exists() and not journal.exists() and not unfinished.exists():
+        return
+    if journal.exists():
+        _finish(db_path)
+    unfinished.unlink(missing_ok=True)
+    if db_path.exists():
+        return
+    signs = []
+    if evidence_dir_of(db_path).exists():
+        signs.append(f"证据文件夹 {evidence_dir_of(db_path).name}")
+    if _head_of(db_path).exists():
+        signs.append(f"审计链头 {_head_of(db_path).name}")
+    if os.path.lexists(f"{db_path}-wal"):
+        signs.append(f"日志 {db_path.name}-wal")
+    if db_path.parent.is_dir():
+        kept = sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith(f"{db_path.stem}.before-restore-")
+                      and p.name.endswith(db_path.suffix or ".db"))
+        if kept:
+            signs.append(f"恢复前保留的副本 {kept[-1]}" + (f" 等 {len(kept)} 份" if len(kept) > 1 else ""))
+    if signs:
+        raise InputError(f"数据库文件 {db_path} 不见了，但它曾经存在（旁边还有{'、'.join(signs)}）。"
+                         "为免用一个空数据库顶替原有数据，程序不会新建数据库。请把数据库文件放回原处"
+                         "（或把保留的副本改回原名），或用 --db 指定一个新路径后执行 restore 从备份恢复")

@@ -543,19 +543,21 @@ def cmd_backup(store, args) -> int:
 
     manifest = backup(store, Path(args.file))
     print(f"已备份到 {args.file}（数据库与 {len(manifest['files']) - 1} 个证据文件）")
+    if manifest["missing"]:
+        print(f"注意：{len(manifest['missing'])} 个证据文件缺失或已损坏，未能备份：{'、'.join(manifest['missing'][:5])}"
+              + ("等" if len(manifest["missing"]) > 5 else ""), file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_restore(store, args) -> int:
-    from .backup import check_backup, restore
+    from .backup import restore
 
-    check_backup(Path(args.file), store.key)  # refuse before closing anything
     path, evidence = store.path, store.evidence_dir
     if path is None:
         raise InputError("内存数据库无法恢复")
-    store.close()
+    store.close()  # restore checks the whole backup before it renames anything; nothing may hold the files
     kept = restore(path, Path(args.file), evidence, store.key)
-    print(f"已从 {args.file} 恢复；原数据库保留为 {kept}")
+    print(f"已从 {args.file} 恢复；" + (f"原数据库及其证据保留为 {kept}" if kept else "此前没有数据库"))
     return EXIT_OK
 
 

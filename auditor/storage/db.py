@@ -258,6 +258,10 @@ def open_store(path: str | Path = ":memory:", seed: bool = True, key: str | None
     """
     memory = str(path) == ":memory:"
     file_path = None if memory else Path(path)
+    if file_path is not None:
+        from ..backup import before_open
+
+        before_open(file_path)  # finish an interrupted restore; never silently replace a lost database
     if file_path is not None and key is None and is_encrypted(file_path):
         raise InputError(f"{file_path.name} 不是普通的 SQLite 数据库：若是已加密的数据库，请提供数据库口令"
                          "（--key-file 或环境变量 AUDITOR_DB_KEY）；否则它不是本程序可用的数据库文件")

@@ -94,3 +94,58 @@ def test_backup_is_consistent_while_the_app_writes(db, tmp_path):
     copy = sqlite3.connect(tmp_path / "x.db")
     assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert copy.execute("SELECT late_days FROM months").fetchall() == [(0,)]  # the committed state only
+
+
+def test_two_restores_in_the_same_second_keep_both_previous_states(db, tmp_path, capsys):
+    """Each restore keeps what it replaced under its own name (time + random suffix), however fast."""
+    backup = tmp_path / "b.zip"
+    assert main(["--db", str(db), "backup", str(backup)]) == 0
+    saved = digest(db)
+    store = open_store(db)
+    record(store, store.contracts.get("henan-2025"), "2025-11")
+    store.close()
+    after = digest(db)
+    assert main(["--db", str(db), "restore", str(backup)]) == 0
+    assert main(["--db", str(db), "restore", str(backup)]) == 0
+    kept = sorted(db.parent.glob("live.before-restore-*.db"))
+    assert len(kept) == 2
+    assert sorted(digest(k) for k in kept) == sorted([after, saved])
+    for k in kept:                                                       # each with its own evidence
+        assert (k.with_name(k.stem + "-evidence")).is_dir()
+
+
+@pytest.mark.parametrize("target", ["live.db", "live.db.audit-head", "live-evidence/x.zip", "missing/x.zip"])
+def test_backup_never_lands_on_the_live_files(db, capsys, target):
+    from .hostile import refused
+
+    refused(db, ["backup", str(db.parent / target)], capsys, names=str((db.parent / target).parent))
+    assert not list(db.parent.glob("*.partial"))
+
+
+def test_evidence_that_no_longer_matches_its_hash_is_left_out_and_named(db, tmp_path, capsys):
+    """A damaged evidence file would make the whole backup unrestorable (its bytes are not its name)."""
+    store = open_store(db)
+    [evidence] = store.evidence.list("henan-2025", Period(2025, 10))
+    store.evidence.path_of(evidence.sha256).write_text("changed", encoding="utf-8")
+    store.close()
+    backup = tmp_path / "b.zip"
+    capsys.readouterr()
+    assert main(["--db", str(db), "backup", str(backup)]) == 0
+    assert evidence.sha256 in capsys.readouterr().err
+    with zipfile.ZipFile(backup) as archive:
+        assert json.loads(archive.read("manifest.json"))["missing"] == [evidence.sha256]
+    assert main(["--db", str(db), "restore", str(backup)]) == 0
+
+
+def test_restore_into_a_folder_with_no_database_yet(tmp_path, db):
+    from auditor.backup import backup, restore
+
+    store = open_store(db)
+    backup(store, tmp_path / "b.zip")
+    saved = store.content_digest()
+    store.close()
+    fresh = tmp_path / "elsewhere" / "new.db"
+    fresh.parent.mkdir()
+    assert restore(fresh, tmp_path / "b.zip") is None
+    assert digest(fresh) == saved
+    assert [p.name for p in fresh.parent.iterdir() if "before-restore" in p.name or "restor" in p.name] == []
