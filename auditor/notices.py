@@ -9,10 +9,9 @@ transaction; SQLite triggers refuse any later change to what was issued.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import sqlite3
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .calendar import Period
@@ -139,81 +138,60 @@ def notice_data(notice: Notice, number: str = "", issue_date: dt.date | None = N
     return data
 
 
-def content_digest(data: NoticeData) -> str:
-    """SHA-256 of what the notice says (not of the PDF, which cannot contain its own hash)."""
-    fields = asdict(data)
-    fields.pop("content_sha256")
-    fields.pop("signature_png")
-    return hashlib.sha256(json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
-
-
 def render_draft(store: Store, notice_id: int) -> bytes:
     notice = get(store, notice_id)
     if notice.status != "draft":
-        return document_bytes(store, notice.document_id)
+        return store.register.pdf(notice.document_id)
     return NoticeRenderer(notice_data(notice)).render()
 
 
-def issue(store: Store, notice_id: int, issue_date: dt.date, *, identity: tuple[bytes, bytes] | None = None,
-          signature_png: bytes | None = None) -> tuple[Notice, bytes]:
-    """Number, render, sign and store; the notice is frozen from then on. All in one transaction."""
-    from .documents.signing import sign_pdf
+def issue(store: Store, notice_id: int, issue_date: dt.date, *, identity=None,
+          backdate_reason: str | None = None) -> tuple[Notice, bytes]:
+    """Number, render, certify (with the operator's receipt field) and register; the notice is frozen from
+    then on. All in one transaction. ``identity``: documents.service.Identity."""
+    from dataclasses import replace
+
+    from .documents import service
 
     notice = get(store, notice_id)
     if notice.status != "draft":
         raise StateError(f"{notice.label} 已签发")
-    with store.db.atomic():
-        year = issue_date.year
-        row = store.db.execute("SELECT last FROM number_counters WHERE issuer = ? AND year = ?",
-                               [notice_issuer(store, notice_id), year]).fetchone()
-        seq = (row[0] if row else 0) + 1
-        issuer = notice_issuer(store, notice_id)
-        store.db.execute("INSERT INTO number_counters (issuer, year, last) VALUES (?, ?, ?) "
-                         "ON CONFLICT (issuer, year) DO UPDATE SET last = excluded.last", [issuer, year, seq])
-        number = f"{issuer}整改〔{year}〕{seq}号"
-        data = notice_data(notice, number, issue_date)
-        digest = content_digest(data)
-        from dataclasses import replace
+    if identity is None:
+        raise InputError("签发整改通知书须用检查人员证书签名（--sign 证书 --passphrase-file 口令文件）")
 
-        data = replace(data, content_sha256=digest, signature_png=signature_png)
-        renderer = NoticeRenderer(data)
-        pdf = renderer.render()
-        if identity is not None:
-            page, box = renderer.signature_box
-            pdf = sign_pdf(pdf, identity[0], identity[1], reason=f"签发{number}", location=data.issuer, box=box,
-                           page=page)
-        document_id = store_document(store, "notice", number, notice.contract_id, pdf, identity is not None)
+    def build(number: str, qr: str, reason: str | None) -> NoticeRenderer:
+        data = replace(notice_data(notice, number, issue_date), qr=qr, signature_png=identity.signature_png,
+                       backdate_reason=reason or "")
+        return NoticeRenderer(data)
+
+    def after(document_id: int, number: str, digest: str) -> None:
+        deadline = notice_data(notice, number, issue_date).deadline
         content = {**notice.content, "number": number, "issue_date": issue_date.isoformat(),
-                   "deadline": data.deadline.isoformat()}
+                   "deadline": deadline.isoformat()}
+        year, seq = store.db.execute("SELECT year, seq FROM documents WHERE id = ?", [document_id]).fetchone()
         store.db.execute(
             "UPDATE notices SET status = 'issued', number = ?, year = ?, seq = ?, content = ?, content_sha256 = ?, "
             "deadline = ?, document_id = ?, issued_at = ? WHERE id = ?",
-            [number, year, seq, json.dumps(content, ensure_ascii=False), digest, data.deadline.isoformat(),
-             document_id, now(), notice_id])
+            [number, year, seq, json.dumps(content, ensure_ascii=False), digest, deadline.isoformat(), document_id,
+             now(), notice_id])
         store.db.execute("UPDATE findings SET status = 'noticed' WHERE id IN "
                          "(SELECT finding_id FROM notice_findings WHERE notice_id = ?)", [notice_id])
         if notice.content.get("supersedes"):
             store.db.execute("UPDATE notices SET status = 'superseded' WHERE number = ?",
                              [notice.content["supersedes"]])
-    return get(store, notice_id), pdf
 
-
-def notice_issuer(store: Store, notice_id: int) -> str:
-    return store.db.execute("SELECT issuer FROM notices WHERE id = ?", [notice_id]).fetchone()[0]
-
-
-def store_document(store: Store, kind: str, number: str, contract_id: str, pdf: bytes, signed: bool) -> int:
-    cursor = store.db.execute("INSERT INTO documents (kind, number, contract_id, sha256, pdf, signed, created_at) "
-                              "VALUES (?,?,?,?,?,?,?)", [kind, number, contract_id, hashlib.sha256(pdf).hexdigest(),
-                                                          pdf, int(signed), now()])
-    return cursor.lastrowid
+    deadline = notice_data(notice, "", issue_date).deadline
+    content = {**notice.content, "deadline": deadline.isoformat()}
+    issued = service.issue(store, "notice", notice.contract_id, f"{notice.contract_id} {notice.period}", content,
+                           build, identity, issue_date, qr_fields={"x": deadline.isoformat()},
+                           backdate_reason=backdate_reason, receipt=True, after=after)
+    return get(store, notice_id), issued.pdf
 
 
 def document_bytes(store: Store, document_id: int | None) -> bytes:
-    row = store.db.execute("SELECT pdf FROM documents WHERE id = ?", [document_id]).fetchone()
-    if row is None:
+    if document_id is None:
         raise NotFoundError("没有该文书")
-    return bytes(row[0])
+    return store.register.pdf(document_id)
 
 
 def _transition(store: Store, number: str, allowed: tuple[str, ...], target: str, sets: dict[str, Any]) -> Notice:
@@ -235,6 +213,33 @@ def receive(store: Store, number: str, by: str, on: dt.date) -> Notice:
         raise InputError("须填写签收人")
     return _transition(store, number, ("issued", "escalated"), "received",
                        {"received_by": by.strip(), "received_at": on.isoformat()})
+
+
+def receive_signed(store: Store, number: str, path) -> Notice:
+    """Receipt proven by the operator's countersignature in the notice's 回执 field: the file must be the
+    registered notice, intact, plus a valid signature in that field. Signer and date come from it; the file
+    is kept as evidence."""
+    from pathlib import Path
+
+    from .documents import service
+
+    notice = get(store, number)
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取签收文件 {path}：{exc.strerror}") from None
+    result = service.verify(store, data)
+    if result.outcome != "valid" or result.number != number or result.registered != "match":
+        problem = "；".join(result.problems) or result.summary
+        raise InputError(f"{path.name} 不是{number}经核验的签发件（{problem}）")
+    receipt = result.receipt
+    if receipt is None:
+        raise InputError(f"{path.name} 的回执签收栏中没有有效的乙方电子签名")
+    signed_on = receipt.signed_at.date() if receipt.signed_at else dt.date.today()
+    evidence = store.evidence.add(notice.contract_id, notice.period, "notice", path)
+    who = f"{receipt.signer}（电子签名，证书 {receipt.fingerprint[:16]}，证据 #{evidence.id}）"
+    return receive(store, number, who, signed_on)
 
 
 def rectified(store: Store, number: str, on: dt.date, report_evidence_id: int | None = None) -> Notice:

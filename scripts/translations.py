@@ -143,6 +143,14 @@ EN = {
         "Signed by: {who}\n{added} added, {same} already here and identical",
     # labels passed to tr() through variables
     "录入中": "In progress", "未开始": "Not started", "逾期未定稿": "Overdue", "未到期": "Not yet due",
+    "无法读取文件：{reason}": "Cannot read the file: {reason}",
+    "本机还没有机构根证书：将同时创建，请设定根证书口令（至少 8 个字符）并妥善保管。":
+        "This machine has no agency root yet: it will be created now. Choose a root passphrase (at least 8 characters) and keep it safe.",
+    "机构根证书口令": "Agency root passphrase",
+    "机构根证书的口令：本机首次使用时创建根证书并以此口令加密保存；以后为检查人员签发证书时都须输入":
+        "The agency root's passphrase: the root is created and encrypted with it on first use; it is asked whenever an inspector certificate is issued",
+    "首次签名前由机构根证书为您签发签名证书（EC P-256），由您设定的口令保护。":
+        "Before your first signature, the agency root issues your signing certificate (EC P-256), protected by a passphrase you choose.",
 }
 
 

@@ -38,13 +38,16 @@ def _smoke(app, window) -> None:
             window.tabs.setCurrentIndex(index)
             app.processEvents()
         window.dashboard._draw_charts()
-        from auditor.documents.service import Identity, score_sheet
-        from auditor.documents.signing import create_identity, verify_pdf
+        from auditor import pki
+        from auditor.documents.service import Identity, score_sheet, verify
 
         contract = window.contract_id()
-        pdf = score_sheet(window.store, contract, str(window.period()),
-                          Identity(create_identity("smoke", "smoke test", b"smoke-pass"), b"smoke-pass"))
-        assert verify_pdf(pdf).intact
+        root_p12, root = pki.create_root("smoke test", b"smoke-root-pass")
+        window.store.trust.add_agency_root(root_p12, root)
+        p12, _ = pki.issue_inspector(pki.load_identity(root_p12, b"smoke-root-pass"), "smoke", "smoke test",
+                                     b"smoke-pass")
+        pdf = score_sheet(window.store, contract, str(window.period()), Identity(p12, b"smoke-pass")).pdf
+        assert verify(window.store, pdf).outcome == "valid"
         assert window.store.verify_audit().ok
         print(f"smoke ok: {window.tabs.count()} pages, {len(pdf)} bytes signed and verified", flush=True)
         app.exit(0)

@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
 
         def work(progress, cancelled):
             progress(0.3, tr("正在生成考核评分表…"))
-            return score_sheet(self.store, contract_id, period)
+            return score_sheet(self.store, contract_id, period).pdf
 
         def done(pdf: bytes) -> None:
             from .pdf_preview import PdfPreviewDialog
@@ -281,23 +281,30 @@ class MainWindow(QMainWindow):
             QThreadPool.globalInstance().waitForDone()
 
     def verify_file(self, path: str | None = None) -> str:
-        from auditor.documents.service import known_fingerprints
-        from auditor.documents.signing import verify_pdf
+        """The four outcomes of verification, never a green "valid" for an untrusted signer."""
+        from auditor.cli_documents import print_verification
+        from auditor.documents.service import verify
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, tr("选择要核验的 PDF"), "", "PDF (*.pdf)")
             if not path:
                 return ""
-        result = verify_pdf(Path(path).read_bytes(), known_fingerprints(self.store))
-        if not result.signed:
-            text = tr("文件未签名。")
-        elif result.intact:
-            text = tr("签名有效，文件未被改动。\n签名人：{who}（{org}）\n时间：{when}\n文号：{number}").format(
-                who=result.signer, org=result.organization, when=f"{result.signed_at:%Y-%m-%d %H:%M}",
-                number=result.number or "—")
-        else:
-            text = tr("文件已被改动或损坏，签名无效。")
-        (QMessageBox.information if result.intact else QMessageBox.critical)(self, tr("核验结果"), text)
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            QMessageBox.warning(self, tr("核验结果"), tr("无法读取文件：{reason}").format(reason=exc.strerror))
+            return ""
+        result = verify(self.store, data)
+        import contextlib
+        import io
+
+        lines = io.StringIO()
+        with contextlib.redirect_stdout(lines):
+            print_verification(Path(path).name, result)
+        text = lines.getvalue().strip()
+        show = {"valid": QMessageBox.information, "untrusted": QMessageBox.warning}.get(result.outcome,
+                                                                                      QMessageBox.critical)
+        show(self, tr("核验结果"), text)
         return text
 
     def backup_to(self, path: str | None = None) -> bool:

@@ -156,6 +156,13 @@ def qr_drawing(payload: str, size: float):
     return drawing
 
 
+def keywords(kind: str, number: str, qr: str) -> str:
+    """The PDF's /Keywords: kind, number and content hash, read back by verification from the signed
+    revision only (a later change of the metadata is reported as an alteration)."""
+    fields = dict(part.partition("=")[::2] for part in qr.split(";")[1:]) if qr else {}
+    return f"auditor;kind={kind};number={number};sha256={fields.get('h', '')}"
+
+
 def new_canvas(title: str, subject: str, keywords: str):
     from reportlab.pdfgen import canvas as pdfcanvas
 

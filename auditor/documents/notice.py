@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..calendar import format_date_cn
 from .base import (BLOCK_W, CELL, LEFT, LINES, MM, PAGE_H, PITCH, RED, TITLE_PT, TOP, Grid, image_reader,
-                   new_canvas, page_number, qr_drawing, wrap_cjk)
+                   keywords, new_canvas, page_number, qr_drawing, wrap_cjk)
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -43,9 +43,10 @@ class NoticeData:
     deadline: dt.date
     consequences: str
     issue_date: dt.date
-    content_sha256: str = ""
+    qr: str = ""
     signature_png: bytes | None = field(default=None, repr=False)
     supersedes: str = ""
+    backdate_reason: str = ""
 
     @property
     def title(self) -> str:
@@ -62,11 +63,11 @@ class NoticeRenderer:
     def __init__(self, data: NoticeData) -> None:
         self.data = data
         self.signature_box: tuple[int, tuple[float, float, float, float]] = (0, (0, 0, 0, 0))
+        self.receipt_box: tuple[int, tuple[float, float, float, float]] = (0, (0, 0, 0, 0))
 
     def render(self) -> bytes:
         d = self.data
-        keywords = f"auditor-notice;number={d.number};sha256={d.content_sha256}"
-        self.canvas, buffer = new_canvas(d.title, d.number or "草稿", keywords)
+        self.canvas, buffer = new_canvas(d.title, d.number or "草稿", keywords("notice", d.number, d.qr))
         self.grid = Grid(self.canvas)
         if not d.number:
             self._watermark()
@@ -125,6 +126,8 @@ class NoticeRenderer:
             g.paragraph(d.consequences)
         if d.supersedes:
             g.paragraph(f"本通知替代{d.supersedes}，原通知作废。")
+        if d.backdate_reason:
+            g.paragraph(f"补发说明：本通知签发日期早于同序列前一文书，理由：{d.backdate_reason}")
 
     def closing(self) -> None:
         """落款: issuer and date, right, four characters in; seal area; signature; QR code on the left."""
@@ -133,14 +136,14 @@ class NoticeRenderer:
             g.new_page()
         g.next_line()
         top_line = g.line
-        if d.number:
+        if d.qr:
             from reportlab.graphics import renderPDF
 
             qr_top = PAGE_H - TOP - top_line * PITCH
-            renderPDF.draw(qr_drawing(f"{d.number}|{d.content_sha256}", 20 * MM), c, LEFT, qr_top - 20 * MM)
+            renderPDF.draw(qr_drawing(d.qr, 26 * MM), c, LEFT, qr_top - 26 * MM)
             c.setFont("AuditorSong", 6.5)
-            for n, text in enumerate((f"{d.number}", "内容 SHA-256", d.content_sha256[:32], d.content_sha256[32:])):
-                c.drawString(LEFT + 21 * MM, qr_top - 4 * MM - n * 3.2 * MM, text)
+            for n, text in enumerate((d.number, "扫码核验真伪", "auditor verify-code")):
+                c.drawString(LEFT + 27 * MM, qr_top - 4 * MM - n * 3.2 * MM, text)
         g.text(d.issuer, align="right", right_margin=4)
         g.next_line()
         g.text(format_date_cn(d.issue_date), align="right", right_margin=4)
@@ -186,5 +189,8 @@ class NoticeRenderer:
         g.next_line()
         g.paragraph(f"我单位已收到{d.shown_number}《{d.title}》，将按要求于{format_date_cn(d.deadline)}前完成整改并书面报告。")
         g.text("签收人（签字）：＿＿＿＿＿＿　签收日期：＿＿＿＿年＿＿月＿＿日")
+        # the operator's electronic signature field (empty until it countersigns), on the line below
+        y = g.baseline(g.line)
+        self.receipt_box = (g.page - 1, (LEFT + 2 * CELL, y - 12 * MM, LEFT + 2 * CELL + 50 * MM, y - 1 * MM))
         g.next_line()
         g.text(f"{d.addressee}（盖章）", align="right", right_margin=2)

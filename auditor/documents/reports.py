@@ -14,7 +14,7 @@ from ..calendar import format_date_cn
 from ..model import Contract, Status
 from ..money import amount_in_words, format_yuan
 from ..scoring import InstallmentResult, MonthResult, format_measure
-from .base import FONT, MM, register_font
+from .base import FONT, MM, keywords, register_font
 
 
 def _styles():
@@ -37,10 +37,12 @@ class ReportRenderer:
     """Overridable steps: meta, story; page frame with the document number and '— n —'."""
 
     title = ""
+    kind = ""
 
-    def __init__(self, number: str = "", content_sha256: str = "") -> None:
+    def __init__(self, number: str = "", qr: str = "", note: str | None = None) -> None:
         self.number = number
-        self.content_sha256 = content_sha256
+        self.qr = qr
+        self.note = note  # why the document was issued with an earlier date (printed)
         self.s = _styles()
         self.signature_box: tuple[int, tuple[float, float, float, float]] = (0, (0, 0, 0, 0))
 
@@ -56,15 +58,18 @@ class ReportRenderer:
         canvas.setFont(FONT, 9)
         canvas.drawString(20 * MM, 287 * MM, self.number)
         canvas.drawCentredString(105 * MM, 10 * MM, f"— {doc.page} —")
-        if doc.page == 1 and self.number and self.content_sha256:
+        if doc.page == 1 and self.qr:
             from reportlab.graphics import renderPDF
 
             from .base import qr_drawing
 
-            renderPDF.draw(qr_drawing(f"{self.number}|{self.content_sha256}", 15 * MM), canvas, 175 * MM, 272 * MM)
+            renderPDF.draw(qr_drawing(self.qr, 22 * MM), canvas, 168 * MM, 266 * MM)
             canvas.setFont(FONT, 5.5)
-            canvas.drawRightString(190 * MM, 270 * MM, f"SHA-256 {self.content_sha256[:16]}…")
+            canvas.drawRightString(190 * MM, 264 * MM, "扫码核验（auditor verify-code）")
         canvas.restoreState()
+
+    def _note(self) -> list:
+        return [self.p(f"补发说明：本文书签发日期早于同序列前一文书，理由：{self.note}", "small")] if self.note else []
 
     def render(self) -> bytes:
         from pypdf import PdfReader
@@ -75,7 +80,7 @@ class ReportRenderer:
         doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * MM, rightMargin=20 * MM, topMargin=18 * MM,
                                 bottomMargin=18 * MM, title=self.title, subject=self.number, creator="auditor",
                                 author="auditor", invariant=1, initialFontName=register_font(), initialFontSize=10,
-                                keywords=f"auditor;number={self.number};sha256={self.content_sha256}")
+                                keywords=keywords(self.kind, self.number, self.qr))
         doc.build(self.story() + [_SignatureBox(self)], onFirstPage=self._frame, onLaterPages=self._frame)
         pdf = buffer.getvalue()
         charts = self.annex_charts()
@@ -189,9 +194,10 @@ class ScoreSheet(ReportRenderer):
     """考核评分表 for one month, or for an installment (its months, band and payable)."""
 
     def __init__(self, contract: Contract, months: list[MonthResult], installment: InstallmentResult | None = None,
-                 number: str = "", content_sha256: str = "", charts: list | None = None,
-                 signature_png: bytes | None = None) -> None:
-        super().__init__(number, content_sha256)
+                 number: str = "", qr: str = "", charts: list | None = None,
+                 signature_png: bytes | None = None, note: str | None = None) -> None:
+        super().__init__(number, qr, note)
+        self.kind = "installment" if installment else "score-sheet"
         self.contract, self.months, self.installment = contract, months, installment
         self.charts = charts or []
         self.signature_png = signature_png
@@ -216,6 +222,7 @@ class ScoreSheet(ReportRenderer):
             story += self.installment_block(self.installment)
         story.append(self.p("本表采用的约定解读", "h2"))
         story += [self.p(f"{n}. {line}", "small") for n, line in enumerate(c.settings.readings(c.family), 1)]
+        story += self._note()
         story += self.signatures(c, self.signature_png)
         return story
 
@@ -271,9 +278,11 @@ class ScoreSheet(ReportRenderer):
 class PaymentStatement(ScoreSheet):
     """付款核算单: the installment block with each deduction listed, money in figures and 大写."""
 
-    def __init__(self, contract: Contract, installment: InstallmentResult, number: str = "", content_sha256: str = "",
-                 signature_png: bytes | None = None) -> None:
-        ReportRenderer.__init__(self, number, content_sha256)
+    kind = "payment"
+
+    def __init__(self, contract: Contract, installment: InstallmentResult, number: str = "", qr: str = "",
+                 signature_png: bytes | None = None, note: str | None = None) -> None:
+        ReportRenderer.__init__(self, number, qr, note)
         self.contract, self.installment, self.months, self.charts = contract, installment, [], []
         self.signature_png = signature_png
         self.title = f"{contract.name} 第{installment.number}期付款核算单"
@@ -288,6 +297,7 @@ class PaymentStatement(ScoreSheet):
                                                  f"{d.basis}（{d.clause}）"] for d in r.deductions]
         if len(rows) > 1:
             story += [self.p("扣减明细", "h2"), self.table(rows, [18 * MM, 36 * MM, 27 * MM, 89 * MM], right_cols=[2])]
+        story += self._note()
         story += self.signatures(c, self.signature_png)
         return story
 
@@ -295,9 +305,11 @@ class PaymentStatement(ScoreSheet):
 class SpotCheckRecord(ReportRenderer):
     """现场抽查记录, signed by the inspector and the operator's representative."""
 
-    def __init__(self, contract: Contract, check: dict, entries: list, number: str = "", content_sha256: str = "",
-                 signature_png: bytes | None = None) -> None:
-        super().__init__(number, content_sha256)
+    kind = "spot-check"
+
+    def __init__(self, contract: Contract, check: dict, entries: list, number: str = "", qr: str = "",
+                 signature_png: bytes | None = None, note: str | None = None) -> None:
+        super().__init__(number, qr, note)
         self.contract, self.check, self.entries = contract, check, entries
         self.signature_png = signature_png
         self.title = f"{contract.name} 现场抽查记录"
@@ -326,5 +338,6 @@ class SpotCheckRecord(ReportRenderer):
         story += [self.p("逐人核查", "h2"), self.table(people, [14 * MM, 36 * MM, 30 * MM, 40 * MM, 50 * MM])]
         verdict = "抽查不达标：" + "；".join(result.reasons) if result.failed else "抽查达标。"
         story.append(self.p(f"结论：{verdict}", "h2"))
+        story += self._note()
         story += self.signatures(c, self.signature_png)
         return story

@@ -1,35 +1,118 @@
-"""Render (and optionally sign) each kind of document from what is stored; the CLI and the app share it."""
+"""Issuing documents: numbered in the register, rendered, signed and stored in one transaction.
+
+The CLI and the app share it. Without an identity a document is a preview: rendered with 「预览」 in place
+of a number and no QR code, and not registered. With one, the document gets the next number of its
+series (``{issuer}{word}〔{year}〕{n}号``, per kind, issuer and year), a QR code signed with the inspector's
+key, a certifying PAdES signature, and a row in the register that triggers keep immutable.
+"""
 from __future__ import annotations
 
-import hashlib
-import json
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any, Callable
 
-from ..errors import InputError
+from ..errors import InputError, StateError
 from ..storage import Store
+
+# kind → (name, word in the number)
+KINDS: dict[str, tuple[str, str]] = {
+    "notice": ("整改通知书", "整改"),
+    "score-sheet": ("考核评分表", "考评"),
+    "installment": ("分期考核评分表", "期评"),
+    "spot-check": ("现场抽查记录", "抽查"),
+    "payment": ("付款核算单", "付款"),
+}
+PREVIEW = "预览（未登记）"
 
 
 @dataclass(frozen=True)
 class Identity:
+    """What the user hands over to sign: the PKCS#12 file, its passphrase, a handwritten signature image."""
+
     p12: bytes
     passphrase: bytes
     signature_png: bytes | None = None
 
+    def load(self):
+        from ..pki import load_identity
 
-KINDS = ("score-sheet", "installment", "notice", "spot-check", "payment")
-
-
-def _digest(data) -> str:
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+        return load_identity(self.p12, self.passphrase)
 
 
-def _sign(pdf: bytes, renderer, identity: Identity | None, reason: str, location: str) -> bytes:
-    if identity is None:
-        return pdf
+@dataclass(frozen=True)
+class Issued:
+    pdf: bytes
+    number: str = ""
+    note: str = ""
+
+
+def signing_identity(store: Store, identity: Identity):
+    """The identity, refused when its certificate does not chain to a root this machine trusts: a document
+    signed with it could not be verified by anyone, and would look like a forgery."""
+    from ..pki import SigningError, chain_status
+
+    loaded = identity.load()
+    trusted, problem = chain_status(loaded.certificate, loaded.chain, store.trust.root_certificates())
+    if not trusted:
+        raise SigningError(f"该证书不能用于签发文书：{problem}。请使用机构根证书签发的检查人员证书"
+                           "（auditor ca create / identity create），或先把签发它的机构根证书加入信任列表（auditor trust add）")
+    return loaded
+
+
+def check_issue_date(store: Store, kind: str, issuer: str, on: dt.date, backdate_reason: str | None,
+                     today: dt.date | None = None) -> str | None:
+    """Issue dates follow the numbers: a date before the series' latest is refused unless a reason is
+    given (then recorded and printed); a date in the future is refused."""
+    today = today or dt.date.today()
+    if on > today:
+        raise InputError(f"签发日期 {on} 晚于今天（{today}），不能预签")
+    last = store.register.last_issued(kind, issuer)
+    reason = (backdate_reason or "").strip() or None
+    if last is not None and on < last[0]:
+        if reason is None:
+            raise StateError(f"签发日期 {on} 早于已签发的 {last[1]}（{last[0]}）：文号按日期顺序编排，"
+                             "补发须说明理由（--backdate-reason）")
+        return reason
+    return None
+
+
+def issue(store: Store, kind: str, contract_id: str, subject: str, content: dict[str, Any],
+          build: Callable[[str, str, str | None], Any], identity: Identity, on: dt.date, *,
+          qr_fields: dict[str, str] | None = None, backdate_reason: str | None = None,
+          receipt: bool = False, after: Callable[[int, str, str], None] | None = None) -> Issued:
+    """Register, render, sign and store one document, all or nothing.
+
+    ``build(number, qr_text, backdate_reason)`` returns a renderer (``render()``, ``signature_box``, for
+    notices ``receipt_box``); ``after(document_id, number, content_sha256)`` runs inside the transaction."""
+    from .. import pki
+    from . import payload
     from .signing import sign_pdf
 
-    page, box = renderer.signature_box
-    return sign_pdf(pdf, identity.p12, identity.passphrase, reason=reason, location=location, box=box, page=page)
+    contract = store.contracts.get(contract_id)
+    issuer = contract.party_a.short_name
+    signer = signing_identity(store, identity)
+    tsa_url = store.trust.setting("tsa_url")
+    with store.db.atomic():
+        reason = check_issue_date(store, kind, issuer, on, backdate_reason)
+        seq = store.register.take_number(kind, issuer, on.year)
+        number = f"{issuer}{KINDS[kind][1]}〔{on.year}〕{seq}号"
+        content = {**content, "kind": kind, "number": number, "issue_date": on.isoformat(),
+                   "backdate_reason": reason or ""}
+        digest = payload.content_hash(content)
+        qr = payload.make({**(qr_fields or {}), "k": kind, "n": number, "d": on.isoformat(), "h": digest}, signer)
+        renderer = build(number, qr, reason)
+        pdf = renderer.render()
+        page, box = renderer.signature_box
+        signed = sign_pdf(pdf, signer, reason=f"签发{number}", location=contract.party_a.name, box=box, page=page,
+                          receipt=getattr(renderer, "receipt_box", None) if receipt else None, tsa_url=tsa_url)
+        document_id = store.register.add(
+            kind=kind, number=number, contract_id=contract_id, subject=subject, issuer=issuer, year=on.year, seq=seq,
+            issued_on=on, content=content, content_sha256=digest, pdf=signed.pdf,
+            signer_fingerprint=pki.fingerprint(signer.certificate), backdate_reason=reason, qr=qr)
+        store.trust.remember(signer.certificate, signer.chain)
+        if after is not None:
+            after(document_id, number, digest)
+    return Issued(signed.pdf, number, signed.note)
 
 
 def _charts(contract, months, codes):
@@ -41,8 +124,15 @@ def _charts(contract, months, codes):
     return drawers
 
 
+def _issue_or_preview(store, kind, contract, subject, content, make, identity, on, backdate_reason, qr_fields):
+    if identity is None:
+        return Issued(make(PREVIEW, "", None).render())
+    return issue(store, kind, contract.id, subject, content, make, identity, on or dt.date.today(),
+                 qr_fields=qr_fields, backdate_reason=backdate_reason)
+
+
 def score_sheet(store: Store, contract_id: str, period_text: str, identity: Identity | None = None,
-                with_charts: bool = True) -> bytes:
+                with_charts: bool = True, on: dt.date | None = None, backdate_reason: str | None = None) -> Issued:
     from ..cli import month_to_dict
     from ..model import Status
     from ..service import parse_period, term_results
@@ -52,60 +142,82 @@ def score_sheet(store: Store, contract_id: str, period_text: str, identity: Iden
     period = parse_period(contract, period_text)
     months = term_results(store, contract, until=period)
     month = months[period]
-    number = f"考核评分表 {contract.id} {period}"
+    content = month_to_dict(month)
     failing = [i.code for i in month.items if i.status is Status.FAIL and not i.indicator.derived][:2]
-    renderer = ScoreSheet(contract, [month], None, number, _digest(month_to_dict(month)),
-                          _charts(contract, months, failing) if with_charts else [],
-                          identity.signature_png if identity else None)
-    return _sign(renderer.render(), renderer, identity, f"签署{number}", contract.party_a.name)
+
+    def make(number, qr, reason):
+        return ScoreSheet(contract, [month], None, number, qr, _charts(contract, months, failing) if with_charts else [],
+                          identity.signature_png if identity else None, note=reason)
+
+    fields = {"a": content["deduction_total"] or "", "p": content["score"] or ""}
+    return _issue_or_preview(store, "score-sheet", contract, f"{contract.id} {period}", content, make, identity, on,
+                             backdate_reason, fields)
 
 
-def installment_sheet(store: Store, contract_id: str, number: int, identity: Identity | None = None,
-                      with_charts: bool = True) -> bytes:
-    from ..cli import installment_to_dict
+def _installment(store: Store, contract, number: int):
     from ..service import installment_results, term_results
-    from .reports import ScoreSheet
 
-    contract = store.contracts.get(contract_id)
     months = term_results(store, contract)
     results = installment_results(store, contract, months)
     if not 1 <= number <= len(results):
         raise InputError(f"合同 {contract.id} 共有 {len(results)} 期付款，没有第 {number} 期")
-    result = results[number - 1]
+    return months, results[number - 1]
+
+
+def installment_sheet(store: Store, contract_id: str, number: int, identity: Identity | None = None,
+                      with_charts: bool = True, on: dt.date | None = None,
+                      backdate_reason: str | None = None) -> Issued:
+    from ..cli import installment_to_dict
+    from .reports import ScoreSheet
+
+    contract = store.contracts.get(contract_id)
+    months, result = _installment(store, contract, number)
     if not result.months:
         raise InputError(f"第 {number} 期不按考核结果付款，没有考核评分表")
-    doc_number = f"考核评分表 {contract.id} 第{number}期"
-    renderer = ScoreSheet(contract, [months[p] for p in result.months], result, doc_number,
-                          _digest(installment_to_dict(result)),
+    content = installment_to_dict(result)
+
+    def make(doc_number, qr, reason):
+        return ScoreSheet(contract, [months[p] for p in result.months], result, doc_number, qr,
                           _charts(contract, {p: months[p] for p in result.months}, []) if with_charts else [],
-                          identity.signature_png if identity else None)
-    return _sign(renderer.render(), renderer, identity, f"签署{doc_number}", contract.party_a.name)
+                          identity.signature_png if identity else None, note=reason)
+
+    fields = {"a": content["payable"] or "", "p": content["score"] or ""}
+    return _issue_or_preview(store, "installment", contract, f"{contract.id} 第{number}期", content, make, identity,
+                             on, backdate_reason, fields)
 
 
-def payment_statement(store: Store, contract_id: str, number: int, identity: Identity | None = None) -> bytes:
+def payment_statement(store: Store, contract_id: str, number: int, identity: Identity | None = None,
+                      on: dt.date | None = None, backdate_reason: str | None = None) -> Issued:
     from ..cli import installment_to_dict
-    from ..service import installment_result
     from .reports import PaymentStatement
 
     contract = store.contracts.get(contract_id)
-    result = installment_result(store, contract, number)
-    doc_number = f"付款核算单 {contract.id} 第{number}期"
-    renderer = PaymentStatement(contract, result, doc_number, _digest(installment_to_dict(result)),
-                                identity.signature_png if identity else None)
-    return _sign(renderer.render(), renderer, identity, f"签署{doc_number}", contract.party_a.name)
+    _, result = _installment(store, contract, number)
+    content = installment_to_dict(result)
+
+    def make(doc_number, qr, reason):
+        return PaymentStatement(contract, result, doc_number, qr, identity.signature_png if identity else None,
+                                note=reason)
+
+    return _issue_or_preview(store, "payment", contract, f"{contract.id} 第{number}期", content, make, identity, on,
+                             backdate_reason, {"a": content["payable"] or ""})
 
 
-def spot_check_record(store: Store, check_id: int, identity: Identity | None = None) -> bytes:
+def spot_check_record(store: Store, check_id: int, identity: Identity | None = None, on: dt.date | None = None,
+                      backdate_reason: str | None = None) -> Issued:
     from .reports import SpotCheckRecord
 
     check = store.personnel.spot_check(check_id)
     contract = store.contracts.get(check["contract_id"])
     entries = store.personnel.spot_entries(check_id)
-    doc_number = f"现场抽查记录 {contract.id} #{check_id}"
-    renderer = SpotCheckRecord(contract, check, entries, doc_number,
-                               _digest({"check": check, "entries": [e.__repr__() for e in entries]}),
-                               identity.signature_png if identity else None)
-    return _sign(renderer.render(), renderer, identity, f"签署{doc_number}", contract.party_a.name)
+    content = {"check": check, "entries": [repr(e) for e in entries]}
+
+    def make(doc_number, qr, reason):
+        return SpotCheckRecord(contract, check, entries, doc_number, qr, identity.signature_png if identity else None,
+                               note=reason)
+
+    return _issue_or_preview(store, "spot-check", contract, f"{contract.id} 抽查#{check_id}", content, make, identity,
+                             on, backdate_reason, {})
 
 
 def notice_pdf(store: Store, key: int | str) -> bytes:
@@ -115,9 +227,54 @@ def notice_pdf(store: Store, key: int | str) -> bytes:
     notice = notices.get(store, key)
     if notice.status == "draft":
         return notices.render_draft(store, notice.id)
-    return notices.document_bytes(store, notice.document_id)
+    return store.register.pdf(notice.document_id)
 
 
-def known_fingerprints(store: Store) -> set[str]:
-    return {r[0] for r in store.db.execute("SELECT fingerprint FROM inspectors WHERE fingerprint IS NOT NULL")}
+def verify(store: Store, data: bytes):
+    """Verify a PDF against this machine's trust list and register. A valid signer's certificate is
+    remembered, so that a printed QR code signed by them can be checked later without the PDF."""
+    from .signing import verify_pdf
 
+    def registered(number: str) -> bytes | None:
+        document = store.register.find(number)
+        return store.register.pdf(document.id) if document is not None else None
+
+    result = verify_pdf(data, store.trust.root_certificates(), registered)
+    if result.outcome == "valid" and result.certificates:
+        store.trust.remember(*result.certificates)
+    return result
+
+
+def verify_code(store: Store, text: str, extra_certificates=()):
+    from ..pki import load_certificate
+    from . import payload
+
+    parsed = payload.parse(text)
+    certificates = [(load_certificate(c), _split_chain(chain)) for c, chain in
+                    store.trust.certificates_by_prefix(parsed.fields.get("f", "")[:32] or "-")]
+    certificates += [(c, ()) for c in extra_certificates]
+    registered = store.register.find(parsed.fields["n"])
+    return payload.verify(text, certificates, store.trust.root_certificates(),
+                          registered.qr if registered is not None and registered.qr else None)
+
+
+def _split_chain(blob: bytes | None) -> tuple:
+    """Certificates stored back to back (DER) → list."""
+    from cryptography import x509
+
+    if not blob:
+        return ()
+    out, rest = [], blob
+    while rest:
+        length = _der_length(rest)
+        out.append(x509.load_der_x509_certificate(rest[:length]))
+        rest = rest[length:]
+    return tuple(out)
+
+
+def _der_length(data: bytes) -> int:
+    first = data[1]
+    if first < 0x80:
+        return 2 + first
+    count = first & 0x7F
+    return 2 + count + int.from_bytes(data[2:2 + count], "big")

@@ -1,175 +1,378 @@
-"""Cryptographic PDF signatures (PAdES baseline B through pyHanko) and offline verification.
+"""PAdES signatures (pyHanko) and verification that says what is true.
 
-The inspector's identity is an EC P-256 key with a self-signed certificate in a
-PKCS#12 file protected by a passphrase they choose (or one their agency
-issued). A signature is "intact" when the signed bytes are unchanged and cover
-the whole file; a self-signed certificate is reported as such (not trusted
-unless its fingerprint is in the app's list of known inspectors). Any file
-changed after signing is reported as altered — including when the PDF
-library raises instead of returning a status.
+Signing *certifies* the document (DocMDP: only filling forms and signing allowed afterwards), may add an
+empty signature field for the operator's receipt, and adds an RFC 3161 time stamp (PAdES B-T) when a
+time-stamp server is configured and answers. Without one, the signing time is the signer's own clock,
+and verification says so.
+
+Verification never trusts a name. Its outcomes, as the CLI's exit codes:
+
+- 0 ``valid``: the issuing signature is intact, its certificate chains to a root this machine trusts, and
+  nothing changed after it except permitted later signatures (the operator's receipt);
+- 3 ``altered``: anything changed after signing (content, metadata, appended bytes, a new revision that
+  is not a permitted signature), a later signature that does not verify, or a file that no longer matches
+  the registered original;
+- 4 ``untrusted``: intact, but the signer's certificate does not chain to a trusted root;
+- 2 ``unsigned``: not a PDF, or a PDF without any signature.
 """
 from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..errors import InputError
 from ..paths import resources_dir
+from ..pki import SigningError
+
+__all__ = ["SigningError", "Verification", "SignatureReport", "sign_pdf", "verify_pdf", "read_identity"]
+
+ISSUER_FIELD = "AuditorSignature"
+RECEIPT_FIELD = "OperatorReceipt"
+CLOCK_NOTE = "签名时间为签名人电脑时间（未经可信时间戳）"
+OUTCOMES = {"valid": (0, "签名有效，文件未被改动，签名人受信任"),
+            "altered": (3, "文件在签名后被改动，签名无效"),
+            "untrusted": (4, "文件未被改动，但签名人证书不受信任"),
+            "unsigned": (2, "文件未签名或无法读取")}
 
 
-class SigningError(InputError):
-    """The identity cannot be used (wrong passphrase, not a PKCS#12 file…)."""
+@dataclass(frozen=True)
+class SignatureReport:
+    field: str
+    signer: str
+    organization: str
+    chain: list[str]
+    fingerprint: str
+    intact: bool
+    trusted: bool
+    trust_problem: str
+    signed_at: dt.datetime | None
+    time_source: str  # "timestamp" or "signer_clock"
+    revision: int
+    certification: bool
+
+    def as_dict(self) -> dict:
+        return {"field": self.field, "signer": self.signer, "organization": self.organization,
+                "issuer_chain": self.chain, "certificate_sha256": self.fingerprint, "intact": self.intact,
+                "trusted": self.trusted, "trust_problem": self.trust_problem,
+                "signed_at": self.signed_at.isoformat() if self.signed_at else None,
+                "time_source": self.time_source, "revision": self.revision, "certification": self.certification}
 
 
 @dataclass(frozen=True)
 class Verification:
-    signed: bool
-    intact: bool
-    signer: str = ""
-    organization: str = ""
-    signed_at: dt.datetime | None = None
-    fingerprint: str = ""
+    outcome: str
+    problems: list[str] = field(default_factory=list)
+    signatures: list[SignatureReport] = field(default_factory=list)
     number: str = ""
+    kind: str = ""
     content_sha256: str = ""
-    trusted: bool = False
-    problem: str = ""
-    details: list[str] = field(default_factory=list)
+    revisions: list[str] = field(default_factory=list)
+    registered: str = "not_registered"  # "match" | "mismatch" | "not_registered"
+    signed_bytes: bytes = field(default=b"", repr=False)
+    certificates: tuple = field(default=(), repr=False)  # the issuer's (certificate, chain)
 
     @property
-    def altered(self) -> bool:
-        return self.signed and not self.intact
+    def exit_code(self) -> int:
+        return OUTCOMES[self.outcome][0]
+
+    @property
+    def summary(self) -> str:
+        return OUTCOMES[self.outcome][1]
+
+    @property
+    def issuer(self) -> SignatureReport | None:
+        return self.signatures[0] if self.signatures else None
+
+    @property
+    def receipt(self) -> SignatureReport | None:
+        return next((s for s in self.signatures[1:] if s.field == RECEIPT_FIELD and s.intact), None)
 
     def as_dict(self) -> dict:
-        return {"signed": self.signed, "intact": self.intact, "altered": self.altered, "signer": self.signer,
-                "organization": self.organization,
-                "signed_at": self.signed_at.isoformat() if self.signed_at else None,
-                "certificate_sha256": self.fingerprint, "trusted": self.trusted, "number": self.number,
-                "content_sha256": self.content_sha256, "problem": self.problem}
+        return {"outcome": self.outcome, "exit_code": self.exit_code, "summary": self.summary,
+                "problems": self.problems, "number": self.number, "kind": self.kind,
+                "content_sha256": self.content_sha256, "registered": self.registered, "revisions": self.revisions,
+                "signatures": [s.as_dict() for s in self.signatures],
+                "time_note": "" if self.issuer is None or self.issuer.time_source == "timestamp" else CLOCK_NOTE}
 
 
-def create_identity(name: str, organization: str, passphrase: bytes, years: int = 5) -> bytes:
-    """A new EC P-256 key and self-signed certificate, as PKCS#12 bytes protected by ``passphrase``."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.hazmat.primitives.serialization import pkcs12
-    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+# ------------------------------------------------------------------ signing
 
-    if len(passphrase) < 6:
-        raise SigningError("签名口令至少 6 个字符")
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name),
-                         x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
-                         x509.NameAttribute(NameOID.COUNTRY_NAME, "CN")])
-    now = dt.datetime.now(dt.timezone.utc)
-    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=365 * years))
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                         data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                         crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
-            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
-            .sign(key, hashes.SHA256()))
-    return pkcs12.serialize_key_and_certificates(
-        name.encode("utf-8"), key, cert, None, serialization.BestAvailableEncryption(passphrase))
+def _stamp_font(text: str, size: int):
+    """A font engine for the visible stamp over a subset of the shipped font holding only ``text``'s
+    characters: pyHanko would otherwise parse and subset the whole 10 MB font for every signature."""
+    from fontTools import subset, ttLib
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+
+    options = subset.Options()
+    options.layout_features = []
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    font = ttLib.TTFont(str(resources_dir() / "fonts" / "AuditorSong-Regular.ttf"), lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text + "0123456789-: ")
+    subsetter.subset(font)
+    small = io.BytesIO()
+    font.save(small)
+
+    class Factory(GlyphAccumulatorFactory):
+        def create_font_engine(self, writer, obj_stream=None):
+            if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+                obj_stream = writer.prepare_object_stream()
+            return GlyphAccumulator(writer=writer, font_handle=io.BytesIO(small.getvalue()), font_size=self.font_size,
+                                    obj_stream=obj_stream)
+
+    return Factory("AuditorSong-stamp", font_size=size)
 
 
-def _signer(p12: bytes, passphrase: bytes):
+def _pyhanko_signer(identity):
+    from asn1crypto import keys, x509
+    from cryptography.hazmat.primitives import serialization
     from pyhanko.sign import signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-    try:
-        return signers.SimpleSigner.load_pkcs12_data(p12, other_certs=(), passphrase=passphrase)
-    except (ValueError, TypeError):
-        raise SigningError("无法打开签名证书：口令错误或文件不是 PKCS#12 证书") from None
+    from ..pki import der
+
+    key = keys.PrivateKeyInfo.load(identity.key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    return signers.SimpleSigner(
+        signing_cert=x509.Certificate.load(der(identity.certificate)), signing_key=key,
+        cert_registry=SimpleCertificateStore.from_certs([x509.Certificate.load(der(c)) for c in identity.chain]))
 
 
-def certificate_fingerprint(p12: bytes, passphrase: bytes) -> str:
-    return _signer(p12, passphrase).signing_cert.sha256.hex()
+class _UrllibTimeStamper:
+    """RFC 3161 over HTTP with the standard library (no extra dependency), offline-friendly time-out."""
+
+    @staticmethod
+    def create(url: str):
+        import urllib.request
+
+        from asn1crypto import tsp
+        from pyhanko.sign.timestamps.api import TimeStamper
+
+        class Stamper(TimeStamper):
+            async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
+                request = urllib.request.Request(url, data=req.dump(),
+                                                 headers={"Content-Type": "application/timestamp-query"})
+                with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 — configured URL
+                    return tsp.TimeStampResp.load(response.read())
+
+        return Stamper()
 
 
-def sign_pdf(pdf: bytes, p12: bytes, passphrase: bytes, *, reason: str, location: str,
-             box: tuple[float, float, float, float], page: int = -1) -> bytes:
-    """Sign with a visible stamp in ``box`` (x1, y1, x2, y2 in points) on ``page`` (-1: last)."""
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+@dataclass(frozen=True)
+class Signed:
+    pdf: bytes
+    timestamped: bool
+    note: str = ""
+
+
+def sign_pdf(pdf: bytes, identity, *, reason: str, location: str, box: tuple[float, float, float, float],
+             page: int = -1, receipt: tuple[int, tuple[float, float, float, float]] | None = None,
+             tsa_url: str = "") -> Signed:
+    """Certify ``pdf`` with a visible stamp in ``box`` on ``page`` (-1: last); ``receipt`` adds an empty
+    signature field there for the operator. With ``tsa_url`` a time stamp is added when the server answers."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import TextStampStyle
 
-    signer = _signer(p12, passphrase)
+    from ..pki import check_signing_certificate
+
+    check_signing_certificate(identity.certificate)
+    signer = _pyhanko_signer(identity)
+    moment = dt.datetime.now().astimezone()
+    stamp_text = f"电子签名：{identity.name}\n时间：{moment:%Y-%m-%d %H:%M:%S}\n事由：{reason}"
+
+    def attempt(timestamper) -> bytes:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        pages = int(writer.root["/Pages"]["/Count"])
+        if receipt is not None:
+            fields.append_signature_field(writer, fields.SigFieldSpec(RECEIPT_FIELD, on_page=receipt[0],
+                                                                      box=receipt[1]))
+        style = TextStampStyle(stamp_text="%(text)s", text_box_style=TextBoxStyle(font=_stamp_font(stamp_text, 8)),
+                               border_width=1)
+        meta = signers.PdfSignatureMetadata(
+            field_name=ISSUER_FIELD, reason=reason, location=location, name=identity.name,
+            subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256", certify=True,
+            docmdp_permissions=fields.MDPPerm.FILL_FORMS)
+        pdf_signer = signers.PdfSigner(meta, signer, timestamper=timestamper, stamp_style=style,
+                                       new_field_spec=fields.SigFieldSpec(
+                                           ISSUER_FIELD, on_page=page if page >= 0 else pages - 1, box=box))
+        out = io.BytesIO()
+        pdf_signer.sign_pdf(writer, output=out, appearance_text_params={"text": stamp_text})
+        return out.getvalue()
+
+    if tsa_url:
+        try:
+            return Signed(attempt(_UrllibTimeStamper.create(tsa_url)), True)
+        except Exception as exc:  # noqa: BLE001 — an unreachable or broken TSA: sign without, and say so
+            note = f"时间戳服务器 {tsa_url} 不可用（{type(exc).__name__}），{CLOCK_NOTE}"
+            return Signed(attempt(None), False, note)
+    return Signed(attempt(None), False, CLOCK_NOTE)
+
+
+def countersign_receipt(pdf: bytes, p12: bytes, passphrase: bytes, *, name: str = "") -> bytes:
+    """The operator's signature in the receipt field (what its own PDF reader would do)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    from ..pki import load_identity
+
+    identity = load_identity(p12, passphrase)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    pages = int(writer.root["/Pages"]["/Count"])
-    font = GlyphAccumulatorFactory(str(resources_dir() / "fonts" / "AuditorSong-Regular.ttf"), font_size=8)
-    style = TextStampStyle(
-        stamp_text="电子签名：%(signer)s\n时间：%(ts)s\n事由：%(reason)s",
-        text_box_style=TextBoxStyle(font=font), timestamp_format="%Y-%m-%d %H:%M:%S", border_width=1)
-    signer_name = signer.signing_cert.subject.native.get("common_name", "")
-    meta = signers.PdfSignatureMetadata(field_name="AuditorSignature", reason=reason, location=location,
+    meta = signers.PdfSignatureMetadata(field_name=RECEIPT_FIELD, reason="签收", name=name or identity.name,
                                         subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256")
-    pdf_signer = signers.PdfSigner(meta, signer, stamp_style=style, new_field_spec=fields.SigFieldSpec(
-        sig_field_name="AuditorSignature", on_page=page if page >= 0 else pages - 1, box=box))
     out = io.BytesIO()
-    pdf_signer.sign_pdf(writer, output=out, appearance_text_params={"signer": signer_name, "reason": reason})
+    signers.PdfSigner(meta, _pyhanko_signer(identity)).sign_pdf(writer, output=out)
     return out.getvalue()
 
 
-def verify_pdf(data: bytes, known_fingerprints: set[str] | None = None) -> Verification:
-    """Whether ``data`` is signed and unchanged since; never raises for a damaged or altered file."""
-    number = content = ""
-    try:
-        from pypdf import PdfReader
+# ------------------------------------------------------------------ verification
 
-        info = PdfReader(io.BytesIO(data)).metadata or {}
-        for part in str(info.get("/Keywords", "")).split(";"):
-            if part.startswith("number="):
-                number = part[7:]
-            elif part.startswith("sha256="):
-                content = part[7:]
-    except Exception:  # noqa: BLE001 — unreadable metadata is reported through the signature check below
-        pass
-    try:
-        from pyhanko.pdf_utils.reader import PdfFileReader
-        from pyhanko.sign.validation import validate_pdf_signature
-        from pyhanko_certvalidator import ValidationContext
+def _keywords(info) -> dict[str, str]:
+    values = {}
+    for part in str(info.get("/Keywords", "") if info else "").split(";"):
+        key, _, value = part.partition("=")
+        if value:
+            values[key.strip()] = value.strip()
+    return values
 
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
-        signatures = reader.embedded_signatures
-        if not signatures:
-            return Verification(False, False, number=number, content_sha256=content, problem="文件未签名")
-        details = []
-        intact_all = True
-        first = None
-        for sig in signatures:
-            cert = sig.signer_cert
-            context = ValidationContext(trust_roots=[cert], allow_fetching=False)
-            status = validate_pdf_signature(sig, context)
-            ok = bool(status.intact and status.valid)
-            covers = status.coverage is not None and status.coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION")
-            later = status.modification_level is not None and status.modification_level.name not in (
-                "NONE", "LTA_UPDATES")
-            if status.coverage is not None and status.coverage.name == "ENTIRE_REVISION" and later:
-                ok = False
-                details.append("签名后文件被追加修改")
-            intact_all = intact_all and ok and covers
-            details.append(status.summary())
-            first = first or (sig, status)
-        sig, status = first
-        subject = sig.signer_cert.subject.native
-        fingerprint = sig.signer_cert.sha256.hex()
-        return Verification(True, intact_all, subject.get("common_name", ""), subject.get("organization_name", ""),
-                            status.signer_reported_dt, fingerprint, number, content,
-                            fingerprint in (known_fingerprints or set()),
-                            "" if intact_all else "签名后文件已被改动", details)
-    except Exception as exc:  # noqa: BLE001 — some tampering makes validation raise: that is "altered"
-        return Verification(True, False, number=number, content_sha256=content,
-                            problem=f"签名无法验证，文件已损坏或被改动（{type(exc).__name__}）")
+
+def _info(data: bytes) -> dict:
+    """The identifying metadata of the PDF ``data`` (a signed revision is a PDF of its own)."""
+    from pypdf import PdfReader
+
+    try:
+        info = PdfReader(io.BytesIO(data), strict=False).metadata or {}
+        return {k: str(info[k]) for k in ("/Title", "/Subject", "/Keywords", "/Author") if k in info}
+    except Exception:  # noqa: BLE001 — unreadable metadata compares unequal, hence "altered"
+        return {"unreadable": "1"}
+
+
+def _signature_report(sig, status, roots) -> SignatureReport:
+    from ..pki import chain_status, describe, load_certificate
+
+    cert = load_certificate(sig.signer_cert.dump())
+    others = [load_certificate(c.dump()) for c in (sig.other_embedded_certs or [])]
+    trusted, problem = chain_status(cert, others, roots)
+    timestamp = status.timestamp_validity
+    if timestamp is not None and timestamp.intact and timestamp.valid and timestamp.trusted:  # TSA under our roots
+        signed_at, source = timestamp.timestamp, "timestamp"
+    else:
+        signed_at, source = status.signer_reported_dt, "signer_clock"
+    chain = [describe(c) for c in others if c.subject != cert.subject]
+    subject = sig.signer_cert.subject.native
+    return SignatureReport(sig.field_name, subject.get("common_name", ""), subject.get("organization_name", ""),
+                           chain, sig.signer_cert.sha256.hex(), bool(status.intact and status.valid), trusted,
+                           problem, signed_at, source, sig.signed_revision, sig.docmdp_level is not None)
+
+
+def verify_pdf(data: bytes, roots=(), registered: Callable[[str], bytes | None] | None = None) -> Verification:
+    """Check ``data`` against the trusted ``roots`` (cryptography certificates) and, when ``registered``
+    knows its number (number → the registered PDF), against the registered original. Never raises."""
+    if not data.startswith(b"%PDF-"):
+        if b"/ByteRange" in data:
+            return Verification("altered", ["文件头被改动：签名的 PDF 已损坏或被改动"])
+        return Verification("unsigned", ["不是 PDF 文件"])
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)  # expected failures are reported, not logged
+    logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)
+    try:
+        return _verify(data, list(roots), registered or (lambda number: None))
+    except Exception as exc:  # noqa: BLE001 — some tampering makes the PDF library raise: that is "altered"
+        if b"/ByteRange" in data:
+            return Verification("altered", [f"签名无法验证，文件已损坏或被改动（{type(exc).__name__}）"])
+        return Verification("unsigned", [f"无法读取 PDF（{type(exc).__name__}）"])
+
+
+def _verify(data: bytes, roots: list, registered: Callable[[str], bytes | None]) -> Verification:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.diff_analysis.policy_api import ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    reader = PdfFileReader(io.BytesIO(data), strict=False)
+    signatures = sorted(reader.embedded_signatures, key=lambda s: s.signed_revision)
+    if not signatures:
+        return Verification("unsigned", ["文件未签名"] if b"/ByteRange" not in data else
+                            ["文件中有签名痕迹但签名已被移除"])
+    # pyHanko checks the cryptography and what changed; trust is reported by chain_status, with its reason
+    from asn1crypto import x509 as asn1x509
+
+    from ..pki import der
+
+    context = ValidationContext(trust_roots=[asn1x509.Certificate.load(der(r)) for r in roots], allow_fetching=False)
+    statuses = [validate_pdf_signature(sig, context) for sig in signatures]
+    reports = [_signature_report(sig, status, roots) for sig, status in zip(signatures, statuses)]
+    problems: list[str] = []
+    first, first_status = signatures[0], statuses[0]
+    byte_range = [int(x) for x in first.sig_object["/ByteRange"]]
+    signed_end = byte_range[2] + byte_range[3]
+    signed_bytes = data[:signed_end]
+    info_signed = _info(signed_bytes)
+    keywords = _keywords(info_signed)
+    number, kind, content = keywords.get("number", ""), keywords.get("kind", ""), keywords.get("sha256", "")
+
+    revisions = ["原始文档"] + ["" for _ in range(reader.xrefs.total_revisions - 1)]
+    for sig in signatures:
+        if sig.signed_revision < len(revisions):
+            revisions[sig.signed_revision] = f"签名：{sig.field_name}"
+    for index, label in enumerate(revisions):
+        if not label:
+            revisions[index] = "未签名的修改"
+            if index > first.signed_revision:
+                problems.append(f"签名后追加了一个未签名的修订（第 {index + 1} 版）：元数据、批注或内容被修改")
+    if not reports[0].intact:
+        problems.append("签发人的签名与文件内容不符：文件在签名后被改动")
+    last_status = statuses[-1]
+    if last_status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        problems.append("签名之后文件末尾被追加了内容")
+    level = first_status.modification_level
+    if level is not None and level not in (ModificationLevel.NONE, ModificationLevel.FORM_FILLING) \
+            or first_status.docmdp_ok is False:
+        problems.append("签名后文件被修改（超出签名人允许的签收签名范围）")
+    for sig, report in zip(signatures[1:], reports[1:]):
+        if not report.intact:
+            problems.append(f"后续签名（{sig.field_name}）无效")
+        elif sig.field_name != RECEIPT_FIELD:
+            problems.append(f"后续签名不在回执签收栏中（{sig.field_name}）")
+    if _info(data) != info_signed:
+        problems.append("签名后文件的元数据（标题、文号等）被修改")
+    register_state = "not_registered"
+    original = registered(number) if number else None
+    if original is not None:
+        register_state = "match" if original == signed_bytes else "mismatch"
+        if register_state == "mismatch":
+            problems.append("与登记的原件不一致")
+    if problems:
+        outcome = "altered"
+    elif not reports[0].trusted:
+        outcome = "untrusted"
+    else:
+        outcome = "valid"
+    from ..pki import load_certificate
+
+    issuer_certificates = (load_certificate(first.signer_cert.dump()),
+                           tuple(load_certificate(c.dump()) for c in (first.other_embedded_certs or [])))
+    return Verification(outcome, problems, reports, number, kind, content, revisions, register_state, signed_bytes,
+                        issuer_certificates)
 
 
 def read_identity(path: Path, passphrase_file: Path) -> tuple[bytes, bytes]:
     try:
         return path.read_bytes(), passphrase_file.read_bytes().strip()
     except OSError as exc:
-        raise SigningError(f"无法读取签名证书或口令文件：{exc.strerror}（{exc.filename}）") from None
+        raise SigningError(f"无法读取证书或口令文件：{exc.strerror}（{exc.filename}）") from None
+
+
+def read_certificate(path: Path):
+    from ..pki import load_certificate
+
+    try:
+        return load_certificate(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise InputError(f"无法读取证书文件 {path}：{exc.strerror}") from None

@@ -179,6 +179,18 @@ class Store:
         return PersonnelRepo(self)
 
     @property
+    def trust(self):
+        from .trust_repo import TrustRepo
+
+        return TrustRepo(self)
+
+    @property
+    def register(self):
+        from .register_repo import RegisterRepo
+
+        return RegisterRepo(self)
+
+    @property
     def findings(self):
         from .findings_repo import FindingsRepo
 

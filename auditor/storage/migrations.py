@@ -381,7 +381,68 @@ def _v6(db: "Database") -> None:
             db.execute(f"INSERT INTO audit_pending (tbl, row_id, op) SELECT '{table}', rowid, 'baseline' FROM {table}")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _audit_from_now(db: "Database", *tables: str) -> None:
+    """Triggers for new or widened tables, and their current rows as the baseline of their history."""
+    for table in tables:
+        audit_triggers(db, table)
+        db.execute(f"INSERT INTO audit_pending (tbl, row_id, op) SELECT '{table}', rowid, 'baseline' FROM {table}")
+
+
+def _v7(db: "Database") -> None:
+    """Trust and the register (issue: signatures the operator cannot forge).
+
+    The agency's signing root (key encrypted by its own passphrase), the roots this machine trusts, the
+    certificates of inspectors met so far (to check a printed QR code), plain settings (the time-stamp
+    server), and a register of every issued document with its own number series per kind, issuer and
+    year. ``number_counters`` (notices only) is superseded by ``document_counters`` and kept unused.
+    """
+    db.execute("""
+        CREATE TABLE agency_roots (
+            fingerprint TEXT PRIMARY KEY,
+            subject TEXT NOT NULL,
+            certificate BLOB NOT NULL,
+            p12 BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE trust_roots (
+            fingerprint TEXT PRIMARY KEY,
+            subject TEXT NOT NULL,
+            certificate BLOB NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE certificates (
+            fingerprint TEXT PRIMARY KEY,
+            subject TEXT NOT NULL,
+            certificate BLOB NOT NULL,
+            chain BLOB,
+            seen_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("""
+        CREATE TABLE document_counters (
+            kind TEXT NOT NULL,
+            issuer TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            last INTEGER NOT NULL,
+            PRIMARY KEY (kind, issuer, year)
+        )""")
+    db.execute("INSERT INTO document_counters (kind, issuer, year, last) "
+               "SELECT 'notice', issuer, year, last FROM number_counters")
+    for column in ("issuer TEXT", "year INTEGER", "seq INTEGER", "subject TEXT", "content TEXT",
+                   "content_sha256 TEXT", "signer_fingerprint TEXT", "issued_on TEXT", "backdate_reason TEXT",
+                   "qr TEXT"):
+        db.execute(f"ALTER TABLE documents ADD COLUMN {column}")
+    db.execute("CREATE UNIQUE INDEX documents_number ON documents(number)")
+    db.execute("CREATE UNIQUE INDEX documents_series ON documents(kind, issuer, year, seq)")
+    db.execute("ALTER TABLE inspectors ADD COLUMN certificate BLOB")
+    _audit_from_now(db, "agency_roots", "trust_roots", "certificates", "settings", "document_counters",
+                    "documents", "inspectors")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -696,6 +696,10 @@ Please start the app again.</translation>
         <translation>Cannot compute</translation>
     </message>
     <message>
+        <source>无法读取文件：{reason}</source>
+        <translation>Cannot read the file: {reason}</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -842,6 +846,18 @@ Please start the app again.</translation>
     <message>
         <source>本月问题（不达标项生成，定稿时保存）：</source>
         <translation>Findings of the month (from failures, stored when finalised):</translation>
+    </message>
+    <message>
+        <source>本机还没有机构根证书：将同时创建，请设定根证书口令（至少 8 个字符）并妥善保管。</source>
+        <translation>This machine has no agency root yet: it will be created now. Choose a root passphrase (at least 8 characters) and keep it safe.</translation>
+    </message>
+    <message>
+        <source>机构根证书口令</source>
+        <translation>Agency root passphrase</translation>
+    </message>
+    <message>
+        <source>机构根证书的口令：本机首次使用时创建根证书并以此口令加密保存；以后为检查人员签发证书时都须输入</source>
+        <translation>The agency root's passphrase: the root is created and encrypted with it on first use; it is asked whenever an inspector certificate is issued</translation>
     </message>
     <message>
         <source>查看完整身份证号</source>
@@ -1278,6 +1294,10 @@ Number: {number}</translation>
     <message>
         <source>首次签名前创建您的签名证书（EC P-256），由您设定的口令保护。</source>
         <translation>Before signing for the first time, create your signing certificate (EC P-256), protected by a passphrase you choose.</translation>
+    </message>
+    <message>
+        <source>首次签名前由机构根证书为您签发签名证书（EC P-256），由您设定的口令保护。</source>
+        <translation>Before your first signature, the agency root issues your signing certificate (EC P-256), protected by a passphrase you choose.</translation>
     </message>
     <message>
         <source>（名单外）</source>

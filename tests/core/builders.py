@@ -69,3 +69,23 @@ def with_store(path, fn):
 def digest(path) -> str:
     """SHA-256 of every row of the database at ``path``: equal digests mean nothing changed."""
     return with_store(path, lambda store: store.content_digest())
+
+
+ROOT_PASS = b"agency-root-passphrase"
+PASS = b"correct horse"
+
+
+def inspector(store, name: str = "李全奇", organization: str = "河南省政务大数据中心", signature_png=None):
+    """An inspector identity issued under this store's agency root (created on first use), registered.
+    Returns what the user hands over to sign (documents.service.Identity)."""
+    from auditor import pki
+    from auditor.documents.service import Identity
+
+    root = store.trust.agency_root()
+    if root is None:
+        p12, certificate = pki.create_root(organization, ROOT_PASS)
+        store.trust.add_agency_root(p12, certificate)
+        root = store.trust.agency_root()
+    p12, identity = pki.issue_inspector(pki.load_identity(root[0], ROOT_PASS), name, organization, PASS)
+    store.trust.register_inspector(identity, p12, signature_png)
+    return Identity(p12, PASS, signature_png)

@@ -12,7 +12,7 @@ from auditor.cli import main
 from auditor.service import finalize_month
 from auditor.storage import open_store
 
-from .builders import month_doc, record, with_store, write_doc
+from .builders import inspector, month_doc, record, with_store, write_doc
 
 OCT = Period(2025, 10)
 SQLITE3 = shutil.which("sqlite3")
@@ -38,7 +38,7 @@ def db(tmp_path):
            headcount={"frontline": "48.5", "support": 16, "management": 3})
     finalize_month(store, henan, OCT)
     draft = notices.draft(store, henan, OCT, inspection_date=dt.date(2025, 11, 3), place="现场", inspectors="李全奇")
-    notices.issue(store, draft.id, dt.date(2025, 11, 17))
+    notices.issue(store, draft.id, dt.date(2025, 11, 17), identity=inspector(store))
     store.months.reopen("henan-2025", Period(2025, 10), "补录")
     store.contracts.update("henan-2025", {"settings.notice_deadline_days": 10})
     store.close()

@@ -8,17 +8,18 @@ import pytest
 from auditor import notices
 from auditor.bundle import BundleConflict, export_bundle, import_bundle
 from auditor.calendar import Period
-from auditor.documents.signing import create_identity, verify_pdf
+from auditor import pki
+from auditor.documents import service as docs
 from auditor.errors import InputError
 from auditor.personnel import import_file
 from auditor.service import finalize_month, month_result
 from auditor.storage import open_store
 
-from .builders import record
+from .builders import inspector, record
 from .test_personnel import IDS, ROSTER, write_xlsx
 
 OCT = Period(2025, 10)
-PASS = b"bundle-pass"
+from .builders import PASS  # noqa: E402
 
 
 @pytest.fixture
@@ -33,10 +34,10 @@ def laptop(tmp_path):
     photo.write_bytes(b"\xff\xd8 photo")
     store.evidence.add("henan-2025", OCT, "HN-02", photo)
     finalize_month(store, henan, OCT)
-    p12 = create_identity("李全奇", "河南省政务大数据中心", PASS)
+    identity = inspector(store)
     draft = notices.draft(store, henan, OCT, inspection_date=dt.date(2025, 11, 3), place="现场", inspectors="李全奇")
-    notices.issue(store, draft.id, dt.date(2025, 11, 17), identity=(p12, PASS))
-    yield store, p12
+    notices.issue(store, draft.id, dt.date(2025, 11, 17), identity=identity)
+    yield store, identity.p12
     store.close()
 
 
@@ -50,7 +51,8 @@ def test_office_receives_everything(laptop, tmp_path):
     henan = office.contracts.get("henan-2025")
     assert month_result(office, henan, OCT).deduction_total == month_result(store, henan, OCT).deduction_total
     notice = notices.get(office, "豫政数整改〔2025〕1号")
-    assert verify_pdf(notices.document_bytes(office, notice.document_id)).intact
+    office.trust.add_root(pki.load_certificate(store.trust.agency_root()[1]))
+    assert docs.verify(office, notices.document_bytes(office, notice.document_id)).outcome == "valid"
     [evidence] = office.evidence.list("henan-2025", OCT)
     assert office.evidence.verify(evidence)
     roster = office.personnel.dataset("henan-2025", OCT, "roster").records

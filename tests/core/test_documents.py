@@ -12,19 +12,19 @@ from auditor import notices
 from auditor.calendar import Period
 from auditor.documents import service as docs
 from auditor.documents.base import BLOCK_H, BLOCK_W, CHARS, LEFT, LINES, MM, TOP
-from auditor.documents.signing import SigningError, create_identity, verify_pdf
+from auditor.documents.signing import SigningError, sign_pdf, verify_pdf
 from auditor.errors import StateError
 from auditor.service import finalize_month
 
-from .builders import record
+from .builders import PASS, inspector, record
 
 OCT = Period(2025, 10)
-PASS = b"correct horse"
 
 
-@pytest.fixture(scope="module")
-def p12():
-    return create_identity("李全奇", "河南省政务大数据中心", PASS)
+@pytest.fixture
+def p12(store):
+    """The inspector's identity, issued under the store's agency root."""
+    return inspector(store)
 
 
 def text_of(pdf: bytes) -> str:
@@ -58,7 +58,7 @@ def henan_month(store):
 def issued(store, henan, p12, day=dt.date(2025, 11, 17)):
     notice = notices.draft(store, henan, OCT, inspection_date=dt.date(2025, 11, 3), place="省12345热线运营中心",
                            inspectors="李全奇、王行宇")
-    return notices.issue(store, notice.id, day, identity=(p12, PASS))
+    return notices.issue(store, notice.id, day, identity=p12)
 
 
 def test_notice_text_numbers_and_deadline(store, henan_month, p12):
@@ -78,13 +78,13 @@ def test_notice_numbers_are_sequential_and_never_reused(store, henan_month, p12)
     second = notices.draft(store, henan_month, OCT, inspection_date=dt.date(2025, 11, 3), place="现场",
                            inspectors="李全奇", supersedes=first.number,
                            finding_ids=[f.id for f in store.findings.list("henan-2025", OCT)])
-    second, _ = notices.issue(store, second.id, dt.date(2025, 11, 20))
+    second, _ = notices.issue(store, second.id, dt.date(2025, 11, 20), identity=p12)
     assert abandoned.number is None
     assert second.number == "豫政数整改〔2025〕2号"
     assert notices.get(store, first.number).status == "superseded"
     next_year = notices.draft(store, henan_month, OCT, inspection_date=dt.date(2026, 1, 5), place="现场",
                               inspectors="李全奇", finding_ids=[store.findings.list("henan-2025", OCT)[0].id])
-    assert notices.issue(store, next_year.id, dt.date(2026, 1, 6))[0].number == "豫政数整改〔2026〕1号"
+    assert notices.issue(store, next_year.id, dt.date(2026, 1, 6), identity=p12)[0].number == "豫政数整改〔2026〕1号"
 
 
 def test_issued_notice_refuses_edits(store, henan_month, p12):
@@ -162,17 +162,17 @@ def test_notice_line_pitch_and_chars_per_line_exactly(store, henan_month):
 
 def test_every_document_embeds_its_fonts_and_says_its_figures(store, henan_month, p12):
     # henan 第二条2: #2 = 40% = 2,587,200.00; Oct deducts 64,680.00 + 194,040.00 → pays 2,328,480.00
-    identity = docs.Identity(p12, PASS)
-    sheet = docs.score_sheet(store, "henan-2025", "2025-10", identity)
-    installment = docs.installment_sheet(store, "henan-2025", 2, identity)
-    payment = docs.payment_statement(store, "henan-2025", 2, identity)
+    identity = p12
+    sheet = docs.score_sheet(store, "henan-2025", "2025-10", identity).pdf
+    installment = docs.installment_sheet(store, "henan-2025", 2, identity).pdf
+    payment = docs.payment_statement(store, "henan-2025", 2, identity).pdf
     check = store.personnel.start_spot_check("henan-2025", dt.datetime(2025, 10, 9, 10), "二楼", "李全奇", [])
-    spot = docs.spot_check_record(store, check, identity)
+    spot = docs.spot_check_record(store, check, identity).pdf
     notice, notice_pdf = issued(store, henan_month, p12)
     for pdf in (sheet, installment, payment, spot, notice_pdf):
         fonts = fonts_of(pdf)
         assert fonts and all(embedded for _, embedded in fonts), fonts
-        assert verify_pdf(pdf).intact
+        assert docs.verify(store, pdf).outcome == "valid"
     assert "¥258,720.00" in text_of(sheet) and "贰拾伍万捌仟柒佰贰拾元整" in text_of(sheet)
     assert "各岗位分别计算后相加" in text_of(sheet).replace("\n", "")      # the reading used is printed
     assert "¥2,328,480.00" in text_of(payment) and "贰佰叁拾贰万捌仟肆佰捌拾元整" in text_of(payment)
@@ -186,14 +186,14 @@ def test_luoyang_installment_sheet_band_and_payable(store):
     luoyang = store.contracts.get("luoyang-2025")
     for month in ("2025-03", "2025-04", "2025-05", "2025-06"):
         record(store, luoyang, month)
-    text = text_of(docs.installment_sheet(store, "luoyang-2025", 1, with_charts=False)).replace(" ", "")
+    text = text_of(docs.installment_sheet(store, "luoyang-2025", 1, with_charts=False).pdf).replace(" ", "")
     assert "100.00" in text and "¥5,164,960.00" in text and "伍佰壹拾陆万肆仟玖佰陆拾元整" in text
 
 
 def test_any_flipped_byte_in_the_signed_range_fails_verification(store, henan_month, p12):
     _, pdf = issued(store, henan_month, p12)
     reader = PdfReader(io.BytesIO(pdf))
-    field = next(f for f in reader.get_fields().values() if f.get("/FT") == "/Sig")
+    field = next(f for f in reader.get_fields().values() if f.get("/FT") == "/Sig" and "/V" in f)
     start1, length1, start2, length2 = field["/V"]["/ByteRange"]
     positions = [start1, start1 + length1 - 1, start2, start2 + length2 - 1]
     rng = random.Random(11)
@@ -202,8 +202,7 @@ def test_any_flipped_byte_in_the_signed_range_fails_verification(store, henan_mo
     for position in positions:
         altered = bytearray(pdf)
         altered[position] ^= 0x01
-        result = verify_pdf(bytes(altered))
-        assert result.signed and not result.intact, position
+        assert docs.verify(store, bytes(altered)).outcome == "altered", position
 
 
 def test_appended_change_after_signing_is_altered(store, henan_month, p12):
@@ -214,38 +213,38 @@ def test_appended_change_after_signing_is_altered(store, henan_month, p12):
     writer.add_metadata({"/Title": "改过的标题"})
     out = io.BytesIO()
     writer.write(out)
-    assert not verify_pdf(out.getvalue()).intact
+    assert docs.verify(store, out.getvalue()).outcome == "altered"
 
 
 def test_unsigned_and_garbage_files(tmp_path):
-    assert not verify_pdf(b"not a pdf at all").intact
+    assert verify_pdf(b"not a pdf at all").outcome == "unsigned"
     from auditor.documents.notice import NoticeData, NoticeFinding, NoticeRenderer
 
     plain = NoticeRenderer(NoticeData("", "甲方", "乙方", "合同", "", "", "2025年10月", dt.date(2025, 11, 1), "地点",
                                       "人", (NoticeFinding("t", "d", "c"),), dt.date(2025, 11, 8), "",
                                       dt.date(2025, 11, 1))).render()
-    result = verify_pdf(plain)
-    assert not result.signed and not result.intact
+    assert verify_pdf(plain).outcome == "unsigned"
 
 
 def test_wrong_passphrase_is_a_clear_error(store, henan_month, p12):
     notice = notices.draft(store, henan_month, OCT, inspection_date=dt.date(2025, 11, 3), place="现场",
                            inspectors="李全奇")
     with pytest.raises(SigningError, match="口令错误"):
-        notices.issue(store, notice.id, dt.date(2025, 11, 17), identity=(p12, b"wrong"))
+        notices.issue(store, notice.id, dt.date(2025, 11, 17), identity=docs.Identity(p12.p12, b"wrong"))
     assert notices.get(store, notice.id).status == "draft"        # nothing was issued or numbered
-    assert store.db.execute("SELECT COUNT(*) FROM number_counters").fetchone()[0] == 0
+    assert store.db.execute("SELECT COUNT(*) FROM document_counters").fetchone()[0] == 0
 
 
-def test_verify_cli_exit_codes(tmp_path, capsys, p12):
+def test_verify_cli_exit_codes(tmp_path, capsys):
     from auditor.cli import main
+    from auditor.storage import open_store
 
     db = tmp_path / "v.db"
     main(["--db", str(db), "init"])
-    from auditor.documents.signing import sign_pdf
-
-    signed = sign_pdf(_blank_pdf(), p12, PASS, reason="测试", location="郑州",
-                      box=(100, 100, 300, 160))
+    store = open_store(db)
+    identity = inspector(store).load()
+    store.close()
+    signed = sign_pdf(_blank_pdf(), identity, reason="测试", location="郑州", box=(100, 100, 300, 160)).pdf
     good, bad = tmp_path / "good.pdf", tmp_path / "bad.pdf"
     good.write_bytes(signed)
     altered = bytearray(signed)
@@ -253,7 +252,7 @@ def test_verify_cli_exit_codes(tmp_path, capsys, p12):
     bad.write_bytes(bytes(altered))
     assert main(["--db", str(db), "verify", str(good)]) == 0
     assert main(["--db", str(db), "verify", str(bad)]) == 3
-    assert "已被改动" in capsys.readouterr().out
+    assert "签名后被改动" in capsys.readouterr().out
 
 
 def _blank_pdf() -> bytes:

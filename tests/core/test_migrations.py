@@ -1,4 +1,5 @@
 """Schema migrations from every earlier schema version, with data written the way that version wrote it."""
+import hashlib
 import json
 import sqlite3
 from decimal import Decimal
@@ -48,6 +49,14 @@ def fill(db: Database, version: int) -> None:
     if version >= 5:
         db.execute("INSERT INTO notices (contract_id, period, issuer, content, created_at) VALUES "
                    "('henan-2025', '2025-10', '豫政数', '{}', ?)", [STAMP])
+        db.execute("INSERT INTO number_counters VALUES ('豫政数', 2025, 3)")
+        db.execute("INSERT INTO documents (kind, number, contract_id, sha256, pdf, signed, created_at) VALUES "
+                   "('notice', '豫政数整改〔2025〕3号', 'henan-2025', ?, x'2550', 1, ?)",
+                   [hashlib.sha256(b"%P").hexdigest(), STAMP])
+    if version >= 6:  # from 6 on the app sealed each of its transactions into the audit chain
+        from auditor import audit
+
+        audit.seal(db)
 
 
 @pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
@@ -77,6 +86,9 @@ def test_upgrade_from_every_earlier_version(tmp_path, version):
         report = store.verify_audit()
         assert report.ok, report.problems
         store.months.finalize("henan-2025", Period(2025, 10), True)   # and the upgraded file takes new writes
+        with store.db.atomic():
+            if version >= 5:  # the notice counter carries over to the register's series
+                assert store.register.take_number("notice", "豫政数", 2025) == 4
         assert store.verify_audit().ok
     finally:
         store.close()

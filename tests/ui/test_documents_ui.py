@@ -39,6 +39,7 @@ def make_identity(qtbot, window):
     dialog.name.setText("李全奇")
     dialog.passphrase.setText("pass-1234")
     dialog.repeat.setText("pass-1234")
+    dialog.root_passphrase.setText("agency-root-1234")
     qtbot.mousePress(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 60))
     for x in range(20, 300, 20):
         qtbot.mouseMove(dialog.pad, QPoint(x, 60 + (x % 40)))
@@ -103,23 +104,39 @@ def test_score_sheet_from_the_summary(qtbot, window):
 
 
 def test_verify_file_says_altered(qtbot, window, tmp_path, monkeypatch):
-    from auditor import notices
-    from auditor.documents.signing import create_identity
+    from auditor import notices, pki
+    from auditor.documents.service import Identity
 
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(a[2]))
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
-    p12 = create_identity("李全奇", "河南省政务大数据中心", b"pass-1234")
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    make_identity(qtbot, window)
+    from ui.dialogs.identity import current_inspector
+
+    identity = Identity(current_inspector(window.store)["p12"], b"pass-1234")
     draft = notices.draft(window.store, window.store.contracts.get("henan-2025"), OCT,
                           inspection_date=dt.date(2025, 11, 3), place="现场", inspectors="李全奇")
-    _, pdf = notices.issue(window.store, draft.id, dt.date(2025, 11, 17), identity=(p12, b"pass-1234"))
+    _, pdf = notices.issue(window.store, draft.id, dt.date(2025, 11, 17), identity=identity)
     good, bad = tmp_path / "good.pdf", tmp_path / "bad.pdf"
     good.write_bytes(pdf)
     altered = bytearray(pdf)
     altered[1000] ^= 1
     bad.write_bytes(bytes(altered))
     assert "签名有效" in window.verify_file(str(good))
-    assert "已被改动" in window.verify_file(str(bad))
+    assert "签名后被改动" in window.verify_file(str(bad))
+    self_made = pki.create_self_signed("李全奇", "河南省政务大数据中心", b"forger-pass")
+    from auditor.documents.signing import sign_pdf
+
+    forged = tmp_path / "forged.pdf"
+    from auditor.documents.notice import NoticeRenderer
+
+    notice = notices.get(window.store, draft.id)
+    look_alike = NoticeRenderer(notices.notice_data(notice, notice.number, dt.date(2025, 11, 17))).render()
+    forged.write_bytes(sign_pdf(look_alike, pki.load_identity(self_made, b"forger-pass"), reason="伪造", location="x",
+                                box=(100, 100, 300, 160)).pdf)
+    text = window.verify_file(str(forged))
+    assert "不受信任" in text and "签名有效" not in text
 
 
 def test_audit_check_warns_where_it_breaks(qtbot, window, monkeypatch):

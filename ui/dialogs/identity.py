@@ -1,5 +1,6 @@
-"""The inspector's signing identity: create an EC P-256 key (PKCS#12, passphrase) or import one, and the
-handwritten signature (drawn on the pad or loaded from an image)."""
+"""The inspector's signing identity: a certificate issued under the agency root (created here on first use,
+with a passphrase of its own) or an agency-issued .p12, and the handwritten signature (drawn or loaded).
+A self-signed certificate is never offered: nobody could tell it from a forgery."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,10 +8,11 @@ from pathlib import Path
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QVBoxLayout)
 
-from auditor.documents.signing import SigningError, certificate_fingerprint, create_identity
+from auditor import pki
+from auditor.documents.service import Identity, signing_identity
 from auditor.errors import AuditorError
+from auditor.pki import SigningError
 from auditor.storage import Store
-from auditor.storage.db import now
 
 from ..i18n import tr
 from ..widgets.signature_pad import SignaturePad
@@ -33,6 +35,10 @@ class IdentityDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.root_passphrase = QLineEdit()
+        self.root_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.root_passphrase.setToolTip(tr("机构根证书的口令：本机首次使用时创建根证书并以此口令加密保存；"
+                                           "以后为检查人员签发证书时都须输入"))
         self.p12_path = ""
         self.import_button = QPushButton(tr("改用单位颁发的证书（.p12）…"))
         self.pad = SignaturePad()
@@ -44,8 +50,12 @@ class IdentityDialog(QDialog):
         form.addRow(tr("单位"), self.organization)
         form.addRow(tr("签名口令"), self.passphrase)
         form.addRow(tr("再次输入口令"), self.repeat)
+        form.addRow(tr("机构根证书口令"), self.root_passphrase)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("首次签名前创建您的签名证书（EC P-256），由您设定的口令保护。")))
+        first = store.trust.agency_root() is None
+        layout.addWidget(QLabel(tr("首次签名前由机构根证书为您签发签名证书（EC P-256），由您设定的口令保护。")
+                                + ("\n" + tr("本机还没有机构根证书：将同时创建，请设定根证书口令（至少 8 个字符）并妥善保管。")
+                                   if first else "")))
         layout.addLayout(form)
         layout.addWidget(self.import_button)
         layout.addWidget(QLabel(tr("手写签名（在框内书写）：")))
@@ -78,21 +88,26 @@ class IdentityDialog(QDialog):
         name, org = self.name.text().strip(), self.organization.text().strip()
         passphrase = self.passphrase.text().encode("utf-8")
         try:
-            if not name or not org:
-                raise SigningError(tr("请填写姓名和单位"))
             if self.p12_path:
                 p12 = Path(self.p12_path).read_bytes()
+                identity = pki.load_identity(p12, passphrase)
             else:
+                if not name or not org:
+                    raise SigningError(tr("请填写姓名和单位"))
                 if self.passphrase.text() != self.repeat.text():
                     raise SigningError(tr("两次输入的口令不一致"))
-                p12 = create_identity(name, org, passphrase)
-            fingerprint = certificate_fingerprint(p12, passphrase)
+                root_passphrase = self.root_passphrase.text().encode("utf-8")
+                root = self.store.trust.agency_root()
+                if root is None:
+                    root_p12, certificate = pki.create_root(org, root_passphrase)
+                    self.store.trust.add_agency_root(root_p12, certificate)
+                    root = self.store.trust.agency_root()
+                p12, identity = pki.issue_inspector(pki.load_identity(root[0], root_passphrase), name, org, passphrase)
+            signing_identity(self.store, Identity(p12, passphrase))
         except (AuditorError, OSError) as exc:
             QMessageBox.warning(self, tr("未保存"), str(exc))
             return False
         png = self.loaded_png or (None if self.pad.is_empty() else self.pad.to_png())
-        with self.store.db.atomic():
-            self.store.db.execute("INSERT INTO inspectors (name, organization, p12, fingerprint, signature_png, "
-                                  "created_at) VALUES (?,?,?,?,?,?)", [name, org, p12, fingerprint, png, now()])
+        self.store.trust.register_inspector(identity, p12, png)
         self.accept()
         return True

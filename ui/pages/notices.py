@@ -174,12 +174,13 @@ class NoticesPage(QWidget):
             passphrase, ok = QInputDialog.getText(self, tr("签发"), tr("签名口令："), QLineEdit.EchoMode.Password)
             if not ok:
                 return
-        identity = (inspector["p12"], passphrase.encode("utf-8"))
-        png = inspector["signature_png"]
+        from auditor.documents.service import Identity
+
+        identity = Identity(inspector["p12"], passphrase.encode("utf-8"), inspector["signature_png"])
 
         def work(progress, cancelled):
             progress(0.2, tr("正在生成并签名…"))
-            return notices.issue(self.store, notice.id, self.today, identity=identity, signature_png=png)
+            return notices.issue(self.store, notice.id, self.today, identity=identity)
 
         run_with_progress(self, tr("正在签发…"), work, lambda result: self._after(result[0].id), self._warn)
         if wait:

@@ -1,0 +1,240 @@
+"""The agency's certificates: a signing root, inspector certificates issued under it, and trust decisions.
+
+A signature proves something only if its certificate chains to a root the verifier chose to trust. The
+root is the agency's own (``auditor ca create``: EC P-256, its key kept encrypted with a passphrase of
+its own) or one an agency already runs; inspectors get a certificate issued under it (key usage
+digitalSignature + nonRepudiation, extended key usage documentSigning and emailProtection — the second
+because NSS-based readers such as poppler's ``pdfsig`` check signer certificates for it). A certificate
+whose names copy the inspector's, but which no trusted root signed, is never trusted.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from .errors import InputError
+
+DOCUMENT_SIGNING = "1.3.6.1.5.5.7.3.36"  # id-kp-documentSigning, RFC 9336
+
+
+class SigningError(InputError):
+    """The identity cannot be used (wrong passphrase, not a PKCS#12 file, not issued for signing…)."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What signs: the private key, its certificate and the chain above it (as ``cryptography`` objects)."""
+
+    key: object
+    certificate: object
+    chain: tuple[object, ...]
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.certificate)
+
+    @property
+    def name(self) -> str:
+        return subject_field(self.certificate, "CN")
+
+
+def fingerprint(certificate) -> str:
+    """SHA-256 of the certificate's DER, hex: how a certificate is named in the trust list and the QR code."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    return hashlib.sha256(certificate.public_bytes(Encoding.DER)).hexdigest()
+
+
+def der(certificate) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    return certificate.public_bytes(Encoding.DER)
+
+
+def subject_field(certificate, short: str) -> str:
+    from cryptography.x509.oid import NameOID
+
+    oid = {"CN": NameOID.COMMON_NAME, "O": NameOID.ORGANIZATION_NAME}[short]
+    values = certificate.subject.get_attributes_for_oid(oid)
+    return str(values[0].value) if values else ""
+
+
+def describe(certificate) -> str:
+    name, org = subject_field(certificate, "CN"), subject_field(certificate, "O")
+    return f"{name}（{org}）" if org and org != name else name
+
+
+def is_self_signed(certificate) -> bool:
+    return certificate.issuer == certificate.subject
+
+
+def load_certificate(data: bytes, place: str = "证书"):
+    """A certificate from DER or PEM bytes (.cer/.crt/.pem)."""
+    from cryptography import x509
+
+    try:
+        if data.lstrip().startswith(b"-----BEGIN"):
+            return x509.load_pem_x509_certificate(data)
+        return x509.load_der_x509_certificate(data)
+    except ValueError:
+        raise InputError(f"{place} 不是有效的 X.509 证书（.cer/.crt，DER 或 PEM）") from None
+
+
+def _name(common_name: str, organization: str):
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    if not common_name.strip() or not organization.strip():
+        raise InputError("证书须有名称和单位")
+    return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization.strip()),
+                      x509.NameAttribute(NameOID.COMMON_NAME, common_name.strip())])
+
+
+def _check_passphrase(passphrase: bytes, minimum: int = 6) -> None:
+    if len(passphrase) < minimum:
+        raise SigningError(f"口令至少 {minimum} 个字符")
+
+
+def _p12(name: str, key, certificate, chain, passphrase: bytes) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    return pkcs12.serialize_key_and_certificates(name.encode("utf-8"), key, certificate, list(chain) or None,
+                                                 serialization.BestAvailableEncryption(passphrase))
+
+
+def create_root(organization: str, passphrase: bytes, years: int = 20) -> tuple[bytes, object]:
+    """The agency's signing root: (PKCS#12 of key + certificate protected by ``passphrase``, certificate)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    _check_passphrase(passphrase, 8)
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = _name(f"{organization.strip()} 文书签名根证书", organization)
+    now = dt.datetime.now(dt.timezone.utc)
+    certificate = (
+        x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=365 * years))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                     crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256()))
+    return _p12(subject_field(certificate, "CN"), key, certificate, (), passphrase), certificate
+
+
+def load_identity(p12: bytes, passphrase: bytes) -> Identity:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    try:
+        key, certificate, chain = pkcs12.load_key_and_certificates(p12, passphrase)
+    except (ValueError, TypeError):
+        raise SigningError("无法打开证书：口令错误或文件不是 PKCS#12 证书") from None
+    if key is None or certificate is None:
+        raise SigningError("PKCS#12 文件中没有私钥和证书")
+    return Identity(key, certificate, tuple(chain or ()))
+
+
+def issue_inspector(root: Identity, name: str, organization: str, passphrase: bytes,
+                    years: int = 3) -> tuple[bytes, Identity]:
+    """An inspector's key and certificate issued under the agency root, as PKCS#12 (with the root in it)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, ObjectIdentifier
+
+    _check_passphrase(passphrase)
+    key = ec.generate_private_key(ec.SECP256R1())
+    now = dt.datetime.now(dt.timezone.utc)
+    not_after = min(now + dt.timedelta(days=365 * years), root.certificate.not_valid_after_utc)
+    certificate = (
+        x509.CertificateBuilder().subject_name(_name(name, organization)).issuer_name(root.certificate.subject)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(not_after)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ObjectIdentifier(DOCUMENT_SIGNING),
+                                              ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(root.key.public_key()),  # type: ignore[attr-defined]
+                       critical=False)
+        .sign(root.key, hashes.SHA256()))  # type: ignore[arg-type]
+    chain = (root.certificate,)
+    return _p12(name, key, certificate, chain, passphrase), Identity(key, certificate, chain)
+
+
+def create_self_signed(name: str, organization: str, passphrase: bytes, years: int = 5) -> bytes:
+    """A self-signed identity: what an operator (or an attacker) can make for itself. Never trusted by
+    name; kept for the operator's countersignature and for tests that show it is refused."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, ObjectIdentifier
+
+    _check_passphrase(passphrase)
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = _name(name, organization)
+    now = dt.datetime.now(dt.timezone.utc)
+    certificate = (
+        x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=365 * years))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ObjectIdentifier(DOCUMENT_SIGNING),
+                                              ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
+        .sign(key, hashes.SHA256()))
+    return _p12(name, key, certificate, (), passphrase)
+
+
+def check_signing_certificate(certificate) -> None:
+    """Refuse, at signing time, a certificate that verifiers would reject for its use or dates."""
+    from cryptography import x509
+
+    now = dt.datetime.now(dt.timezone.utc)
+    if not certificate.not_valid_before_utc <= now <= certificate.not_valid_after_utc:
+        raise SigningError(f"证书有效期为 {certificate.not_valid_before_utc:%Y-%m-%d} 至 "
+                           f"{certificate.not_valid_after_utc:%Y-%m-%d}，今天不能用它签名")
+    try:
+        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return
+    if not (usage.digital_signature or usage.content_commitment):
+        raise SigningError("该证书不允许用于签名（密钥用途）")
+
+
+def chain_status(certificate, intermediates, roots, moment: dt.datetime | None = None) -> tuple[bool, str]:
+    """(trusted, problem): whether ``certificate`` chains to one of ``roots`` (cryptography objects) with
+    signing key usage. Offline: no revocation fetching."""
+    import asyncio
+
+    from asn1crypto import x509 as asn1x509
+    from pyhanko_certvalidator import CertificateValidator, ValidationContext
+    from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
+
+    if not roots:
+        return False, "本机信任列表为空"
+    if is_self_signed(certificate) and fingerprint(certificate) not in {fingerprint(r) for r in roots}:
+        return False, "自签名证书，不在信任列表中（任何人都能以任意名称制作）"
+    load = asn1x509.Certificate.load
+    context = ValidationContext(trust_roots=[load(der(r)) for r in roots], allow_fetching=False,
+                                moment=moment, revocation_mode="soft-fail")
+    validator = CertificateValidator(load(der(certificate)), [load(der(c)) for c in intermediates], context)
+    try:
+        asyncio.run(validator.async_validate_usage({"digital_signature"}))
+    except PathBuildingError:
+        return False, "证书不是由信任列表中的根证书签发的"
+    except PathValidationError:
+        return False, "证书链验证失败：证书并非由信任列表中的根证书签发（名称相同也不算），或已过期、用途不符"
+    except Exception as exc:  # noqa: BLE001 — a malformed certificate is "not trusted", with the reason
+        return False, f"证书无法按信任列表验证（{type(exc).__name__}）"
+    return True, ""
