@@ -2,6 +2,92 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+
+def server_name(db_path: str | Path) -> str:
+    """One name per user and database file, however the path was written (relative, ``..``, case on Windows)."""
+    import getpass
+    import hashlib
+    import os
+
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 — no user name (some containers): the path alone still separates databases
+        user = ""
+    where = os.path.normcase(str(Path(db_path).expanduser().resolve()))
+    return "auditor-" + hashlib.sha256(f"{user}\0{where}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+class SingleInstance(QObject):
+    """One window per database: a second start on the same file brings the first forward and quits.
+
+    Two windows on one database would each write (SQLite lets them take turns, but each would
+    show a stale view of what the other saved). The first instance listens on a local socket named
+    after the database; a later one that reaches it asks it to come forward.
+    """
+
+    activated = Signal()
+
+    def __init__(self, db_path: str | Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = server_name(db_path)
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True: this is the instance for the database (it now listens). False: another one runs and was told."""
+        if self._tell_running():
+            return False
+        if self._listen():
+            return True
+        if self._tell_running():  # it started between our two tries
+            return False
+        QLocalServer.removeServer(self.name)  # left behind by an instance that crashed (Unix socket file)
+        self._listen()  # should it still fail, run anyway: the database itself lets one writer at a time
+        return True
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+
+    def _tell_running(self) -> bool:
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(1000):
+            return False
+        socket.write(b"activate\n")
+        socket.waitForBytesWritten(1000)
+        socket.disconnectFromServer()
+        return True
+
+    def _listen(self) -> bool:
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            server.deleteLater()
+            return False
+        server.newConnection.connect(self._on_connection)
+        self._server = server
+        return True
+
+    def _on_connection(self) -> None:
+        while self._server is not None and (connection := self._server.nextPendingConnection()) is not None:
+            connection.disconnected.connect(connection.deleteLater)
+            connection.disconnectFromServer()
+            self.activated.emit()
+
+
+def bring_to_front(window) -> None:
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def _install_error_dialog() -> None:
@@ -70,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("auditor")
     QCoreApplication.setApplicationName("auditor")
     app = QApplication.instance() or QApplication(argv)
+    db_path = argv[argv.index("--db") + 1] if "--db" in argv[:-1] else default_db_path()
+    instance = SingleInstance(db_path)
+    if not instance.acquire():
+        return 0  # the window already open on this database came forward
     from .fonts import install_app_font
     from .i18n import install_language, tr
 
@@ -77,9 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = QSettings()
     install_language(app, str(settings.value("language", "zh_CN")))
     _install_error_dialog()
-    db_path = argv[argv.index("--db") + 1] if "--db" in argv[:-1] else default_db_path()
     import os
-    from pathlib import Path
 
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
@@ -98,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     from .main_window import MainWindow
 
     window = MainWindow(store, settings)
+    instance.activated.connect(lambda: bring_to_front(window))
     window.show()
     if "--smoke-test" in argv:
         from PySide6.QtCore import QTimer
@@ -106,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         window.check_audit(quiet_when_ok=True)
     code = app.exec()
+    instance.release()
     store.close()
     return code
 
