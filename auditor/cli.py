@@ -119,9 +119,9 @@ def cmd_contracts(store, args) -> int:
 
 
 def cmd_contract_new(store, args) -> int:
-    from .contracts import load_template, template_ids
+    from .contracts import load_template
 
-    changes = _changes(load_template(args.template) if args.template in template_ids() else {}, args.set or [])
+    changes = _changes(load_template(args.template), args.set or [])
     contract = store.contracts.create_from_template(args.template, args.new_id, changes)
     print(f"已创建合同 {contract.id}（{contract.name}）")
     return EXIT_OK
@@ -270,7 +270,9 @@ def cmd_lint(store, args) -> int:
     path = Path(args.target)
     if path.exists() or _looks_like_path(args.target):
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            text = Path(_input_file(args.target)).read_bytes().decode("utf-8-sig")
+        except argparse.ArgumentTypeError as exc:
+            raise InputError(str(exc)) from None
         except OSError as exc:
             raise InputError(f"无法读取 {_shown(args.target)}：{_os_reason(exc)}") from None
         except UnicodeDecodeError:
@@ -463,16 +465,20 @@ def _is_plain(text: str, multiline: bool = False) -> bool:
 
 
 def _text(text: str) -> str:
-    """An identifier or name: not empty, plain characters."""
+    """An identifier or name: not empty, plain characters, not a pasted page."""
     if not text.strip():
         raise argparse.ArgumentTypeError("不能为空")
+    if len(text) > 200:
+        raise argparse.ArgumentTypeError(f"“{_shown(text[:20])}…”过长（{len(text)} 个字符，最多 200 个）")
     return _plain(text).strip()
 
 
 def _reason(text: str) -> str:
-    """Free text (a reason): not empty; line breaks are allowed."""
+    """Free text (a reason): not empty, line breaks allowed, at most a few paragraphs."""
     if not text.strip():
         raise argparse.ArgumentTypeError("不能为空，请写明理由")
+    if len(text) > 2000:
+        raise argparse.ArgumentTypeError(f"理由过长（{len(text)} 个字符，最多 2000 个）")
     return _plain(text, multiline=True).strip()
 
 
@@ -536,17 +542,38 @@ def _path(text: str) -> str:
     return text
 
 
+MAX_INPUT_BYTES = 64 * 2**20  # an entries file, a contract text, a key file: far below this
+
+
 def _input_file(text: str) -> str:
-    """A file to read: it exists, is a file, and opens."""
+    """A regular file to read, of a sane size (a FIFO or /dev/zero would block or never end)."""
+    import stat
+
     path = Path(_path(text))
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise argparse.ArgumentTypeError(f"{_shown(text)} 是一个文件夹，不是文件")
+        if not stat.S_ISREG(info.st_mode):
+            raise argparse.ArgumentTypeError(f"{_shown(text)} 不是普通文件")
+        if info.st_size > MAX_INPUT_BYTES:
+            raise argparse.ArgumentTypeError(f"{_shown(text)} 过大（{info.st_size // 2**20} MB，"
+                                             f"最多 {MAX_INPUT_BYTES // 2**20} MB）")
         with path.open("rb"):
             pass
     except OSError as exc:
         raise argparse.ArgumentTypeError(f"无法读取 {_shown(text)}：{_os_reason(exc)}") from None
     return text
+
+
+def _template(text: str) -> str:
+    """A built-in template id, never a path (``../`` would read any JSON file as a template)."""
+    from .contracts import template_ids
+
+    name = _text(text)
+    if name not in template_ids():
+        raise argparse.ArgumentTypeError(f"没有名为“{name}”的合同模板；可用模板：{'、'.join(template_ids())}")
+    return name
 
 
 class _Parser(argparse.ArgumentParser):
@@ -598,7 +625,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("contract", help="新建或修改合同")
     csub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
     q = csub.add_parser("new", help="从模板新建合同")
-    q.add_argument("template", type=_text)
+    q.add_argument("template", type=_template)
     q.add_argument("new_id", type=_text)
     q.add_argument("--set", action="append", type=_assignment, metavar="字段=值")
     q.set_defaults(func=cmd_contract_new)
@@ -725,7 +752,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             pass
     try:
         code = _run(argv)
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None when started with stdout closed (`auditor … >&-`)
+            sys.stdout.flush()
     except BrokenPipeError:
         _stdout_to_devnull()
         return EXIT_OK

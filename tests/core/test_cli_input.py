@@ -43,6 +43,8 @@ def db(tmp_path, capsys, monkeypatch):
     (files / "empty.key").write_bytes(b"  \n")
     (files / "latin1.key").write_bytes("clé secrète".encode("latin-1"))
     (files / "notes.txt").write_text("合同文本", encoding="utf-8")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(files / "fifo.json")  # opening it would wait for a writer forever
     capsys.readouterr()
     return path
 
@@ -76,6 +78,8 @@ CASES = [
     pytest.param(["contract", "new", "henan-2025", "new id"], ("new id", "id"), id="new-id-with-space"),
     pytest.param(["contract", "new", "henan-2025", "x\udcff"], ("new_id", "UTF-8"), id="new-id-not-utf8"),
     pytest.param(["contract", "new", "nowhere", "x-2026"], ("nowhere", "模板"), id="new-unknown-template"),
+    pytest.param(["contract", "new", F + "/../files/month", "x-2026"], ("template", "模板"), id="new-template-as-path"),
+    pytest.param(["contract", "new", "henan-2025", "x" * 300], ("new_id", "过长"), id="new-id-too-long"),
     pytest.param(["contract", "new", "henan-2025", "henan-2025"], ("henan-2025", "已存在"), id="new-existing-id"),
     pytest.param(["contract", "new", "henan-2025", "x-2026", "--set", "total"], ("total", "字段=值"),
                  id="new-set-without-equals"),
@@ -111,6 +115,9 @@ CASES = [
     pytest.param(["record", F + "/notes.txt/x.json"], ("x.json", "不是文件夹"), id="record-under-a-file"),
     pytest.param(["record", F + "/" + "长" * 200 + ".json"], ("文件名过长",), id="record-name-too-long"),
     pytest.param(["record", F + "/month.json"], ("已定稿",), id="record-finalised-month"),
+    pytest.param(["record", F + "/fifo.json"], ("fifo.json", "不是普通文件"), id="record-fifo",
+                 marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")),
+    pytest.param(["record", os.devnull], ("不是普通文件",), id="record-device"),
     # score
     pytest.param(["score", "henan-2025", "2025-13"], ("2025-13", "period"), id="score-month-13"),
     pytest.param(["score", "henan-2025", "abc"], ("abc", "YYYY-MM"), id="score-period-text"),
@@ -137,6 +144,8 @@ CASES = [
     pytest.param(["reopen", "henan-2025", "2025-10", "--reason", "补\0交"], ("--reason", "控制字符"),
                  id="reopen-nul-reason"),
     pytest.param(["reopen", "henan-2025", "2025-10"], ("--reason",), id="reopen-without-reason"),
+    pytest.param(["reopen", "henan-2025", "2025-10", "--reason", "补" * 5000], ("--reason", "过长"),
+                 id="reopen-reason-pasted-page"),
     pytest.param(["reopen", "henan-2025", "2025-11", "--reason", "补交"], ("2025-11", "未定稿"),
                  id="reopen-open-month"),
     # lint
@@ -145,6 +154,10 @@ CASES = [
     pytest.param(["lint", F + "/binary.bin"], ("binary.bin", "UTF-8"), id="lint-binary"),
     pytest.param(["lint", "nowhere"], ("nowhere",), id="lint-unknown-contract"),
     pytest.param(["lint", ""], ("target", "不能为空"), id="lint-empty"),
+    pytest.param(["lint", "/dev/zero"], ("zero", "不是普通文件"), id="lint-endless-device",
+                 marks=pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")),
+    pytest.param(["--key-file", F + "/fifo.json", "contracts"], ("--key-file", "不是普通文件"), id="key-file-fifo",
+                 marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")),
     # reconcile (it stores its findings: a bad date must be refused before)
     pytest.param(["reconcile", "henan-2025", "2025-10", "--today", "2025-13-01"], ("--today", "2025-13-01"),
                  id="reconcile-today-month-13"),
@@ -230,6 +243,16 @@ def _closed_pipe_run(db, *args):
 def test_output_cut_short_by_its_reader_is_not_an_error(db, args):
     before = state(db)
     result = _closed_pipe_run(db, *args)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert state(db) == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file descriptors")
+def test_output_closed_before_start_is_not_an_error(db):
+    before = state(db)
+    result = subprocess.run([sys.executable, "-m", "auditor.cli", "--db", str(db), "contracts"],
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8", timeout=120,
+                            preexec_fn=lambda: os.close(1))  # `auditor contracts >&-`
     assert (result.returncode, result.stderr) == (0, "")
     assert state(db) == before
 
