@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import shutil
 import statistics
 import subprocess
@@ -49,29 +50,45 @@ def main() -> None:
     from auditor.calendar import Period
     from auditor.cli import month_to_dict
     from auditor.documents import service as docs
-    from auditor.documents.signing import create_identity
+    from auditor.documents.notice import NoticeRenderer
     from auditor.service import month_result
     from scripts.screenshots import demo_store
+    from tests.core.builders import inspector
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         store = demo_store(folder)
         henan = store.contracts.get("henan-2025")
-        p12 = create_identity("李全奇", "河南省政务大数据中心", b"bench-pass")
-        identity = docs.Identity(p12, b"bench-pass")
-        docs.score_sheet(store, "henan-2025", "2025-10", identity)  # warm imports once, as the app would
+        identity = inspector(store)
+        day = dt.date(2025, 11, 17)
+        docs.score_sheet(store, "henan-2025", "2025-10", identity, on=day)  # warm imports once, as the app would
 
-        sheet = timed(lambda: docs.score_sheet(store, "henan-2025", "2025-10", identity, with_charts=False))
-        sheet_charts = timed(lambda: docs.score_sheet(store, "henan-2025", "2025-10", identity))
+        sheet = timed(lambda: docs.score_sheet(store, "henan-2025", "2025-10", identity, with_charts=False, on=day))
+        sheet_charts = timed(lambda: docs.score_sheet(store, "henan-2025", "2025-10", identity, on=day))
+        sheet_preview = timed(lambda: docs.score_sheet(store, "henan-2025", "2025-10", None, with_charts=False))
 
-        def one_notice():
-            draft = notices.draft(store, henan, Period(2025, 10), inspection_date=dt.date(2025, 11, 3),
-                                  place="运营中心", inspectors="李全奇",
-                                  finding_ids=[f.id for f in store.findings.list("henan-2025", Period(2025, 10))])
-            notices.issue(store, draft.id, dt.date(2025, 11, 17), identity=(p12, b"bench-pass"))
+        def draft():
+            return notices.draft(store, henan, Period(2025, 10), inspection_date=dt.date(2025, 11, 3),
+                                 place="运营中心", inspectors="李全奇",
+                                 finding_ids=[f.id for f in store.findings.list("henan-2025", Period(2025, 10))])
 
-        notice = timed(one_notice)
+        notice = timed(lambda: notices.issue(store, draft().id, day, identity=identity))
+        one = draft()
+        notice_unsigned = timed(lambda: NoticeRenderer(notices.notice_data(one, "豫政数整改〔2025〕99号", day)).render())
 
+        month = month_to_dict(month_result(store, henan, Period(2025, 10)))
+        office = shutil.which("libreoffice") or shutil.which("soffice")
+        store.close()
+        print(f"auditor (median of {RUNS}): score sheet rendered and signed {sheet * 1000:.0f} ms "
+              f"({sheet_charts * 1000:.0f} ms with the chart annex); notice drafted, numbered, rendered, "
+              f"signed and registered {notice * 1000:.0f} ms")
+        print(f"the same documents rendered without signing or registering: score sheet {sheet_preview * 1000:.0f} ms, "
+              f"notice {notice_unsigned * 1000:.0f} ms → signing and registering add "
+              f"{(sheet - sheet_preview) * 1000:.0f} ms and {(notice - notice_unsigned) * 1000:.0f} ms "
+              f"({sheet / sheet_preview:.1f}× and {notice / notice_unsigned:.1f}×)")
+        if office is None or importlib.util.find_spec("docx") is None:
+            print("libreoffice or python-docx not installed: no comparison with LibreOffice")
+            return
         month = month_to_dict(month_result(store, henan, Period(2025, 10)))
         rows = [["编号", "考核指标", "要求", "实测", "结果", "扣款"]] + [
             [i["code"], i["name"], i["target"], i["actual"] or "—", i["status"], i["deduction"]] for i in month["items"]]
@@ -80,14 +97,7 @@ def main() -> None:
         notice_docx = folder / "notice.docx"
         make_docx(notice_docx, "关于2025年10月履约问题的整改通知书", [["问题", "依据"], ["HN-02 未达标", "第十一条"]],
                   ["河南龙翼信息技术有限公司：", "根据合同约定……发现以下问题：" * 5, "请于2025年11月24日前完成整改。"])
-        office = shutil.which("libreoffice") or shutil.which("soffice")
-        store.close()
-        print(f"auditor (median of {RUNS}): score sheet rendered and signed {sheet * 1000:.0f} ms "
-              f"({sheet_charts * 1000:.0f} ms with the chart annex); notice drafted, numbered, rendered, "
-              f"signed and stored {notice * 1000:.0f} ms")
-        if office is None:
-            print("libreoffice not installed: no comparison")
-            return
+
         profile = folder / "lo-profile"
 
         def convert(path: Path):

@@ -18,9 +18,9 @@ def main() -> None:
     from auditor import notices
     from auditor.calendar import Period
     from auditor.documents import service as docs
-    from auditor.documents.signing import create_identity
     from auditor.staffing import SpotEntry
     from scripts.screenshots import demo_store
+    from tests.core.builders import inspector
 
     out = ROOT / "docs" / "documents"
     out.mkdir(parents=True, exist_ok=True)
@@ -30,13 +30,11 @@ def main() -> None:
         folder = Path(tmp)
         store = demo_store(folder)
         henan = store.contracts.get("henan-2025")
-        p12 = create_identity("李全奇", "河南省政务大数据中心", b"demo-pass")
         signature = (ROOT / "docs" / "demo-signature.png").read_bytes()
-        identity = docs.Identity(p12, b"demo-pass", signature)
+        identity = inspector(store, signature_png=signature)
         draft = notices.draft(store, henan, Period(2025, 10), inspection_date=dt.date(2025, 11, 3),
                               place="河南省省级12345热线运营中心", inspectors="李全奇、王行宇")
-        _, notice = notices.issue(store, draft.id, dt.date(2025, 11, 17), identity=(p12, b"demo-pass"),
-                                  signature_png=signature)
+        _, notice = notices.issue(store, draft.id, dt.date(2025, 11, 17), identity=identity)
         check = store.personnel.start_spot_check("henan-2025", dt.datetime(2025, 10, 9, 10, 30), "运营中心二楼",
                                                  "李全奇、王行宇", [])
         for n, (name, role, status) in enumerate([("张伟", "frontline", "present"), ("王芳", "frontline", "leave"),
@@ -44,10 +42,10 @@ def main() -> None:
             store.personnel.mark(check, SpotEntry(f"p{n}", name, f"A00{n + 1}", role, True, status))
         files = {
             "notice": notice,
-            "score-sheet": docs.score_sheet(store, "henan-2025", "2025-10", identity),
-            "installment": docs.installment_sheet(store, "henan-2025", 2, identity),
-            "payment": docs.payment_statement(store, "henan-2025", 2, identity),
-            "spot-check": docs.spot_check_record(store, check, identity),
+            "score-sheet": docs.score_sheet(store, "henan-2025", "2025-10", identity, on=dt.date(2025, 11, 17)).pdf,
+            "installment": docs.installment_sheet(store, "henan-2025", 2, identity, on=dt.date(2025, 12, 8)).pdf,
+            "payment": docs.payment_statement(store, "henan-2025", 2, identity, on=dt.date(2025, 12, 8)).pdf,
+            "spot-check": docs.spot_check_record(store, check, identity, on=dt.date(2025, 10, 9)).pdf,
         }
         store.close()
         for name, pdf in files.items():

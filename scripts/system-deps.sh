@@ -15,6 +15,7 @@ for pair in libEGL.so.1:libegl1 libGL.so.1:libgl1 libxkbcommon.so.0:libxkbcommon
 done
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
 command -v certutil >/dev/null 2>&1 || need="$need libnss3-tools"  # an NSS trust store for pdfsig in the tests
+command -v zbarimg >/dev/null 2>&1 || need="$need zbar-tools"      # the tests scan the printed QR code
 command -v sqlite3 >/dev/null 2>&1 || need="$need sqlite3"
 [ -z "$need" ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..calendar import format_date_cn
 from .base import (BLOCK_W, CELL, LEFT, LINES, MM, PAGE_H, PITCH, RED, TITLE_PT, TOP, Grid, image_reader,
-                   keywords, new_canvas, page_number, qr_drawing, wrap_cjk)
+                   draw_qr, keywords, new_canvas, page_number, wrap_cjk)
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -137,10 +137,8 @@ class NoticeRenderer:
         g.next_line()
         top_line = g.line
         if d.qr:
-            from reportlab.graphics import renderPDF
-
             qr_top = PAGE_H - TOP - top_line * PITCH
-            renderPDF.draw(qr_drawing(d.qr, 26 * MM), c, LEFT, qr_top - 26 * MM)
+            draw_qr(c, d.qr, LEFT, qr_top - 26 * MM, 26 * MM)
             c.setFont("AuditorSong", 6.5)
             for n, text in enumerate((d.number, "扫码核验真伪", "auditor verify-code")):
                 c.drawString(LEFT + 27 * MM, qr_top - 4 * MM - n * 3.2 * MM, text)

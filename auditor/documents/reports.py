@@ -59,11 +59,9 @@ class ReportRenderer:
         canvas.drawString(20 * MM, 287 * MM, self.number)
         canvas.drawCentredString(105 * MM, 10 * MM, f"— {doc.page} —")
         if doc.page == 1 and self.qr:
-            from reportlab.graphics import renderPDF
+            from .base import draw_qr
 
-            from .base import qr_drawing
-
-            renderPDF.draw(qr_drawing(self.qr, 22 * MM), canvas, 168 * MM, 266 * MM)
+            draw_qr(canvas, self.qr, 168 * MM, 266 * MM, 22 * MM)
             canvas.setFont(FONT, 5.5)
             canvas.drawRightString(190 * MM, 264 * MM, "扫码核验（auditor verify-code）")
         canvas.restoreState()

@@ -101,31 +101,45 @@ class Verification:
 
 # ------------------------------------------------------------------ signing
 
-def _stamp_font(text: str, size: int):
-    """A font engine for the visible stamp over a subset of the shipped font holding only ``text``'s
-    characters: pyHanko would otherwise parse and subset the whole 10 MB font for every signature."""
-    from fontTools import subset, ttLib
-    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+def _stamp_style(text: str, width: float, height: float):
+    """The visible stamp, drawn by reportlab with the font it has already loaded (a few ms) and imported by
+    pyHanko as a static appearance: pyHanko's own text stamp would parse and subset the 10 MB font again."""
+    from pyhanko.pdf_utils.content import ImportedPdfPage
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.stamp import StaticStampStyle
+    from reportlab.pdfgen import canvas as pdfcanvas
 
-    options = subset.Options()
-    options.layout_features = []
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    font = ttLib.TTFont(str(resources_dir() / "fonts" / "AuditorSong-Regular.ttf"), lazy=True)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text + "0123456789-: ")
-    subsetter.subset(font)
-    small = io.BytesIO()
-    font.save(small)
+    from .base import FONT, register_font
 
-    class Factory(GlyphAccumulatorFactory):
-        def create_font_engine(self, writer, obj_stream=None):
-            if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
-                obj_stream = writer.prepare_object_stream()
-            return GlyphAccumulator(writer=writer, font_handle=io.BytesIO(small.getvalue()), font_size=self.font_size,
-                                    obj_stream=obj_stream)
+    register_font()
+    buffer = io.BytesIO()
+    c = pdfcanvas.Canvas(buffer, pagesize=(width, height), invariant=1, initialFontName=FONT)
+    c.setStrokeColorRGB(0.1, 0.1, 0.1)
+    c.setLineWidth(1)
+    c.rect(0.5, 0.5, width - 1, height - 1)
+    lines = text.split("\n")
+    size = min(8.0, (height - 6) / (len(lines) * 1.25))
+    c.setFont(FONT, size)
+    for n, line in enumerate(lines):
+        c.drawString(5, height - 4 - size - n * size * 1.25, line)
+    c.showPage()
+    c.save()
+    stamp = buffer.getvalue()
 
-    return Factory("AuditorSong-stamp", font_size=size)
+    class Stamp(ImportedPdfPage):
+        def render(self) -> bytes:
+            import binascii
+            import uuid
+
+            from pyhanko.pdf_utils.layout import BoxConstraints
+
+            xobject = self._ensure_writer.import_page_as_xobject(PdfFileReader(io.BytesIO(stamp)), page_ix=0)
+            name = b"/Import" + binascii.hexlify(uuid.uuid4().bytes)
+            self.resources.xobject[name.decode("ascii")] = xobject
+            self.box = BoxConstraints(width=width, height=height)
+            return name + b" Do"
+
+    return StaticStampStyle(background=Stamp("stamp.pdf"), border_width=0, background_opacity=1.0)
 
 
 def _pyhanko_signer(identity):
@@ -176,9 +190,7 @@ def sign_pdf(pdf: bytes, identity, *, reason: str, location: str, box: tuple[flo
     """Certify ``pdf`` with a visible stamp in ``box`` on ``page`` (-1: last); ``receipt`` adds an empty
     signature field there for the operator. With ``tsa_url`` a time stamp is added when the server answers."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.sign import fields, signers
-    from pyhanko.stamp import TextStampStyle
 
     from ..pki import check_signing_certificate
 
@@ -193,8 +205,7 @@ def sign_pdf(pdf: bytes, identity, *, reason: str, location: str, box: tuple[flo
         if receipt is not None:
             fields.append_signature_field(writer, fields.SigFieldSpec(RECEIPT_FIELD, on_page=receipt[0],
                                                                       box=receipt[1]))
-        style = TextStampStyle(stamp_text="%(text)s", text_box_style=TextBoxStyle(font=_stamp_font(stamp_text, 8)),
-                               border_width=1)
+        style = _stamp_style(stamp_text, box[2] - box[0], box[3] - box[1])
         meta = signers.PdfSignatureMetadata(
             field_name=ISSUER_FIELD, reason=reason, location=location, name=identity.name,
             subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256", certify=True,
@@ -203,7 +214,7 @@ def sign_pdf(pdf: bytes, identity, *, reason: str, location: str, box: tuple[flo
                                        new_field_spec=fields.SigFieldSpec(
                                            ISSUER_FIELD, on_page=page if page >= 0 else pages - 1, box=box))
         out = io.BytesIO()
-        pdf_signer.sign_pdf(writer, output=out, appearance_text_params={"text": stamp_text})
+        pdf_signer.sign_pdf(writer, output=out)
         return out.getvalue()
 
     if tsa_url:
@@ -298,8 +309,9 @@ def _verify(data: bytes, roots: list, registered: Callable[[str], bytes | None])
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     signatures = sorted(reader.embedded_signatures, key=lambda s: s.signed_revision)
     if not signatures:
-        return Verification("unsigned", ["文件未签名"] if b"/ByteRange" not in data else
-                            ["文件中有签名痕迹但签名已被移除"])
+        if b"/ByteRange" in data:  # it was signed: the signature was removed or the file damaged around it
+            return Verification("altered", ["文件中有签名痕迹，但签名已被移除或损坏"])
+        return Verification("unsigned", ["文件未签名"])
     # pyHanko checks the cryptography and what changed; trust is reported by chain_status, with its reason
     from asn1crypto import x509 as asn1x509
 

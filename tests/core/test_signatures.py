@@ -458,3 +458,17 @@ def test_receipt_field_is_on_the_receipt_part(office):
     reader = PdfReader(io.BytesIO(pdf))
     fields = reader.get_fields()
     assert RECEIPT_FIELD in fields and "/V" not in fields[RECEIPT_FIELD]     # empty, for the operator
+
+
+@pytest.mark.skipif(not shutil.which("zbarimg") or not shutil.which("pdftoppm"), reason="zbar-tools / poppler-utils")
+def test_the_printed_qr_code_scans_and_verifies(office, tmp_path):
+    # paper that verifies itself: render the page as a printer would (200 dpi), scan the code, check it
+    store, identity = office
+    notice, pdf = issue_notice(store, identity)
+    (tmp_path / "n.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "200", str(tmp_path / "n.pdf"), str(tmp_path / "page")], check=True)
+    scanned = [subprocess.run(["zbarimg", "-q", "--raw", str(page)], capture_output=True, text=True).stdout.strip()
+               for page in sorted(tmp_path.glob("page*.png"))]
+    [text] = [t for t in scanned if t]
+    assert text == store.register.get(notice.number).qr
+    assert docs.verify_code(store, text).outcome == "valid"
