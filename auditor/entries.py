@@ -6,56 +6,68 @@ whole file is valid.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .calendar import Period, PeriodError
 from .errors import InputError
 from .model import Contract, MeasurementKind
 from .scoring import Event, Measurement, MonthEntries, due_period, is_due
 
-HUNDRED = Decimal(100)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋％，", "0123456789.-+%,")
 
 
-def read_number(value: Any, where: str, problems: list[str], *, integer: bool = False,
-                allow_percent_sign: bool = False) -> Decimal | None:
-    """A non-negative exact number from JSON (int, Decimal from parse_float, or text)."""
+def read_number(value: Any, where: str, problems: list[str], *, limit: limits.Limit = limits.COUNT,
+                integer: bool = False, allow_percent_sign: bool = False) -> Decimal | None:
+    """An exact number from JSON (int, Decimal from parse_float/parse_int, or text) within ``limit``.
+
+    The range is checked on the digits and exponent before any arithmetic, so
+    ``1e999999999`` is refused here instead of hanging ``int()`` later.
+    """
     if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
-        problems.append(f"{where}: 应为数字，实为 {json.dumps(value, ensure_ascii=False, default=str)}")
+        shown = limits.shown(json.dumps(value, ensure_ascii=False, default=str))
+        problems.append(f"{where}: 应为数字，实为 {shown}")
         return None
     text = str(value).strip().translate(_FULLWIDTH).replace(",", "")
     if allow_percent_sign:
         text = text.removesuffix("%").strip()
+    if len(text) > limits.MAX_TEXT:
+        problems.append(f"{where}: “{limits.shown(value)}”过长，不是合理的数字")
+        return None
     try:
         number = Decimal(text)
     except InvalidOperation:
-        problems.append(f"{where}: “{value}”不是数字")
+        problems.append(f"{where}: “{limits.shown(value)}”不是数字")
         return None
-    if not number.is_finite():
-        problems.append(f"{where}: “{value}”不是有限的数字")
-        return None
-    if number < 0:
-        problems.append(f"{where}: 不能为负数（{value}）")
-        return None
-    if integer and number != number.to_integral():
-        problems.append(f"{where}: 应为整数（{value}）")
+    if integer and not limit.integer:
+        limit = dataclasses.replace(limit, integer=True)
+    reason = limits.problem(number, limit)
+    if reason:
+        problems.append(f"{where}: {reason}（{limits.shown(value)}）")
         return None
     return number
 
 
-def _read_datetime(value: Any, where: str, problems: list[str]) -> dt.datetime | None:
+def _read_datetime(value: Any, where: str, problems: list[str], earliest: dt.datetime,
+                   latest: dt.datetime) -> dt.datetime | None:
+    """A time of the month's log; far-off years would send the working-day count past the calendar."""
     if not isinstance(value, str):
         problems.append(f"{where}: 应为日期时间文本，如 2025-10-09 14:30")
         return None
     try:
-        return dt.datetime.fromisoformat(value.strip().replace("/", "-"))
+        moment = dt.datetime.fromisoformat(value.strip().replace("/", "-")[:limits.MAX_TEXT])
     except ValueError:
-        problems.append(f"{where}: “{value}”不是有效的日期时间（如 2025-10-09 14:30）")
+        problems.append(f"{where}: “{limits.shown(value)}”不是有效的日期时间（如 2025-10-09 14:30）")
         return None
+    if not earliest <= moment.replace(tzinfo=None) <= latest:
+        problems.append(f"{where}: {limits.shown(value)} 超出范围（应在当月前后 {limits.EVENT_WINDOW_DAYS} 天内）")
+        return None
+    return moment
 
 
 def parse_measurement(contract: Contract, period: Period, raw: Any, where: str,
@@ -102,9 +114,8 @@ def parse_measurement(contract: Contract, period: Period, raw: Any, where: str,
         return Measurement(code, MeasurementKind.EXEMPT, reason=reason, note=note)
     if form == "value":
         count = len(problems)
-        value = read_number(raw["value"], f"{where}.value", problems, allow_percent_sign=indicator.is_percentage)
-        if value is not None and indicator.is_percentage and value > HUNDRED:
-            problems.append(f"{where}.value: 百分比不能超过 100（{raw['value']}）")
+        value = read_number(raw["value"], f"{where}.value", problems, allow_percent_sign=indicator.is_percentage,
+                            limit=limits.PERCENT if indicator.is_percentage else limits.COUNT)
         return Measurement(code, MeasurementKind.VALUE, value=value, note=note) if len(problems) == count else None
     if form in ("numerator", "denominator"):
         if not indicator.is_percentage:
@@ -114,8 +125,8 @@ def parse_measurement(contract: Contract, period: Period, raw: Any, where: str,
             problems.append(f"{where}.denominator: 给出分子时须同时给出分母")
             return None
         count = len(problems)
-        num = read_number(raw["numerator"], f"{where}.numerator", problems)
-        den = read_number(raw["denominator"], f"{where}.denominator", problems)
+        num = read_number(raw["numerator"], f"{where}.numerator", problems, limit=limits.COUNT)
+        den = read_number(raw["denominator"], f"{where}.denominator", problems, limit=limits.COUNT)
         if num is not None and den is not None:
             if den == 0:
                 problems.append(f"{where}.denominator: 分母为 0，无法计算比率；本月若无此类业务，请标记免考并说明理由")
@@ -132,6 +143,11 @@ def parse_measurement(contract: Contract, period: Period, raw: Any, where: str,
     if not isinstance(rows, list) or not rows:
         problems.append(f"{where}.events: 应为非空列表，每项含 received_at 与 done_at")
         return None
+    if len(rows) > limits.MAX_EVENTS:
+        problems.append(f"{where}.events: {len(rows)} 条超出范围（最多 {limits.MAX_EVENTS} 条）")
+        return None
+    earliest = dt.datetime.combine(period.first_day - dt.timedelta(days=limits.EVENT_WINDOW_DAYS), dt.time())
+    latest = dt.datetime.combine(period.last_day + dt.timedelta(days=limits.EVENT_WINDOW_DAYS), dt.time.max)
     events: list[Event] = []
     count = len(problems)
     for i, row in enumerate(rows):
@@ -139,8 +155,9 @@ def parse_measurement(contract: Contract, period: Period, raw: Any, where: str,
         if not isinstance(row, dict) or "received_at" not in row:
             problems.append(f"{here}: 须含 received_at（受理时间）与 done_at（办结时间，未办结为 null）")
             continue
-        received = _read_datetime(row["received_at"], f"{here}.received_at", problems)
-        done = None if row.get("done_at") is None else _read_datetime(row["done_at"], f"{here}.done_at", problems)
+        received = _read_datetime(row["received_at"], f"{here}.received_at", problems, earliest, latest)
+        done = (None if row.get("done_at") is None
+                else _read_datetime(row["done_at"], f"{here}.done_at", problems, earliest, latest))
         if received and done and done < received:
             problems.append(f"{here}: 办结时间早于受理时间")
         if received and (received.tzinfo is None) != (done is None or done.tzinfo is None):
@@ -191,7 +208,7 @@ def parse_entries(contract: Contract, data: Any, source: str = "录入文件") -
                 if key not in keys:
                     problems.append(f"headcount.{key}: 合同 {contract.id} 没有岗位“{key}”（应为 {'、'.join(sorted(keys))}）")
                     continue
-                number = read_number(value, f"headcount.{key}", problems)
+                number = read_number(value, f"headcount.{key}", problems, limit=limits.HEADCOUNT)
                 if number is not None:
                     headcount[key] = number
             for key in sorted(keys - set(raw_hc)):
@@ -199,11 +216,11 @@ def parse_entries(contract: Contract, data: Any, source: str = "录入文件") -
 
     incidents = None
     if data.get("incidents") is not None:
-        number = read_number(data["incidents"], "incidents", problems, integer=True)
+        number = read_number(data["incidents"], "incidents", problems, limit=limits.INCIDENTS)
         incidents = int(number) if number is not None else None
     late_days = 0
     if data.get("late_days") is not None:
-        number = read_number(data["late_days"], "late_days", problems, integer=True)
+        number = read_number(data["late_days"], "late_days", problems, limit=limits.DAYS)
         late_days = int(number) if number is not None else 0
         if number is not None and number > (period.last_day - period.first_day).days + 1:
             problems.append(f"late_days: {number} 天超过当月天数")
@@ -215,15 +232,19 @@ def parse_entries(contract: Contract, data: Any, source: str = "录入文件") -
 def load_entries_file(path: Path) -> dict[str, Any]:
     """Decode an entries file exactly (decimals stay decimals)."""
     try:
+        if path.stat().st_size > limits.MAX_FILE_BYTES:
+            raise InputError(f"{path.name}: 文件过大（超过 {limits.MAX_FILE_BYTES // 2**20} MB），不是一个月的录入")
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"找不到文件 {path}") from None
     except UnicodeDecodeError:
         raise InputError(f"{path.name}: 不是 UTF-8 编码的文本文件") from None
-    try:
-        return json.loads(text, parse_float=Decimal)
+    try:  # integers as Decimal too: a 5,000-digit integer must reach the range check, not int()'s own limit
+        return json.loads(text, parse_float=Decimal, parse_int=Decimal)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path.name}: 第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误（{exc.msg}）") from None
+    except RecursionError:
+        raise InputError(f"{path.name}: JSON 嵌套过深") from None
 
 
 def parse_event_text(text: str) -> list[dict[str, Any]]:
