@@ -472,3 +472,28 @@ def test_the_printed_qr_code_scans_and_verifies(office, tmp_path):
     [text] = [t for t in scanned if t]
     assert text == store.register.get(notice.number).qr
     assert docs.verify_code(store, text).outcome == "valid"
+
+
+@pytest.mark.parametrize("content, named", [
+    (b"", "不是签名的 PDF"), (b"MZ\x90\x00 an executable", "不是签名的 PDF"), (b"%PDF-1.7\n", "不是签名的 PDF"),
+    (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "不是签名的 PDF"),
+    ("签名.pdf".encode("utf-8") * 100, "不是签名的 PDF"),
+])
+def test_a_file_that_is_not_a_signed_pdf_is_bad_input(tmp_path, capsys, content, named):
+    from .hostile import refused
+
+    db = tmp_path / "v.db"
+    assert main(["--db", str(db), "init"]) == 0
+    path = tmp_path / "x.pdf"
+    path.write_bytes(content)
+    refused(db, ["verify", str(path)], capsys, names=named)
+
+
+def test_a_truncated_signed_notice_is_never_valid(office):
+    store, identity = office
+    _, pdf = issue_notice(store, identity)
+    signature_at = pdf.index(b"/ByteRange")
+    for cut in (signature_at + 20, (signature_at + len(pdf)) // 2, len(pdf) - 40, len(pdf) - 1):
+        assert verify(store, pdf[:cut]) == "altered", cut
+    # cut before the signature: what is left is an unsigned fragment (exit 2), never "valid"
+    assert verify(store, pdf[:signature_at - 1000]) == "unsigned"
