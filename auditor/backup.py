@@ -689,4 +689,4 @@ def before_open(db_path: Path) -> None:
     if signs:
         raise InputError(f"数据库文件 {db_path} 不见了，但它曾经存在（旁边还有{'、'.join(signs)}）。"
                          "为免用一个空数据库顶替原有数据，程序不会新建数据库。请把数据库文件放回原处"
-                         "（或把保留的副本改回原名），或用 --db 指定一个新路径后执行 restore 从备份恢复")
+                         "（或把保留的副本改回原名），或执行 auditor restore 备份文件 从备份恢复")

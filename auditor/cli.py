@@ -398,14 +398,13 @@ def cmd_backup(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_restore(store, args) -> int:
+def cmd_restore(path: Path, args, key: str | None) -> int:
+    """Run without opening the database: restoring is also how a lost or damaged database comes back."""
     from .backup import restore
 
-    path, evidence = store.path, store.evidence_dir
-    if path is None:
+    if str(path) == ":memory:":
         raise InputError("内存数据库无法恢复")
-    store.close()  # restore checks the whole backup before it renames anything; nothing may hold the files
-    kept = restore(path, Path(args.file), evidence, store.key)
+    kept = restore(path, Path(args.file), path.with_name(path.stem + "-evidence"), key)
     print(f"已从 {args.file} 恢复；" + (f"原数据库及其证据保留为 {kept}" if kept else "此前没有数据库"))
     return EXIT_OK
 
@@ -784,6 +783,8 @@ def _run(argv: Sequence[str] | None) -> int:
         key = _db_key(args)
         if args.command == "encrypt":
             return cmd_encrypt(args, key)
+        if args.command == "restore":
+            return cmd_restore(Path(args.db or default_db_path()), args, key)
         store = open_store(args.db or default_db_path(), key=key)
         return args.func(store, args)
     except InputError as exc:

@@ -149,3 +149,18 @@ def test_restore_into_a_folder_with_no_database_yet(tmp_path, db):
     assert restore(fresh, tmp_path / "b.zip") is None
     assert digest(fresh) == saved
     assert [p.name for p in fresh.parent.iterdir() if "before-restore" in p.name or "restor" in p.name] == []
+
+
+def test_a_lost_database_comes_back_from_its_backup_in_place(tmp_path, capsys):
+    from auditor.cli import main
+
+    db = tmp_path / "lost.db"
+    assert main(["--db", str(db), "init"]) == 0
+    assert main(["--db", str(db), "backup", str(tmp_path / "b.zip")]) == 0
+    db.unlink()
+    capsys.readouterr()
+    assert main(["--db", str(db), "contracts"]) == 2                      # not silently recreated empty
+    assert "auditor restore" in capsys.readouterr().err
+    assert main(["--db", str(db), "restore", str(tmp_path / "b.zip")]) == 0
+    assert main(["--db", str(db), "contracts"]) == 0 and "henan-2025" in capsys.readouterr().out
+    assert main(["--db", str(db), "audit", "verify"]) == 0
