@@ -151,6 +151,7 @@ EN = {
         "The agency root's passphrase: the root is created and encrypted with it on first use; it is asked whenever an inspector certificate is issued",
     "首次签名前由机构根证书为您签发签名证书（EC P-256），由您设定的口令保护。":
         "Before your first signature, the agency root issues your signing certificate (EC P-256), protected by a passphrase you choose.",
+    "数据未改动。请重新启动程序。": "Nothing was changed. Please restart the program.",
 }
 
 

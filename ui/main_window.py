@@ -331,8 +331,9 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getOpenFileName(self, tr("选择备份"), "", tr("备份 (*.zip)"))
             if not path:
                 return False
+        key = self.store.key
         try:
-            check_backup(Path(path))
+            check_backup(Path(path), key)
         except AuditorError as exc:
             QMessageBox.warning(self, tr("不能恢复"), str(exc))
             return False
@@ -341,7 +342,12 @@ class MainWindow(QMainWindow):
             return False
         db_path, evidence = self.store.path, self.store.evidence_dir
         self.store.close()
-        kept = restore(db_path, Path(path), evidence)
+        try:  # checked again inside, before anything is renamed: a refusal leaves the database as it was
+            kept = restore(db_path, Path(path), evidence, key)
+        except AuditorError as exc:
+            QMessageBox.warning(self, tr("不能恢复"), str(exc) + "\n" + tr("数据未改动。请重新启动程序。"))
+            self.close()
+            return False
         QMessageBox.information(self, tr("已恢复"), tr("已恢复。原数据库保留为 {kept}。\n请重新启动程序。").format(kept=kept))
         self.close()
         return True

@@ -632,6 +632,10 @@ Please start the app again.</translation>
         <translation>The database was changed outside the app:</translation>
     </message>
     <message>
+        <source>数据未改动。请重新启动程序。</source>
+        <translation>Nothing was changed. Please restart the program.</translation>
+    </message>
+    <message>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>

@@ -65,7 +65,7 @@ def test_bad_value_is_explained_and_not_saved(qtbot, window):
     assert "不是数字" in page.message.text()
     assert page.current_code() == "HN-02"
     type_and_enter(qtbot, page.value, "100.5")
-    assert "不能超过 100" in page.message.text()
+    assert "0 至 100" in page.message.text()
     assert window.store.content_digest() == before
 
 
