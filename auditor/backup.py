@@ -19,27 +19,27 @@ import re
 import secrets
 import shutil
 import sqlite3
-import stat
 import tempfile
 from pathlib import Path
 from typing import Callable
 
+from . import safezip
 from .errors import InputError
+from .safezip import CHUNK
+from .safezip import reason as _reason
+from .safezip import shown as _shown
 
 FORMAT = "auditor-backup"
 JOURNAL_FORMAT = "auditor-restore-journal"
 
 # A backup is read with these bounds whatever its headers say (the headers are checked too, and then held
 # to: a member that inflates past its declared size is refused). Deflate cannot exceed ~1030:1; honest
-# files stay far below MAX_RATIO (a database compresses ~16:1; it would need >99% zeroed free pages).
+# files stay far below safezip.MAX_RATIO (a database compresses ~16:1; it would need >99% zeroed free pages).
 # No VACUUM before zipping: it renumbers rowids, and the audit log refers to rows by rowid.
 MAX_MEMBERS = 200_000
 MAX_MEMBER_BYTES = 16 << 30
 MAX_TOTAL_BYTES = 64 << 30
 MAX_MANIFEST_BYTES = 64 << 20
-MAX_RATIO = 250
-RATIO_FLOOR = 16 << 20   # the ratio is only judged past this many bytes: tiny files compress oddly
-CHUNK = 1 << 20
 
 _EVIDENCE = re.compile(r"evidence/([0-9a-f]{2})/([0-9a-f]{64})")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -53,21 +53,7 @@ KILL_POINTS = ("staging-db", "staging-evidence", "staged", "journal-written", "j
 
 def _checkpoint(step: str) -> None:
     """Test hook: with AUDITOR_TEST_KILL_AT=<step> the process dies here, as in a power cut."""
-    target = os.environ.get("AUDITOR_TEST_KILL_AT")
-    if target is None:
-        return
-    if step not in KILL_POINTS:
-        raise AssertionError(f"unlisted kill point {step}")
-    if target == step:
-        import signal
-
-        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
-
-
-def _shown(name: str) -> str:
-    """A member name as it can be printed: control characters escaped, cut short."""
-    text = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in name)
-    return text if len(text) <= 120 else text[:117] + "…"
+    safezip.checkpoint(step, KILL_POINTS)
 
 
 def _fsync(path: Path) -> None:
@@ -190,11 +176,7 @@ def _zip_file(archive, name: str, path: Path) -> str:
     return digest.hexdigest()
 
 
-def _zipfile():
-    """zipfile is imported when a backup is read or written, not on every start (it costs ~5 ms)."""
-    import zipfile as module
-
-    return module
+_zipfile = safezip.zipfile_module
 
 
 # ------------------------------------------------------------------ checking a backup
@@ -209,16 +191,9 @@ def check_backup(source: Path, key: str | None = None) -> dict:
 def _bad_name(name: str) -> str | None:
     """Why ``name`` cannot be a member of a backup, or None. The allow-list is the rule; the other
     reasons only make the message precise."""
-    if any(not ch.isprintable() for ch in name):
-        return "含有控制字符"
-    if "\\" in name:
-        return "含有反斜杠"
-    if name.startswith("/") or re.match(r"[A-Za-z]:", name):
-        return "是绝对路径"
-    if ".." in name.split("/"):
-        return "含有“..”"
-    if "//" in name:
-        return "含有空的路径段"
+    problem = safezip.path_problem(name)
+    if problem:
+        return problem
     if name in ("manifest.json", "auditor.db"):
         return None
     match = _EVIDENCE.fullmatch(name)
@@ -229,112 +204,19 @@ def _bad_name(name: str) -> str | None:
     return None
 
 
-def _declared_entries(source: Path) -> int | None:
-    """The entry count the end-of-directory record declares, read before zipfile builds an object per
-    entry in memory (millions of empty entries cost little disk and much memory); None if not found."""
-    import struct
-
-    with source.open("rb") as reader:
-        size = reader.seek(0, os.SEEK_END)
-        start = max(0, size - (22 + 0xFFFF + 20))
-        reader.seek(start)
-        tail = reader.read()
-        at = tail.rfind(b"PK\x05\x06")
-        if at < 0 or at + 22 > len(tail):
-            return None
-        count = struct.unpack_from("<H", tail, at + 10)[0]
-        if count != 0xFFFF or at < 20 or tail[at - 20:at - 16] != b"PK\x06\x07":
-            return count
-        reader.seek(struct.unpack_from("<Q", tail, at - 20 + 8)[0])  # the ZIP64 end record
-        record = reader.read(56)
-        return struct.unpack_from("<Q", record, 32)[0] if record[:4] == b"PK\x06\x06" else None
+def _limits() -> safezip.Limits:
+    return safezip.Limits(MAX_MEMBERS, MAX_TOTAL_BYTES)  # read at each use: the tests lower them
 
 
 def _check_members(infos: list, label: str) -> dict:
     """Refuse, from the central directory alone, what no backup of ours contains; name → ZipInfo."""
-    zf = _zipfile()
-    if len(infos) > MAX_MEMBERS:
-        raise InputError(f"{label}：成员过多（{len(infos)} 个，上限 {MAX_MEMBERS}）")
-    members: dict = {}
-    total = 0
-    for info in infos:
-        name = info.orig_filename  # as stored: zipfile cuts names at NUL and turns os.sep into "/"
-        shown = _shown(name)
-        reason = _bad_name(name)
-        if reason:
-            raise InputError(f"{label}：成员“{shown}”{reason}，不是本程序备份中的文件")
-        if name in members:
-            raise InputError(f"{label}：成员“{shown}”重复出现")
-        kind = stat.S_IFMT(info.external_attr >> 16)
-        if kind == stat.S_IFLNK:
-            raise InputError(f"{label}：成员“{shown}”是符号链接")
-        if kind not in (0, stat.S_IFREG):
-            raise InputError(f"{label}：成员“{shown}”不是普通文件")
-        if info.flag_bits & 0x1:
-            raise InputError(f"{label}：成员“{shown}”被加密（本程序的备份不加密成员）")
-        if info.compress_type not in (zf.ZIP_STORED, zf.ZIP_DEFLATED):
-            raise InputError(f"{label}：成员“{shown}”的压缩方式（{info.compress_type}）不是本程序所用的")
-        limit = MAX_MANIFEST_BYTES if name == "manifest.json" else MAX_MEMBER_BYTES
-        if info.file_size > limit:
-            raise InputError(f"{label}：成员“{shown}”过大（{info.file_size} 字节，上限 {limit}）")
-        _check_ratio(info.file_size, info.compress_size, label, shown)
-        total += info.file_size
-        members[name] = info
-    if total > MAX_TOTAL_BYTES:
-        raise InputError(f"{label}：解压后的总大小（{total} 字节）超过上限 {MAX_TOTAL_BYTES} 字节")
-    return members
+    return safezip.check_members(infos, label, "备份", _bad_name,
+                                 lambda name: MAX_MANIFEST_BYTES if name == "manifest.json" else MAX_MEMBER_BYTES,
+                                 _limits())
 
 
-def _check_ratio(produced: int, compressed: int, label: str, shown: str) -> None:
-    if produced > RATIO_FLOOR and produced > MAX_RATIO * max(compressed, 1):
-        raise InputError(f"{label}：成员“{shown}”的压缩比异常（超过 {MAX_RATIO}:1），疑为压缩炸弹")
-
-
-class _Reading:
-    """Bytes inflated so far and the compressed bytes they came from, across the whole archive."""
-
-    def __init__(self) -> None:
-        self.produced = 0
-        self.compressed = 0
-
-
-def _stream(archive, info, label: str, reading: _Reading, sink: Callable[[bytes], object] | None) -> str:
-    """Inflate one member with a bounded reader, feeding ``sink``; the SHA-256 of what came out.
-
-    The reader is held to the declared size and to the compression ratio, member by member and
-    overall, so a header that lies only makes the refusal come later, never the damage."""
-    import zlib
-
-    zf = _zipfile()
-    shown = _shown(info.orig_filename)
-    digest = hashlib.sha256()
-    produced = 0
-    reading.compressed += info.compress_size
-    try:
-        with archive.open(info) as reader:
-            while True:
-                chunk = reader.read(CHUNK)
-                if not chunk:
-                    break
-                produced += len(chunk)
-                reading.produced += len(chunk)
-                if produced > info.file_size or reading.produced > MAX_TOTAL_BYTES:
-                    raise InputError(f"{label}：成员“{shown}”解压后超过记录的大小，疑为压缩炸弹")
-                _check_ratio(produced, info.compress_size, label, shown)
-                _check_ratio(reading.produced, reading.compressed, label, shown)
-                digest.update(chunk)
-                if sink is not None:
-                    sink(chunk)
-    except (zf.BadZipFile, zf.LargeZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
-        raise InputError(f"{label}：成员“{shown}”无法读出，备份已损坏（{_reason(exc)}）") from None
-    if produced != info.file_size:
-        raise InputError(f"{label}：成员“{shown}”的长度与记录不符，备份已损坏")
-    return digest.hexdigest()
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc)
-    return _shown(text) if text else type(exc).__name__
+def _stream(archive, info, label: str, reading: safezip.Reading, sink: Callable[[bytes], object] | None) -> str:
+    return safezip.stream(archive, info, label, "备份", reading, sink)
 
 
 def _parse_manifest(data: bytes, label: str) -> dict:
@@ -379,7 +261,7 @@ def _unpack(source: Path, key: str | None, into: Path, *, evidence: bool) -> dic
         if not source.is_file():
             what = "不存在" if not source.exists() else "不是文件"
             raise InputError(f"备份文件 {label} {what}")
-        declared = _declared_entries(source)
+        declared = safezip.declared_entries(source)
         if declared is not None and declared > MAX_MEMBERS:
             raise InputError(f"{label}：成员过多（{declared} 个，上限 {MAX_MEMBERS}）")
         archive = zf.ZipFile(source)
@@ -401,7 +283,7 @@ def _unpack(source: Path, key: str | None, into: Path, *, evidence: bool) -> dic
                                  f"只剩 {free >> 20} MB；未做任何修改")
         if "manifest.json" not in members:
             raise InputError(f"{label} 不是本程序的备份文件（缺少清单 manifest.json）")
-        reading = _Reading()
+        reading = safezip.Reading(_limits())
         chunks: list[bytes] = []
         _stream(archive, members["manifest.json"], label, reading, chunks.append)
         manifest = _parse_manifest(b"".join(chunks), label)
@@ -447,7 +329,7 @@ def _compare(computed: str, expected: str, label: str, name: str) -> None:
         raise InputError(f"{label} 已损坏或被改动：{_shown(name)} 的校验值不符")
 
 
-def _unpack_member(archive, info, label: str, reading: _Reading, expected: str, target: Path) -> str:
+def _unpack_member(archive, info, label: str, reading: safezip.Reading, expected: str, target: Path) -> str:
     with target.open("wb") as out:
         computed = _stream(archive, info, label, reading, out.write)
         out.flush()
