@@ -140,32 +140,40 @@ def load_identity(p12: bytes, passphrase: bytes) -> Identity:
     return Identity(key, certificate, tuple(chain or ()))
 
 
+def _leaf(builder, not_after: dt.datetime):
+    """A signing certificate's dates and extensions: what pdfsig and pyHanko expect of a document signer."""
+    from cryptography import x509
+    from cryptography.x509.oid import ExtendedKeyUsageOID, ObjectIdentifier
+
+    now = dt.datetime.now(dt.timezone.utc)
+    return (builder.serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(not_after)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                         data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                         crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+            .add_extension(x509.ExtendedKeyUsage([ObjectIdentifier(DOCUMENT_SIGNING),
+                                                  ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False))
+
+
 def issue_inspector(root: Identity, name: str, organization: str, passphrase: bytes,
                     years: int = 3) -> tuple[bytes, Identity]:
     """An inspector's key and certificate issued under the agency root, as PKCS#12 (with the root in it)."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import ExtendedKeyUsageOID, ObjectIdentifier
 
     _check_passphrase(passphrase)
     key = ec.generate_private_key(ec.SECP256R1())
     now = dt.datetime.now(dt.timezone.utc)
     not_after = min(now + dt.timedelta(days=365 * years), root.certificate.not_valid_after_utc)
-    certificate = (
-        x509.CertificateBuilder().subject_name(_name(name, organization)).issuer_name(root.certificate.subject)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(not_after)
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ObjectIdentifier(DOCUMENT_SIGNING),
-                                              ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(root.key.public_key()),  # type: ignore[attr-defined]
-                       critical=False)
-        .sign(root.key, hashes.SHA256()))  # type: ignore[arg-type]
+    builder = _leaf(x509.CertificateBuilder().subject_name(_name(name, organization))
+                    .issuer_name(root.certificate.subject).public_key(key.public_key()), not_after)
+    certificate = (builder
+                   .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+                   .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                       root.key.public_key()), critical=False)  # type: ignore[attr-defined]
+                   .sign(root.key, hashes.SHA256()))  # type: ignore[arg-type]
     chain = (root.certificate,)
     return _p12(name, key, certificate, chain, passphrase), Identity(key, certificate, chain)
 
@@ -176,23 +184,13 @@ def create_self_signed(name: str, organization: str, passphrase: bytes, years: i
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import ExtendedKeyUsageOID, ObjectIdentifier
 
     _check_passphrase(passphrase)
     key = ec.generate_private_key(ec.SECP256R1())
     subject = _name(name, organization)
     now = dt.datetime.now(dt.timezone.utc)
-    certificate = (
-        x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
-        .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=365 * years))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ObjectIdentifier(DOCUMENT_SIGNING),
-                                              ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
-        .sign(key, hashes.SHA256()))
+    builder = x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+    certificate = _leaf(builder, now + dt.timedelta(days=365 * years)).sign(key, hashes.SHA256())
     return _p12(name, key, certificate, (), passphrase)
 
 
