@@ -193,7 +193,7 @@ def _parse_assignment(text: str) -> tuple[str, Any]:
         raise InputError(f"“{text}”应写作 字段=值，例如 service.end=2026-08-31")
     try:
         return path.strip(), json.loads(value)
-    except json.JSONDecodeError:
+    except ValueError:  # not JSON, or an integer too long for int(): kept as text, checked by the contract's ranges
         return path.strip(), value
 
 
@@ -330,7 +330,8 @@ def cmd_import(store, args) -> int:
             received = dt.date.fromisoformat(args.received)
         except ValueError:
             raise InputError(f"--received “{args.received}”不是有效日期（YYYY-MM-DD）") from None
-    summary = import_file(store, contract, parse_period(contract, args.period), args.kind, Path(args.file), received)
+    summary = import_file(store, contract, parse_period(contract, args.period), args.kind, Path(args.file), received,
+                          sheet=args.sheet)
     data = {"contract": contract.id, "period": args.period, "kind": summary.kind, "file": summary.source,
             "rows": summary.rows, "received_on": summary.received_on.isoformat(),
             "headcount": {k: _num(v) for k, v in (summary.headcount or {}).items()} or None,
@@ -655,6 +656,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=["roster", "schedule", "payroll", "insurance", "transfers"])
     p.add_argument("file")
     p.add_argument("--received", help="收到日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--sheet", help="工作表名称（默认第一个可见的工作表）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("reconcile", help="核对名单、工资、五险一金与转账记录")

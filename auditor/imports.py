@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from . import idcard
+from . import idcard, limits
 from .errors import InputError
 
 KINDS = ("roster", "schedule", "payroll", "insurance", "transfers")
@@ -124,21 +124,23 @@ def _decode_csv(data: bytes, name: str) -> str:
 
 
 def read_rows(path: Path, sheet: str | None = None) -> list[tuple[int, tuple[Any, ...]]]:
-    """Every non-empty row as (row number, cells), merged cells filled from their top-left cell."""
+    """Every non-empty row as (row number, cells), merged cells filled from their top-left cell.
+
+    Spreadsheets come from the operator: the first *visible* sheet is read
+    (or the one named), and a file whose cells reach past
+    ``limits.MAX_ROWS`` × ``limits.MAX_COLUMNS`` is refused before it is loaded.
+    """
     name = path.name
     if not path.is_file():
         raise InputError(f"找不到文件 {path}")
+    if path.stat().st_size > limits.MAX_FILE_BYTES:
+        raise InputError(f"{name}: 文件过大（超过 {limits.MAX_FILE_BYTES // 2**20} MB）")
     suffix = path.suffix.lower()
     data = path.read_bytes()
     if not data.strip():
         raise InputError(f"{name}: 文件是空的")
     if suffix == ".csv":
-        text = _decode_csv(data, name)
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-        except csv.Error:
-            dialect = csv.excel
-        rows = [(n, tuple(r)) for n, r in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+        rows = _read_csv(data, name)
     elif suffix in (".xlsx", ".xlsm"):
         rows = _read_xlsx(path, sheet)
     elif suffix in (".xls", ".ods"):
@@ -152,28 +154,214 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _too_large(name: str, rows: int, columns: int) -> InputError:
+    return InputError(f"{name}: 表格范围过大（数据延伸到第 {rows} 行、第 {columns} 列；"
+                      f"最多 {limits.MAX_ROWS} 行 × {limits.MAX_COLUMNS} 列），请只保留报送的数据")
+
+
+def _read_csv(data: bytes, name: str) -> list[tuple[int, tuple[Any, ...]]]:
+    text = _decode_csv(data, name)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    rows = []
+    try:
+        for n, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+            if n > limits.MAX_ROWS or len(row) > limits.MAX_COLUMNS:
+                raise _too_large(name, n, len(row))
+            rows.append((n, tuple(row)))
+    except csv.Error as exc:
+        raise InputError(f"{name}: 不是有效的 CSV 文件（第 {n} 行：{exc}）") from None
+    return rows
+
+
+EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384   # what Excel itself can hold
+_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+
+
+class _Refused(Exception):
+    """Raised from inside the XML scan to stop it at once."""
+
+
+@dataclass
+class _Extent:
+    """The cells that exist in one part of the workbook, and its merged ranges."""
+
+    max_row: int = 0
+    max_column: int = 0
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def _scan_part(stream: Any) -> _Extent:
+    """Where the cells of one XML part really are, read with expat without building a tree.
+
+    The ``<dimension>`` element is the attacker's to write, so it is ignored;
+    a row or cell beyond what Excel can hold, a cell reference that is not one,
+    or a DTD (entity expansion) stops the scan.
+    """
+    from xml.parsers import expat
+
+    extent = _Extent()
+    row = column = cells = 0
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        nonlocal row, column, cells
+        local = tag.rpartition(":")[2]
+        if local == "row":
+            ref = attrs.get("r")
+            if ref is None:
+                row += 1
+            elif ref.isdigit() and len(ref) <= 7:
+                row = int(ref)
+            else:
+                raise _Refused(f"行号“{limits.shown(ref)}”无效")
+            column = cells = 0
+            if row > EXCEL_ROWS:
+                raise _Refused(f"行号 {row} 超出 Excel 的范围")
+        elif local == "c":
+            ref = attrs.get("r")
+            if ref is None:
+                column += 1
+            else:
+                match = _REF.fullmatch(ref)
+                if not match:
+                    raise _Refused(f"单元格引用“{limits.shown(ref)}”无效")
+                column = _column_number(match.group(1))
+            cells += 1
+            if column > EXCEL_COLUMNS or cells > EXCEL_COLUMNS:
+                raise _Refused("一行的单元格超出 Excel 的范围")
+            extent.max_row = max(extent.max_row, row)
+            extent.max_column = max(extent.max_column, column)
+        elif local == "mergeCell":
+            match = re.fullmatch(r"([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})", attrs.get("ref", ""))
+            if match:
+                if len(extent.merges) >= limits.MAX_MERGED_RANGES:
+                    raise _Refused(f"合并单元格超过 {limits.MAX_MERGED_RANGES} 处")
+                c1, r1, c2, r2 = (_column_number(match.group(1)), int(match.group(2)),
+                                  _column_number(match.group(3)), int(match.group(4)))
+                extent.merges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
+
+    def no_dtd(*_: Any) -> None:
+        raise _Refused("含有 DTD")
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = no_dtd
+    parser.EntityDeclHandler = no_dtd
+    while chunk := stream.read(2**20):
+        parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+    return extent
+
+
+def _scan_xlsx(path: Path) -> dict[str, _Extent]:
+    """The extent of every XML part of the archive, before openpyxl is let near it.
+
+    openpyxl sizes every sheet when it opens a workbook (and reads the whole
+    part when the ``<dimension>`` is missing), so every part is scanned, not
+    only the sheet that will be read. The declared sizes bound the inflated
+    bytes: ``zipfile`` never inflates a member past its declared size.
+    """
+    import zipfile
+    from xml.parsers import expat
+
+    extents: dict[str, _Extent] = {}
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+        if len(members) > 10_000 or sum(m.file_size for m in members) > limits.MAX_UNZIPPED_BYTES:
+            raise _Refused(f"解压后超过 {limits.MAX_UNZIPPED_BYTES // 2**20} MB")
+        for member in members:
+            if member.is_dir():
+                continue
+            with archive.open(member) as stream:
+                head = stream.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+            if not head.startswith(b"<"):
+                continue  # pictures and other binary parts
+            try:
+                with archive.open(member) as stream:
+                    extents[member.filename] = _scan_part(stream)
+            except expat.ExpatError:
+                continue  # not well-formed: openpyxl refuses it on its own, at the same place
+    return extents
+
+
+def _choose_sheet(name: str, titles: list[str], visible: list[bool], sheet: str | None) -> int:
+    """The sheet named, or else the first visible one (an operator can hide a sheet, the inspector cannot see it)."""
+    shown = [t for t, v in zip(titles, visible) if v]
+    if sheet is not None:
+        if sheet not in titles:
+            raise InputError(f"{name}: 没有名为“{limits.shown(sheet)}”的工作表"
+                             f"（可见的工作表：{'、'.join(shown) or '（无）'}）")
+        return titles.index(sheet)
+    if not shown:
+        raise InputError(f"{name}: 没有可见的工作表")
+    return visible.index(True)
+
+
 def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]]]:
     import zipfile
 
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, data_only=True)  # not read_only: merged ranges are needed
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        extents = _scan_xlsx(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError, ValueError) as exc:
+        raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{type(exc).__name__}）") from None
+    except _Refused as exc:
+        raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{exc}）") from None
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 — openpyxl raises many kinds of error for a broken file
         raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{type(exc).__name__}）") from None
     try:
-        ws = book[sheet] if sheet else book.worksheets[0]
-    except KeyError:
-        raise InputError(f"{path.name}: 没有名为“{sheet}”的工作表（有：{'、'.join(book.sheetnames)}）") from None
-    fill: dict[tuple[int, int], Any] = {}
-    for merged in ws.merged_cells.ranges:
-        value = ws.cell(merged.min_row, merged.min_col).value
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
-                fill[(r, c)] = value
+        sheets = book.worksheets
+        index = _choose_sheet(path.name, [ws.title for ws in sheets],
+                              [ws.sheet_state == "visible" for ws in sheets], sheet)
+        ws = sheets[index]
+        extent = extents.get(ws._worksheet_path.lstrip("/"), _Extent())
+        if extent.max_row > limits.MAX_ROWS or extent.max_column > limits.MAX_COLUMNS:
+            raise _too_large(path.name, extent.max_row, extent.max_column)
+        ws.reset_dimensions()  # the declared <dimension> would pad every row to its width
+        return _stream_rows(ws, extent, path.name)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — a cell openpyxl cannot convert (a date serial past year 9999…)
+        raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{type(exc).__name__}）") from None
+    finally:
+        book.close()
+
+
+def _stream_rows(ws: Any, extent: _Extent, name: str) -> list[tuple[int, tuple[Any, ...]]]:
+    """Rows up to the last cell that exists, merged ranges (clipped to those cells) filled from their top-left."""
+    merges = sorted((r1, c1, min(r2, extent.max_row), min(c2, extent.max_column))
+                    for r1, c1, r2, c2 in extent.merges if r1 <= extent.max_row and c1 <= extent.max_column)
+    if sum((r2 - r1 + 1) * (c2 - c1 + 1) for r1, c1, r2, c2 in merges) > limits.MAX_ROWS * limits.MAX_COLUMNS:
+        raise InputError(f"{name}: 合并单元格的范围过大")
+    active: list[tuple[int, int, int, Any]] = []   # (last row, first column, last column, value)
+    following = 0
     rows = []
-    for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
-        rows.append((r, tuple(fill.get((r, c), v) for c, v in enumerate(row, start=1))))
+    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        if number > extent.max_row:
+            break
+        cells = list(values)
+        while following < len(merges) and merges[following][0] == number:
+            r1, c1, r2, c2 = merges[following]
+            active.append((r2, c1, c2, cells[c1 - 1] if c1 <= len(cells) else None))
+            following += 1
+        active = [m for m in active if m[0] >= number]
+        for _, c1, c2, value in active:
+            if len(cells) < c2:
+                cells.extend([None] * (c2 - len(cells)))
+            cells[c1 - 1:c2] = [value] * (c2 - c1 + 1)
+        rows.append((number, tuple(cells)))
     return rows
 
 
@@ -184,10 +372,20 @@ def _read_calamine(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, 
         raise InputError(f"{path.name}: 读取 .xls 需要 python-calamine") from None
     try:
         book = CalamineWorkbook.from_path(str(path))
-        ws = book.get_sheet_by_name(sheet) if sheet else book.get_sheet_by_index(0)
-        data = ws.to_python()
+        metadata = book.sheets_metadata
     except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
-        raise InputError(f"{path.name}: 无法读取（{exc}）") from None
+        raise InputError(f"{path.name}: 无法读取（{limits.shown(exc)}）") from None
+    index = _choose_sheet(path.name, [m.name for m in metadata],
+                          [str(m.visible).rsplit(".", 1)[-1].lower() == "visible" for m in metadata], sheet)
+    try:
+        ws = book.get_sheet_by_index(index)
+        if ws.height > limits.MAX_ROWS or ws.width > limits.MAX_COLUMNS:
+            raise _too_large(path.name, ws.height, ws.width)
+        data = ws.to_python()
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
+        raise InputError(f"{path.name}: 无法读取（{limits.shown(exc)}）") from None
     return [(n, tuple(r)) for n, r in enumerate(data, start=1)]
 
 
@@ -247,34 +445,35 @@ def read_text(value: Any) -> str:
     return str(value).strip()
 
 
-def read_decimal(value: Any) -> Decimal:
+def read_decimal(value: Any, limit: limits.Limit = limits.MONEY) -> Decimal:
+    """A number as operators write it (¥, 元, separators, full-width digits), within ``limit``."""
     if isinstance(value, bool):
         raise ValueError("不是数字")
-    if isinstance(value, (int, Decimal)):
-        number = Decimal(value)
-        if not number.is_finite():
-            raise ValueError(f"“{value}”不是有限的数字")
-        return number
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError(f"“{value}”不是有限的数字")
-        return Decimal(repr(value))
+        return limits.check(Decimal(repr(value)), limit)
+    if isinstance(value, (int, Decimal)):
+        if isinstance(value, int) and not -10**limits.MAX_TEXT < value < 10**limits.MAX_TEXT:
+            raise ValueError(f"超出范围（{limit.describe()}）")
+        return limits.check(Decimal(value), limit)
     text = str(value).strip().translate(_FULLWIDTH).replace(",", "").replace("¥", "").replace("￥", "")
-    text = text.removesuffix("元").strip()
-    percent = text.endswith("%")
-    try:
-        number = Decimal(text.removesuffix("%"))
-    except InvalidOperation:
-        raise ValueError(f"“{value}”不是数字") from None
-    if not number.is_finite():
-        raise ValueError(f"“{value}”不是数字")
-    return number if not percent else number
+    text = text.removesuffix("元").strip().removesuffix("%")
+    return limits.parse(text, limit)
 
 
 _DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
 def read_date(value: Any) -> dt.date:
+    day = _read_day(value)
+    if not limits.EARLIEST_DATE <= day <= limits.LATEST_DATE:
+        raise ValueError(f"日期“{limits.shown(value)}”超出范围（应在 {limits.EARLIEST_DATE.year} 至 "
+                         f"{limits.LATEST_DATE.year} 年之间）")
+    return day
+
+
+def _read_day(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -287,15 +486,17 @@ def read_date(value: Any) -> dt.date:
         text = str(int(value))
     else:
         text = str(value).strip().translate(_FULLWIDTH)
+    if len(text) > limits.MAX_TEXT:
+        raise ValueError(f"“{limits.shown(value)}”不是日期（如 2025-10-01）")
     if re.fullmatch(r"\d{8}", text):
         text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
     match = _DATE_RE.match(text)
     if not match:
-        raise ValueError(f"“{value}”不是日期（如 2025-10-01）")
+        raise ValueError(f"“{limits.shown(value)}”不是日期（如 2025-10-01）")
     try:
         return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
-        raise ValueError(f"日期“{value}”不存在") from None
+        raise ValueError(f"日期“{limits.shown(value)}”不存在") from None
 
 
 def read_time(value: Any) -> dt.time:
@@ -309,7 +510,7 @@ def read_time(value: Any) -> dt.time:
     text = str(value).strip().translate(_FULLWIDTH)
     match = re.fullmatch(r"(\d{1,2})[:：](\d{2})(?::\d{2})?", text)
     if not match or int(match.group(1)) > 24:
-        raise ValueError(f"“{value}”不是时间（如 08:30）")
+        raise ValueError(f"“{limits.shown(value)}”不是时间（如 08:30）")
     return dt.time(int(match.group(1)) % 24, int(match.group(2)))
 
 
@@ -337,10 +538,7 @@ def _convert(name: str, value: Any, roles: tuple[str, ...]) -> Any:
         return read_date(value)
     if name in ("start", "end"):
         return read_time(value)
-    number = read_decimal(value)
-    if number < 0:
-        raise ValueError(f"不能为负数（{value}）")
-    return number
+    return read_decimal(value, limits.YEARS if name == "experience_years" else limits.MONEY)
 
 
 def parse_table(kind: str, path: Path, roles: tuple[str, ...], column_map: Mapping[str, str] | None = None,

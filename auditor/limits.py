@@ -51,6 +51,7 @@ MAX_FILE_BYTES = 64 * 2**20           # an entries file or a spreadsheet as stor
 MAX_UNZIPPED_BYTES = 256 * 2**20      # what an .xlsx says its parts hold once inflated
 MAX_ROWS = 200_000                    # cells that exist in a sheet, not what its <dimension> claims
 MAX_COLUMNS = 200
+MAX_MERGED_RANGES = 10_000
 
 
 def _plain(number: Decimal) -> str:

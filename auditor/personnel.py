@@ -29,7 +29,7 @@ class ImportSummary:
 
 def import_file(store: Store, contract: Contract, period: Period, kind: str, path: Path,
                 received_on: dt.date | None = None, column_map: dict[str, str] | None = None,
-                progress: Callable[[float, str], None] | None = None) -> ImportSummary:
+                progress: Callable[[float, str], None] | None = None, sheet: str | None = None) -> ImportSummary:
     """Read and check the whole file, then store it in one transaction (replacing that month's file of that kind).
 
     A roster also gives the month's average headcount per role; it is entered
@@ -41,7 +41,7 @@ def import_file(store: Store, contract: Contract, period: Period, kind: str, pat
         raise InputError(f"{period} 不在合同 {contract.id} 的服务期内")
     operator = contract.party_b.name
     mapping = {**store.personnel.column_map(operator, kind), **(column_map or {})}
-    result = parse_table(kind, path, tuple(r.key for r in contract.roles), mapping, progress=progress)
+    result = parse_table(kind, path, tuple(r.key for r in contract.roles), mapping, sheet=sheet, progress=progress)
     received = received_on or dt.date.today()
     headcount = None
     applied = False

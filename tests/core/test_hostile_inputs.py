@@ -165,3 +165,243 @@ def test_the_edges_of_each_range_are_accepted(db, tmp_path, capsys, contracts):
     code, _, err = run(db, "record", str(path), capsys=capsys)
     assert code == 0, err
     still_works(db, capsys)
+
+
+# ----------------------------------------------------------------- spreadsheets (auditor import)
+
+PAYROLL = [["姓名", "应发工资", "实发工资"], ["张伟", 5200, 4500], ["王芳", 3000, 2800]]
+
+
+def write_book(path: Path, sheets: dict[str, list[list]], states: dict[str, str] | None = None) -> Path:
+    """An .xlsx written by openpyxl: one sheet per entry, in order, with the given sheet states."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        ws.sheet_state = (states or {}).get(title, "visible")
+        for row in rows:
+            ws.append(row)
+    book.save(path)
+    return path
+
+
+def patch_zip(path: Path, member: str, change) -> Path:
+    """Rewrite one part of the archive with ``change(text) -> text`` (what an attacker does by hand)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            if info.filename == member:
+                data = change(data.decode("utf-8")).encode("utf-8")
+            target.writestr(info.filename, data)
+    return path
+
+
+def before_sheet_data_end(xml: str) -> callable:
+    return lambda text: text.replace("</sheetData>", xml + "</sheetData>")
+
+
+def imported(db: Path, capsys, kind: str = "payroll") -> list[dict]:
+    store = open_store(db)
+    try:
+        data = store.personnel.dataset("henan-2025", __import__("auditor.calendar").calendar.Period(2025, 10), kind)
+        return [] if data is None else list(data.records)
+    finally:
+        store.close()
+
+
+def test_the_first_visible_sheet_is_read_not_a_hidden_one(db, tmp_path, capsys):
+    hidden = [["姓名", "应发工资", "实发工资"], ["假人", 99999, 99999]]
+    for state in ("hidden", "veryHidden"):
+        path = write_book(tmp_path / f"{state}.xlsx", {"隐藏": hidden, "工资": PAYROLL}, {"隐藏": state})
+        code, out, err = run(db, "import", "henan-2025", PERIOD, "payroll", str(path), "--json", capsys=capsys)
+        assert code == 0, err
+        assert json.loads(out)["rows"] == 2
+        assert [r["name"] for r in imported(db, capsys)] == ["张伟", "王芳"]
+
+
+def test_a_sheet_can_be_named_and_a_wrong_name_lists_the_visible_ones(db, tmp_path, capsys):
+    path = write_book(tmp_path / "two.xlsx", {"说明": [["本表为乙方报送"]], "机密": PAYROLL[:2], "工资": PAYROLL},
+                      {"机密": "veryHidden"})
+    code, out, err = run(db, "import", "henan-2025", PERIOD, "payroll", str(path), "--sheet", "工资", "--json",
+                         capsys=capsys)
+    assert code == 0, err
+    assert json.loads(out)["rows"] == 2
+    message = refused(db, ["import", "henan-2025", PERIOD, "payroll", str(path), "--sheet", "十月"], capsys,
+                      names=("two.xlsx", "十月", "说明", "工资"))
+    assert "机密" not in message
+    still_works(db, capsys)
+
+
+def test_a_workbook_whose_every_sheet_is_hidden_is_refused(db, tmp_path, capsys):
+    path = write_book(tmp_path / "hid.xlsx", {"工资": PAYROLL})
+    patch_zip(path, "xl/workbook.xml", lambda t: t.replace('state="visible"', 'state="hidden"'))
+    refused(db, ["import", "henan-2025", PERIOD, "payroll", str(path)], capsys, names=("hid.xlsx", "没有可见的工作表"))
+
+
+def _far(ref: str, row: int) -> str:
+    return f'<row r="{row}"><c r="{ref}" t="n"><v>1</v></c></row>'
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+HOSTILE_BOOKS = {
+    "a value in XFD1048576": (before_sheet_data_end(_far("XFD1048576", 1048576)), "表格范围过大"),
+    "a value in row 200001": (before_sheet_data_end(_far("A200001", 200001)), "表格范围过大"),
+    "a value in column 201 (GS)": (before_sheet_data_end(_far("GS4", 4)), "表格范围过大"),
+    "a row past what Excel holds": (before_sheet_data_end(_far("A2000000000", 2000000000)), "已损坏"),
+    "a cell reference that is not one": (before_sheet_data_end(_far("AAAA4", 4)), "已损坏"),
+    "20,000 cells in one row without references": (
+        before_sheet_data_end('<row r="4">' + "<c><v>1</v></c>" * 20000 + "</row>"), "已损坏"),
+    "an entity-expansion DTD": (
+        lambda t: t.replace("<worksheet", '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+                            "<worksheet", 1), "已损坏"),
+    "a date serial past year 9999": (
+        before_sheet_data_end('<row r="4"><c r="A4" t="s"><v>0</v></c><c r="B4" s="1"><v>1e300</v></c></row>'),
+        "已损坏"),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_BOOKS))
+def test_hostile_xlsx_structure_is_refused(db, tmp_path, capsys, case):
+    change, reason = HOSTILE_BOOKS[case]
+    path = write_book(tmp_path / "工资表.xlsx", {"工资": PAYROLL})
+    if "date serial" in case:   # a cell with a date format, so openpyxl converts the serial
+        from openpyxl import load_workbook
+        book = load_workbook(path)
+        book.active["B2"].number_format = "yyyy-mm-dd"
+        book.save(path)
+    patch_zip(path, SHEET, change)
+    refused(db, ["import", "henan-2025", PERIOD, "payroll", str(path)], capsys, names=("工资表.xlsx", reason))
+    still_works(db, capsys)
+
+
+def test_a_lying_dimension_is_ignored(db, tmp_path, capsys):
+    """<dimension ref="A1:XFD1048576"> over three real rows: the rows are read, nothing is padded to it."""
+    path = write_book(tmp_path / "dim.xlsx", {"工资": PAYROLL})
+    patch_zip(path, SHEET, lambda t: __import__("re").sub(r'<dimension ref="[^"]*"/>',
+                                                          '<dimension ref="A1:XFD1048576"/>', t))
+    code, out, err = run(db, "import", "henan-2025", PERIOD, "payroll", str(path), "--json", capsys=capsys)
+    assert code == 0, err
+    assert json.loads(out)["rows"] == 2
+
+
+def test_an_archive_that_inflates_past_the_limit_is_refused(db, tmp_path, capsys):
+    import zipfile
+
+    from auditor import limits
+
+    path = write_book(tmp_path / "bomb.xlsx", {"工资": PAYROLL})
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/pad.bin", bytes(limits.MAX_UNZIPPED_BYTES + 1))
+    assert path.stat().st_size < 2**20
+    refused(db, ["import", "henan-2025", PERIOD, "payroll", str(path)], capsys, names=("bomb.xlsx", "解压后超过"))
+
+
+PEAK_SCRIPT = """
+import resource, sys
+from auditor.cli import main
+code = main(sys.argv[1:])
+print(code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+@pytest.mark.parametrize("where", ["cell", "dimension"])
+def test_memory_stays_bounded_for_a_tiny_file_reaching_far(db, tmp_path, capsys, where):
+    """A 5 KB file naming XFD1048576 (17 billion cells) is read in a fresh process; its peak RSS is small."""
+    import subprocess
+    import sys
+
+    path = write_book(tmp_path / "far.xlsx", {"工资": PAYROLL})
+    if where == "cell":
+        patch_zip(path, SHEET, before_sheet_data_end(_far("XFD1048576", 1048576)))
+    else:
+        patch_zip(path, SHEET, lambda t: __import__("re").sub(r'<dimension ref="[^"]*"/>',
+                                                              '<dimension ref="A1:XFD1048576"/>', t))
+    assert path.stat().st_size < 8 * 1024
+    done = subprocess.run([sys.executable, "-c", PEAK_SCRIPT, "--db", str(db), "import", "henan-2025", PERIOD,
+                           "payroll", str(path)], capture_output=True, text=True, timeout=600)
+    code, peak_mb = map(int, done.stdout.split()[-2:])
+    assert code == (2 if where == "cell" else 0), done.stderr
+    print(f"peak RSS importing a tiny file with a far-away {where}: {peak_mb} MB")
+    assert peak_mb < 400
+
+
+ROSTER_HEAD = ["姓名", "身份证号", "岗位类别", "入职日期", "同类管理经验年限"]
+VALID_ID = "11010519491231002X"
+CELLS = {   # kind, the row written under the header, the place named, the reason
+    "money 1e999999999 as text": ("payroll", ["张伟", 5200, "1e999999999"], "第 2 行 C 列（实发工资）", "超出范围"),
+    "money -1e999999999 as text": ("payroll", ["张伟", "-1e999999999", 4500], "第 2 行 B 列（应发工资）", "不能为负数"),
+    "money 28 digits": ("payroll", ["张伟", 5200, int(HUGE)], "第 2 行 C 列（实发工资）", "超出范围"),
+    "money 1e308 as a number": ("payroll", ["张伟", 1e308, 4500], "第 2 行 B 列（应发工资）", "超出范围"),
+    "money over 10^12": ("payroll", ["张伟", 5200, "¥1000000000000.01"], "第 2 行 C 列（实发工资）", "超出范围"),
+    "money NaN as text": ("payroll", ["张伟", "NaN", 4500], "第 2 行 B 列（应发工资）", "不是有限的数字"),
+    "money Infinity as text": ("payroll", ["张伟", 5200, "Infinity"], "第 2 行 C 列（实发工资）", "不是有限的数字"),
+    "money 1e-999999": ("payroll", ["张伟", "1e-999999", 4500], "第 2 行 B 列（应发工资）", "小数位数过多"),
+    "money a page of digits": ("payroll", ["张伟", "9" * 5000, 4500], "第 2 行 B 列（应发工资）", "过长"),
+    "insurance 1e999999999": ("insurance", None, "第 2 行 B 列（养老保险）", "超出范围"),
+    "transfer 28 digits": ("transfers", ["张伟", HUGE], "第 2 行 B 列（金额）", "超出范围"),
+    "date in year 9999": ("roster", ["张伟", VALID_ID, "一线", "9999-12-31", 0], "第 2 行 D 列（入职日期）", "超出范围"),
+    "date in year 1": ("roster", ["张伟", VALID_ID, "一线", "0001-01-01", 0], "第 2 行 D 列（入职日期）", "超出范围"),
+    "experience 1e999999999 years": ("roster", ["张伟", VALID_ID, "管理", "2024-01-01", "1e999999999"],
+                                     "第 2 行 E 列（同类管理经验年限）", "超出范围"),
+    "experience 101 years": ("roster", ["张伟", VALID_ID, "管理", "2024-01-01", 101],
+                             "第 2 行 E 列（同类管理经验年限）", "超出范围"),
+}
+HEADERS = {"payroll": PAYROLL[0], "roster": ROSTER_HEAD, "transfers": ["户名", "金额"],
+           "insurance": ["姓名", "养老保险", "医疗保险", "失业保险", "工伤保险", "住房公积金"]}
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+@pytest.mark.parametrize("case", list(CELLS))
+def test_absurd_cells_are_refused_with_file_row_and_column(db, tmp_path, capsys, case, suffix):
+    kind, row, place, reason = CELLS[case]
+    if row is None:
+        row = ["张伟", "1e999999999", 200, 10, 5, 300]
+    rows = [HEADERS[kind], row, ["王芳", *[c for c in row[1:]]]] if kind == "payroll" else [HEADERS[kind], row]
+    name = f"{kind}{suffix}"
+    if suffix == ".xlsx":
+        path = write_book(tmp_path / name, {"表": rows})
+    else:
+        path = tmp_path / name
+        path.write_text("\n".join(",".join(str(c) for c in r) for r in rows), "utf-8")
+    refused(db, ["import", "henan-2025", PERIOD, kind, str(path)], capsys, names=(f"{name} {place}", reason))
+    still_works(db, capsys)
+
+
+def test_a_csv_too_long_or_too_wide_is_refused(db, tmp_path, capsys):
+    from auditor import limits
+
+    tall = tmp_path / "tall.csv"
+    tall.write_text("姓名,应发工资,实发工资\n" + "张伟,1,1\n" * limits.MAX_ROWS, "utf-8")
+    refused(db, ["import", "henan-2025", PERIOD, "payroll", str(tall)], capsys, names=("tall.csv", "表格范围过大"))
+    wide = tmp_path / "wide.csv"
+    wide.write_text("姓名,应发工资,实发工资" + ",x" * limits.MAX_COLUMNS + "\n张伟,1,1\n", "utf-8")
+    refused(db, ["import", "henan-2025", PERIOD, "payroll", str(wide)], capsys, names=("wide.csv", "表格范围过大"))
+    field = tmp_path / "field.csv"
+    field.write_text('姓名,应发工资,实发工资\n"' + "张" * 200_000 + '",1,1\n', "utf-8")
+    refused(db, ["import", "henan-2025", PERIOD, "payroll", str(field)], capsys, names=("field.csv", "CSV"))
+    still_works(db, capsys)
+
+
+def test_merged_title_rows_still_read_in_streaming_mode(db, tmp_path, capsys):
+    """The title merged across the header (the common case) and a role merged down two rows."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["2025年10月人员名单"])
+    ws.merge_cells("A1:D1")
+    ws.append(["姓名", "身份证号", "岗位类别", "入职日期"])
+    ws.append(["张伟", VALID_ID, "一线话务员", "2024-03-01"])
+    ws.append(["王芳", "110105194912310011", None, "2024-03-01"])
+    ws.merge_cells("C3:C4")
+    path = tmp_path / "名单.xlsx"
+    book.save(path)
+    code, _, err = run(db, "import", "henan-2025", PERIOD, "roster", str(path), capsys=capsys)
+    assert code == 0, err
+    assert [(r["name"], r["role"]) for r in imported(db, capsys, "roster")] == [("张伟", "frontline"),
+                                                                              ("王芳", "frontline")]
