@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import limits
 from .calendar import Period, WorkCalendar
 from .errors import TemplateError
 from .model import (Band, Bond, Clause, Comparator, Contract, Family, Frequency, Indicator,
@@ -87,11 +88,86 @@ def _period(value: str | None, field: str, problems: list[str]) -> Period | None
         return None
 
 
+def _range_problems(data: dict[str, Any]) -> list[str]:
+    """Every figure of the contract against its range in ``limits``, before any of them is added or compared.
+
+    The schema has checked types and digits; what it cannot say is that a
+    total of 10^28 yuan or a time limit of a million working days is absurd.
+    """
+    problems: list[str] = []
+
+    def check(value: Any, where: str, limit: limits.Limit) -> None:
+        if value is None:
+            return
+        if isinstance(value, int) and not -10**limits.MAX_TEXT < value < 10**limits.MAX_TEXT:
+            problems.append(f"{where}: 超出范围（{limit.describe()}）")
+            return
+        try:
+            limits.parse(str(value), limit)
+        except ValueError as exc:
+            problems.append(f"{where}: {exc}" if "“" in str(exc) else f"{where}: {limits.shown(value)} {exc}")
+
+    def day(value: Any, where: str) -> None:
+        if isinstance(value, str) and not str(limits.EARLIEST_DATE) <= value <= str(limits.LATEST_DATE):
+            problems.append(f"{where}: 日期 {value} 超出范围（应在 {limits.EARLIEST_DATE.year} 至 "
+                            f"{limits.LATEST_DATE.year} 年之间）")
+
+    check(data["total"], "total", limits.MONEY)
+    check(data.get("tax_rate"), "tax_rate", limits.PERCENT)
+    day(data.get("signed_on"), "signed_on")
+    day(data["service"]["start"], "service.start")
+    day(data["service"]["end"], "service.end")
+    if data["service"]["start"][:4].isdigit() and data["service"]["end"][:4].isdigit():
+        years = int(data["service"]["end"][:4]) - int(data["service"]["start"][:4])
+        if years > limits.MAX_TERM_YEARS:
+            problems.append(f"service.end: 服务期超出范围（最长 {limits.MAX_TERM_YEARS} 年）")
+    if data.get("bond"):
+        check(data["bond"]["percent"], "bond.percent", limits.PERCENT)
+        check(data["bond"]["amount"], "bond.amount", limits.MONEY)
+    staffing = data["staffing"]
+    for i, role in enumerate(staffing["roles"]):
+        check(role["required"], f"staffing.roles[{i}].required", limits.HEADCOUNT_REQUIRED)
+    check(staffing.get("penalty_percent_per_person"), "staffing.penalty_percent_per_person", limits.PERCENT)
+    for i, raw in enumerate(data["indicators"]):
+        where = f"indicators[{i}]"
+        check(raw["target"], f"{where}.target", limits.PERCENT if raw["unit"] == "%" else limits.COUNT)
+        check(raw.get("points"), f"{where}.points", limits.SCORE)
+        check(raw.get("deduction_percent"), f"{where}.deduction_percent", limits.PERCENT)
+        if raw.get("time_limit"):
+            unit = raw["time_limit"]["unit"]
+            check(raw["time_limit"]["amount"], f"{where}.time_limit.amount",
+                  limits.Limit(f"时限（{unit}）", Decimal(limits.TIME_LIMIT_UNITS[unit]), integer=True))
+    scoring = data["scoring"]
+    for i, band in enumerate(scoring.get("bands", [])):
+        check(band["min"], f"scoring.bands[{i}].min", limits.SCORE)
+        check(band["percent"], f"scoring.bands[{i}].percent", limits.PERCENT)
+    for i, step in enumerate(scoring.get("incident_steps", [])):
+        check(step, f"scoring.incident_steps[{i}]", limits.PERCENT)
+    for key in ("incident_termination_count", "spot_check_termination_count"):
+        check(scoring.get(key), f"scoring.{key}", limits.INCIDENTS)
+    if data.get("late_penalty"):
+        check(data["late_penalty"]["percent_per_day"], "late_penalty.percent_per_day", limits.PERCENT)
+    for i, raw in enumerate(data["installments"]):
+        where = f"installments[{i}]"
+        check(raw["percent"], f"{where}.percent", limits.PERCENT)
+        check(raw.get("due_working_days_after_signing"), f"{where}.due_working_days_after_signing", limits.DAYS)
+        day(raw.get("due"), f"{where}.due")
+    settings = data["settings"]
+    check(settings.get("notice_deadline_days"), "settings.notice_deadline_days", limits.DAYS)
+    if settings.get("minimum_wage"):
+        check(settings["minimum_wage"]["amount"], "settings.minimum_wage.amount", limits.MONEY)
+        day(settings["minimum_wage"].get("effective"), "settings.minimum_wage.effective")
+    return problems
+
+
 def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
     """Validate ``data`` and build a :class:`Contract`; raise TemplateError naming each bad field."""
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         raise TemplateError(f"{source} 不符合合同模板格式：", [_schema_message(e) for e in errors])
+    out_of_range = _range_problems(data)
+    if out_of_range:
+        raise TemplateError(f"{source} 有超出范围的数值：", out_of_range)
     problems: list[str] = []
     family = Family(data["family"])
     start = _date(data["service"]["start"], "service.start", problems)

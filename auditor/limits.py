@@ -46,6 +46,7 @@ TIME_LIMIT_UNITS = {"seconds": 366 * 86400, "minutes": 366 * 1440, "hours": 366 
 MAX_EVENTS = 10 ** 9
 EARLIEST_DATE = dt.date(1900, 1, 1)   # dates in the operator's spreadsheets
 LATEST_DATE = dt.date(2100, 12, 31)
+MAX_TERM_YEARS = 10                   # a contract's service term
 EVENT_WINDOW_DAYS = 366               # an event of a month's log lies within this many days of the month
 MAX_FILE_BYTES = 64 * 2**20           # an entries file or a spreadsheet as stored on disk
 MAX_UNZIPPED_BYTES = 256 * 2**20      # what an .xlsx says its parts hold once inflated

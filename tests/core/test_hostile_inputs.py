@@ -405,3 +405,58 @@ def test_merged_title_rows_still_read_in_streaming_mode(db, tmp_path, capsys):
     assert code == 0, err
     assert [(r["name"], r["role"]) for r in imported(db, capsys, "roster")] == [("张伟", "frontline"),
                                                                               ("王芳", "frontline")]
+
+
+# ----------------------------------------------------------------- contract edits (auditor contract set)
+
+CONTRACT_EDITS = {   # assignment → the reason; the field path is named
+    'total="99999999999999999999999999999.99"': "超出范围",
+    'total="1000000000000.01"': "超出范围",
+    "total=" + "9" * 5000: "过长",
+    'bond.amount="10000000000000"': "超出范围",
+    'bond.percent="100.0001"': "超出范围",
+    'tax_rate="-1"': "不能为负数",
+    'installments[0].percent="1000"': "超出范围",
+    'indicators[0].target="100.0001"': "超出范围",
+    'indicators[5].target="' + HUGE + '"': "超出范围",
+    'indicators[0].deduction_percent="101"': "超出范围",
+    "staffing.roles[0].required=100001": "超出范围",
+    "staffing.roles[1].required=" + HUGE: "超出范围",
+    'staffing.penalty_percent_per_person="1' + "0" * 40 + '"': "超出范围",
+    'scoring.incident_steps[1]="100.5"': "超出范围",
+    "scoring.incident_termination_count=" + HUGE: "超出范围",
+    "indicators[1].time_limit.amount=367": "超出范围",
+    "indicators[6].time_limit.amount=1000000": "超出范围",
+    "installments[0].due_working_days_after_signing=1000000000": "超出范围",
+    "settings.notice_deadline_days=367": "超出范围",
+    'settings.minimum_wage.amount="1' + "0" * 20 + '"': "超出范围",
+    'service.end="9999-12-31"': "超出范围",
+}
+
+
+@pytest.mark.parametrize("assignment", list(CONTRACT_EDITS))
+def test_absurd_contract_edits_are_refused(db, capsys, assignment):
+    field = assignment.partition("=")[0]
+    message = refused(db, ["contract", "set", "henan-2025", assignment], capsys,
+                      names=("henan-2025", field, CONTRACT_EDITS[assignment]))
+    assert len(message) < 2000
+    still_works(db, capsys)
+
+
+def test_absurd_points_and_bands_of_a_new_contract_are_refused(db, capsys):
+    for assignment, reason in (('indicators[0].points="1e5"', "格式不正确"),
+                               ('indicators[0].points="105"', "超出范围"),
+                               ('scoring.bands[0].min="1000"', "超出范围"),
+                               ('scoring.bands[1].percent="-5"', "不能为负数"),
+                               ('late_penalty.percent_per_day="101"', "超出范围")):
+        refused(db, ["contract", "new", "luoyang-2025", "ly-copy", "--set", assignment], capsys,
+                names=("ly-copy", assignment.partition("=")[0], reason))
+    still_works(db, capsys)
+
+
+def test_contract_edits_at_the_edges_are_accepted(db, capsys):
+    code, _, err = run(db, "contract", "set", "henan-2025", 'total="1000000000000.00"', 'bond.amount="0"',
+                       "staffing.roles[0].required=100000", "settings.notice_deadline_days=366",
+                       'indicators[0].target="100"', capsys=capsys)
+    assert code == 0, err
+    still_works(db, capsys)
