@@ -370,6 +370,18 @@ def _read_calamine(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, 
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover - dependency declared in pyproject
         raise InputError(f"{path.name}: 读取 .xls 需要 python-calamine") from None
+    # calamine builds every sheet's whole rectangle when it opens the file: measure the cells first
+    try:
+        extents = _scan_ods(path) if path.suffix.lower() == ".ods" else _scan_xls(path.read_bytes())
+    except _Refused as exc:
+        raise InputError(f"{path.name}: 不是有效的{path.suffix.lower()}文件或文件已损坏（{exc}）") from None
+    except Exception as exc:  # noqa: BLE001 — a broken archive or compound file
+        raise InputError(f"{path.name}: 不是有效的{path.suffix.lower()}文件或文件已损坏（{type(exc).__name__}）") from None
+    for rows, columns in extents:
+        if rows > limits.MAX_ROWS or columns > limits.MAX_COLUMNS:
+            raise _too_large(path.name, rows, columns)
+    if sum(rows * columns for rows, columns in extents) > limits.MAX_LOADED_CELLS:
+        raise InputError(f"{path.name}: 各工作表的范围合计超过 {limits.MAX_LOADED_CELLS:,} 个单元格，请只保留报送的数据")
     try:
         book = CalamineWorkbook.from_path(str(path))
         metadata = book.sheets_metadata
@@ -378,15 +390,151 @@ def _read_calamine(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, 
     index = _choose_sheet(path.name, [m.name for m in metadata],
                           [str(m.visible).rsplit(".", 1)[-1].lower() == "visible" for m in metadata], sheet)
     try:
-        ws = book.get_sheet_by_index(index)
-        if ws.height > limits.MAX_ROWS or ws.width > limits.MAX_COLUMNS:
-            raise _too_large(path.name, ws.height, ws.width)
-        data = ws.to_python()
-    except InputError:
-        raise
+        data = book.get_sheet_by_index(index).to_python()
     except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
         raise InputError(f"{path.name}: 无法读取（{limits.shown(exc)}）") from None
     return [(n, tuple(r)) for n, r in enumerate(data, start=1)]
+
+
+_FREE = 0xFFFFFFFA   # sector numbers from here up are markers (end of chain, free, FAT, DIFAT)
+
+
+def _compound_stream(data: bytes, names: tuple[str, ...]) -> bytes:
+    """One stream of an OLE compound file ([MS-CFB]), every chain bounded so a loop cannot hang it."""
+    import struct
+
+    if data[:8] != b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or len(data) < 512:
+        raise _Refused("不是 OLE 复合文档")
+    shift, mini_shift = struct.unpack_from("<HH", data, 30)
+    if shift not in (9, 12) or mini_shift != 6:
+        raise _Refused("扇区大小无效")
+    size = 1 << shift
+    count = (len(data) - 512) // size + 1
+    dir_start, = struct.unpack_from("<I", data, 48)
+    cutoff, mini_fat_start, _, difat_start, difat_count = struct.unpack_from("<IIIII", data, 56)
+
+    def sector(n: int) -> bytes:
+        if n >= count:
+            raise _Refused("扇区编号越界")
+        return data[512 + n * size:512 + (n + 1) * size]
+
+    fat_sectors = list(struct.unpack_from("<109I", data, 76))
+    n = difat_start
+    for _ in range(min(difat_count, count)):
+        if n >= _FREE:
+            break
+        entries = struct.unpack(f"<{size // 4}I", sector(n))
+        fat_sectors += entries[:-1]
+        n = entries[-1]
+    fat = []
+    for n in fat_sectors:
+        if n < _FREE:
+            fat += struct.unpack(f"<{size // 4}I", sector(n))
+
+    def chain(start: int, table: list[int], read) -> bytes:
+        parts, n = [], start
+        while n < _FREE:
+            if len(parts) > len(table) or n >= len(table):
+                raise _Refused("扇区链无效")
+            parts.append(read(n))
+            n = table[n]
+        return b"".join(parts)
+
+    directory = chain(dir_start, fat, sector)
+    entries = {}
+    for offset in range(0, len(directory) - 127, 128):
+        length, = struct.unpack_from("<H", directory, offset + 64)
+        name = directory[offset:offset + max(0, min(length, 64) - 2)].decode("utf-16-le", "replace")
+        start, stream_size = struct.unpack_from("<II", directory, offset + 116)
+        entries.setdefault(name, (directory[offset + 66], start, stream_size))
+    root = next(iter(entries.values()), None)
+    for name in names:
+        if name in entries and entries[name][0] == 2:
+            _, start, stream_size = entries[name]
+            if stream_size >= cutoff:
+                return chain(start, fat, sector)[:stream_size]
+            mini_stream = chain(root[1], fat, sector) if root else b""
+            mini_fat = list(struct.unpack(f"<{len(raw) // 4}I", raw)) if (raw := chain(mini_fat_start, fat, sector)) else []
+            return chain(start, mini_fat, lambda k: mini_stream[k * 64:(k + 1) * 64])[:stream_size]
+    raise _Refused("没有 Workbook 数据流")
+
+
+_CELL_RECORDS = {0x0006, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x00D6, 0x0406}
+
+
+def _scan_xls(data: bytes) -> list[tuple[int, int]]:
+    """(rows, columns) reached by the cells of each substream of a BIFF5/8 workbook, read record by record."""
+    import struct
+
+    stream = _compound_stream(data, ("Workbook", "Book"))
+    extents: list[list[int]] = []
+    position = 0
+    while position + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, position)
+        body = stream[position + 4:position + 4 + length]
+        position += 4 + length
+        if kind == 0x0809:          # BOF: a new substream (the globals, then each sheet)
+            extents.append([0, 0])
+        elif extents and len(body) >= 6 and (kind in _CELL_RECORDS or kind in (0x00BD, 0x00BE)):
+            row, column = struct.unpack_from("<HH", body)
+            if kind in (0x00BD, 0x00BE):   # MULRK, MULBLANK: the last column closes the record
+                column, = struct.unpack_from("<H", body, len(body) - 2)
+            extents[-1][0] = max(extents[-1][0], row + 1)
+            extents[-1][1] = max(extents[-1][1], column + 1)
+    return [(rows, columns) for rows, columns in extents]
+
+
+def _scan_ods(path: Path) -> list[tuple[int, int]]:
+    """(rows, columns) of each table of an OpenDocument spreadsheet, with its repeat counts applied."""
+    import zipfile
+    from xml.parsers import expat
+
+    extents: list[list[int]] = []
+    row = column = 0
+    repeat_rows = 1
+    filled = False
+
+    def repeat(attrs: dict[str, str], key: str) -> int:
+        text = attrs.get(key, "1")
+        if not text.isdigit() or len(text) > 7:
+            raise _Refused(f"重复次数“{limits.shown(text)}”无效")
+        return int(text)
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        nonlocal row, column, repeat_rows, filled
+        if tag == "table:table":
+            extents.append([0, 0])
+            row = 0
+        elif tag == "table:table-row" and extents:
+            repeat_rows, column, filled = repeat(attrs, "table:number-rows-repeated"), 0, False
+        elif tag in ("table:table-cell", "table:covered-table-cell") and extents:
+            column += repeat(attrs, "table:number-columns-repeated")
+            if "office:value-type" in attrs:
+                extents[-1][1] = max(extents[-1][1], column)
+                filled = True
+
+    def end(tag: str) -> None:
+        nonlocal row
+        if tag == "table:table-row" and extents:
+            row += repeat_rows
+            if filled:
+                extents[-1][0] = max(extents[-1][0], row)
+
+    def no_dtd(*_: Any) -> None:
+        raise _Refused("含有 DTD")
+
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("content.xml")
+        if info.file_size > limits.MAX_UNZIPPED_BYTES:
+            raise _Refused(f"解压后超过 {limits.MAX_UNZIPPED_BYTES // 2**20} MB")
+        parser = expat.ParserCreate()
+        parser.StartElementHandler, parser.EndElementHandler = start, end
+        parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = no_dtd
+        with archive.open(info) as source:
+            while chunk := source.read(2**20):
+                parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    return [(rows, columns) for rows, columns in extents]
 
 
 # ----------------------------------------------------------------- headers
