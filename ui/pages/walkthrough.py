@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QProgressBar, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from auditor import limits
 from auditor.calendar import Period
 from auditor.edits import FactEdit, MeasurementEdit, current_fact, current_measurement
 from auditor.entries import parse_event_text, parse_measurement, read_number
@@ -412,11 +413,11 @@ class WalkthroughPage(QWidget):
             if any(not v for v in values.values()):
                 problems.append(tr("请填写每个岗位的月均在岗人数"))
                 return None
-            headcount = {k: read_number(v, k, problems) for k, v in values.items()}
+            headcount = {k: read_number(v, k, problems, limit=limits.HEADCOUNT) for k, v in values.items()}
             before = current_fact(self.store, self.contract.id, self.period, "headcount")
             return None if problems else FactEdit(self.contract.id, self.period, "headcount", before, headcount)
         if self.contract.indicator(code).derived == "incidents":
-            number = read_number(self.incidents.text(), tr("严重舆论事件数"), problems, integer=True)
+            number = read_number(self.incidents.text(), tr("严重舆论事件数"), problems, limit=limits.INCIDENTS)
             before = current_fact(self.store, self.contract.id, self.period, "incidents")
             return None if problems else FactEdit(self.contract.id, self.period, "incidents", before, int(number))
         raw: dict = {"indicator": code, "note": self.note.text().strip()}
