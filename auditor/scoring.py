@@ -27,7 +27,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from .calendar import Period, WorkCalendar, months_between, quarter_of
 from .model import Contract, Family, Frequency, Indicator, Installment, MeasurementKind, Role, Status
@@ -412,29 +412,34 @@ def band_for(contract: Contract, score: Decimal) -> Decimal:
 
 def assess_installments(contract: Contract, months: Mapping[Period, MonthResult],
                         personnel_received: Mapping[Period, frozenset[str]] | None = None,
-                        ) -> list[InstallmentResult]:
-    """All installments in order, carrying excess deductions forward (SPEC §4.2)."""
+                        terms: Sequence[Contract] | None = None) -> list[InstallmentResult]:
+    """All installments in order, carrying excess deductions forward (SPEC §4.2).
+
+    ``terms[i]`` is the contract version installment i's own terms (amount, percent, bands) come from,
+    when months were finalised under different versions; by default ``contract`` for all."""
     results: list[InstallmentResult] = []
     carried = ZERO
-    amounts = installment_amounts(contract)
+    terms = list(terms) if terms is not None else [contract] * len(contract.installments)
     last_number = contract.installments[-1].number
-    for installment, amount in zip(contract.installments, amounts):
+    for index, version in enumerate(terms):
+        installment = version.installments[index]
+        amount = installment_amounts(version)[index]
         window = (months_between(installment.first_month, installment.last_month)
                   if installment.first_month and installment.last_month else [])
         window_results = [months[p] for p in window if p in months]
         score = band = None
         gross = amount
         warnings: list[str] = []
-        if contract.family is Family.POINTS and window:
+        if version.family is Family.POINTS and window:
             scores = [months[p].score if p in months else ZERO for p in window]
             score = (sum(scores, ZERO) / len(scores)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            band = band_for(contract, score)
+            band = band_for(version, score)
             gross = percent_of(amount, band)
         deductions: list[Deduction] = []
         if installment.deducts:
             for result in window_results:
                 deductions.extend(d for d in result.deductions
-                                  if contract.family is Family.DEDUCTIONS or d.kind == "late")
+                                  if version.family is Family.DEDUCTIONS or d.kind == "late")
                 warnings.extend(f"{result.period}：{w}" for w in result.warnings)
         deduction_total = fen(sum((d.amount for d in deductions), ZERO))
         net = gross - deduction_total - carried
@@ -443,7 +448,7 @@ def assess_installments(contract: Contract, months: Mapping[Period, MonthResult]
         is_last = installment.number == last_number
         carried_over = ZERO if is_last else shortfall
         bond_claim = shortfall if is_last else ZERO
-        if bond_claim and contract.bond is None:
+        if bond_claim and version.bond is None:
             warnings.append(f"扣减额超出末期应付款 {bond_claim}，本合同无履约保证金，须另行向乙方追偿")
         incomplete = tuple(p for p in window if p not in months or not months[p].complete)
         unfinal = tuple(p for p in window if p not in months or not months[p].finalized)
@@ -452,7 +457,7 @@ def assess_installments(contract: Contract, months: Mapping[Period, MonthResult]
             score=score, band_percent=band, gross=fen(gross), deductions=tuple(deductions),
             carried_in=carried, payable=fen(payable), carried_over=fen(carried_over), bond_claim=fen(bond_claim),
             incomplete_months=incomplete, unfinalized_months=unfinal,
-            refusal_conditions=tuple(_refusal_conditions(contract, installment, personnel_received)),
+            refusal_conditions=tuple(_refusal_conditions(version, installment, personnel_received)),
             warnings=tuple(warnings),
         ))
         carried = carried_over

@@ -1,13 +1,15 @@
 """Operations the CLI and the UI share: load what is stored, run the engine, write atomically."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Mapping
 
-from .calendar import Period
+from .calendar import Period, months_between
 from .entries import load_entries_file, parse_entries
 from .errors import InputError
 from .model import Contract
-from .scoring import InstallmentResult, MonthEntries, MonthResult, assess_installments, assess_term
+from .scoring import InstallmentResult, MonthEntries, MonthResult, assess_installments, assess_month
 from .storage import Store
 
 
@@ -18,9 +20,48 @@ def parse_period(contract: Contract, text: str) -> Period:
     return period
 
 
+def _assessed_under(store: Store, contract: Contract, finalised: Mapping[Period, int | None]
+                    ) -> dict[Period, tuple[Contract, str | None]]:
+    """Each finalised month → the contract version it is assessed with, and a warning when that version
+    is not held here (a month that came from a bundle): then the current content is the best available."""
+    held = store.contracts.at_versions(contract.id, (v for v in finalised.values() if v))
+    under: dict[Period, tuple[Contract, str | None]] = {}
+    for period, number in finalised.items():
+        if number in held:
+            under[period] = (held[number], None)
+        else:
+            missing = f"定稿时记录的合同第 {number} 版在本机不存在" if number else "定稿时未记录合同版本"
+            under[period] = (contract, f"{missing}，按现行合同考核")
+    return under
+
+
+def assessed_under(store: Store, contract: Contract, period: Period) -> Contract:
+    """The contract a month is assessed with: its recorded version once finalised, else the current one."""
+    finalised = store.months.finalised_versions(contract.id)
+    if period not in finalised:
+        return contract
+    return _assessed_under(store, contract, {period: finalised[period]})[period][0]
+
+
 def term_results(store: Store, contract: Contract, until: Period | None = None) -> dict[Period, MonthResult]:
-    return assess_term(contract, store.months.load_all(contract.id), store.calendar(),
-                       store.months.approved_requirements(contract), until=until)
+    """Every month of the term in order; a finalised month with the contract version it was finalised
+    under (an edit made since cannot move a signed figure), an open month with ``contract``."""
+    entries = store.months.load_all(contract.id)
+    under = _assessed_under(store, contract, store.months.finalised_versions(contract.id))
+    calendar = store.calendar()
+    approved = store.months.approved_requirements(contract)
+    results: dict[Period, MonthResult] = {}
+    incidents = 0
+    last = min(until, contract.last_period) if until else contract.last_period
+    for period in months_between(contract.first_period, last):
+        month = entries.get(period) or MonthEntries(period)
+        version, warning = under.get(period, (contract, None)) if month.finalized else (contract, None)
+        result = assess_month(version, month, calendar, incidents, approved.get(period))
+        if warning:
+            result = replace(result, warnings=result.warnings + (warning,))
+        incidents = result.incidents_to_date
+        results[period] = result
+    return results
 
 
 def month_result(store: Store, contract: Contract, period: Period) -> MonthResult:
@@ -28,11 +69,30 @@ def month_result(store: Store, contract: Contract, period: Period) -> MonthResul
     return term_results(store, contract, until=period)[period]
 
 
+def installment_terms(store: Store, contract: Contract) -> list[Contract]:
+    """For each installment, the contract version its own terms (amount, percent, bands) come from: the
+    version in force at its last finalised month; the current one while none of its months is finalised
+    (or when that version had other installments)."""
+    finalised = store.months.finalised_versions(contract.id)
+    under = _assessed_under(store, contract, finalised)
+    terms = []
+    for installment in contract.installments:
+        window = (months_between(installment.first_month, installment.last_month)
+                  if installment.first_month and installment.last_month else [])
+        done = [p for p in window if p in under]
+        version = under[done[-1]][0] if done else contract
+        same_shape = [i.number for i in version.installments] == [i.number for i in contract.installments]
+        terms.append(version if same_shape else contract)
+    return terms
+
+
 def installment_results(store: Store, contract: Contract,
                         months: dict[Period, MonthResult] | None = None) -> list[InstallmentResult]:
-    """Every installment; pass ``months`` when the term was just assessed, to not do it twice."""
+    """Every installment; pass ``months`` when the term was just assessed, to not do it twice.
+
+    Each month's figures come from its own version; each installment's own terms from installment_terms."""
     return assess_installments(contract, months if months is not None else term_results(store, contract),
-                               store.months.personnel_received(contract.id))
+                               store.months.personnel_received(contract.id), terms=installment_terms(store, contract))
 
 
 def installment_result(store: Store, contract: Contract, number: int) -> InstallmentResult:
@@ -54,11 +114,16 @@ def record_file(store: Store, path: Path) -> tuple[Contract, MonthEntries]:
 
 
 def finalize_month(store: Store, contract: Contract, period: Period) -> MonthResult:
-    """Freeze the month and store its findings, in one transaction."""
+    """Freeze the month under the contract version in force and store its findings, in one transaction.
+
+    The contract is read again inside the transaction: the version recorded is the one assessed, even
+    when the caller's copy is older than an edit made meanwhile."""
     from .findings import month_findings
 
-    result = month_result(store, contract, period)
     with store.db.atomic():
-        store.months.finalize(contract.id, period, result.complete, result.missing)
-        store.findings.sync(contract.id, period, month_findings(contract, result))
+        version = store.contracts.ensure_version(contract.id)
+        current = store.contracts.get(contract.id)
+        result = month_result(store, current, period)
+        store.months.finalize(contract.id, period, result.complete, result.missing, version=version)
+        store.findings.sync(contract.id, period, month_findings(current, result))
     return result

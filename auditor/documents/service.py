@@ -135,7 +135,7 @@ def score_sheet(store: Store, contract_id: str, period_text: str, identity: Iden
                 with_charts: bool = True, on: dt.date | None = None, backdate_reason: str | None = None) -> Issued:
     from ..cli import month_to_dict
     from ..model import Status
-    from ..service import parse_period, term_results
+    from ..service import assessed_under, parse_period, term_results
     from .reports import ScoreSheet
 
     contract = store.contracts.get(contract_id)
@@ -144,9 +144,10 @@ def score_sheet(store: Store, contract_id: str, period_text: str, identity: Iden
     month = months[period]
     content = month_to_dict(month)
     failing = [i.code for i in month.items if i.status is Status.FAIL and not i.indicator.derived][:2]
+    under = assessed_under(store, contract, period)  # a finalised month: the version it was assessed under
 
     def make(number, qr, reason):
-        return ScoreSheet(contract, [month], None, number, qr, _charts(contract, months, failing) if with_charts else [],
+        return ScoreSheet(under, [month], None, number, qr, _charts(contract, months, failing) if with_charts else [],
                           identity.signature_png if identity else None, note=reason)
 
     fields = {"a": content["deduction_total"] or "", "p": content["score"] or ""}

@@ -31,6 +31,12 @@ class MonthsRepo:
         rows = self.db.execute("SELECT period, status FROM months WHERE contract_id = ?", [contract_id])
         return {Period.parse(p): s for p, s in rows}
 
+    def finalised_versions(self, contract_id: str) -> dict[Period, int | None]:
+        """Each finalised month → the contract version it was assessed under (None: none was recorded)."""
+        rows = self.db.execute("SELECT period, contract_version FROM months WHERE contract_id = ? AND status = 'final'",
+                               [contract_id])
+        return {Period.parse(p): v for p, v in rows}
+
     def load(self, contract_id: str, period: Period) -> MonthEntries | None:
         return self.load_all(contract_id, [period]).get(period)
 
@@ -139,7 +145,9 @@ class MonthsRepo:
                 [[contract_id, str(period), m.code, i, e.received_at.isoformat(),
                   e.done_at.isoformat() if e.done_at else None] for i, e in enumerate(m.events)])
 
-    def finalize(self, contract_id: str, period: Period, complete: bool, missing: Iterable[str] = ()) -> None:
+    def finalize(self, contract_id: str, period: Period, complete: bool, missing: Iterable[str] = (),
+                 version: int | None = None) -> None:
+        """Freeze the month under contract ``version`` (default: the one in force now)."""
         if not complete:
             raise StateError(f"{period} 还有未录入的项目，不能定稿：", list(missing))
         stamp = now()
@@ -151,9 +159,13 @@ class MonthsRepo:
                 raise StateError(f"{period} 已经定稿")
             from ..audit import month_digest
 
-            self.db.execute("UPDATE months SET status = 'final', finalized_at = ?, sealed_sha256 = ? "
-                            "WHERE contract_id = ? AND period = ?",
-                            [stamp, month_digest(self.db, contract_id, str(period)), contract_id, str(period)])
+            if version is None:
+                version = self.db.execute("SELECT MAX(version) FROM contract_versions WHERE contract_id = ?",
+                                          [contract_id]).fetchone()[0]
+            self.db.execute("UPDATE months SET status = 'final', finalized_at = ?, sealed_sha256 = ?, "
+                            "contract_version = ? WHERE contract_id = ? AND period = ?",
+                            [stamp, month_digest(self.db, contract_id, str(period)), version, contract_id,
+                             str(period)])
             self.db.execute("INSERT INTO month_history (contract_id, period, at, action) VALUES (?, ?, ?, 'finalize')",
                             [contract_id, str(period), stamp])
 
@@ -164,8 +176,8 @@ class MonthsRepo:
         with self.db.atomic():
             if self.status(contract_id, period) != "final":
                 raise StateError(f"{period} 未定稿，无需重新打开")
-            self.db.execute("UPDATE months SET status = 'open', finalized_at = NULL, sealed_sha256 = NULL "
-                            "WHERE contract_id = ? AND period = ?",
+            self.db.execute("UPDATE months SET status = 'open', finalized_at = NULL, sealed_sha256 = NULL, "
+                            "contract_version = NULL WHERE contract_id = ? AND period = ?",
                             [contract_id, str(period)])
             self.db.execute("INSERT INTO month_history (contract_id, period, at, action, reason) "
                             "VALUES (?, ?, ?, 'reopen', ?)", [contract_id, str(period), stamp, reason.strip()])

@@ -49,7 +49,10 @@ def fill(db: Database, version: int) -> None:
     if version >= 5:
         db.execute("INSERT INTO notices (contract_id, period, issuer, content, created_at) VALUES "
                    "('henan-2025', '2025-10', '豫政数', '{}', ?)", [STAMP])
-        db.execute("INSERT INTO number_counters VALUES ('豫政数', 2025, 3)")
+        if version >= 7:  # from 7 on the register keeps one series per kind
+            db.execute("INSERT INTO document_counters VALUES ('notice', '豫政数', 2025, 3)")
+        else:
+            db.execute("INSERT INTO number_counters VALUES ('豫政数', 2025, 3)")
         db.execute("INSERT INTO documents (kind, number, contract_id, sha256, pdf, signed, created_at) VALUES "
                    "('notice', '豫政数整改〔2025〕3号', 'henan-2025', ?, x'2550', 1, ?)",
                    [hashlib.sha256(b"%P").hexdigest(), STAMP])
