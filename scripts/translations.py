@@ -141,6 +141,22 @@ EN = {
     "已导出 {path}（身份证号已脱敏）": "Exported {path} (ID numbers masked)", "导入审计包": "Import audit bundle",
     "已导入": "Imported", "签名人：{who}\n新增 {added} 条，已有且相同 {same} 条":
         "Signed by: {who}\n{added} added, {same} already here and identical",
+    # contract versions (ui/pages/contracts.py)
+    "版本记录（已定稿的月份按定稿时的版本考核）：":
+        "Versions (a finalised month is assessed under the version it was finalised with):",
+    "第 {n} 版　{at}　{who}　{summary}": "Version {n}  {at}  {who}  {summary}", "第 {n} 版": "version {n}",
+    "定稿月份：{months}": "Finalised months: {months}", "修改合同": "Edit contract",
+    "未保存：已定稿的月份保持不变": "Not saved: the finalised months are unchanged",
+    "已定稿的 {n} 个月份保留定稿时的合同版本，不重新考核：":
+        "{n} finalised month(s) keep the contract version they were finalised under and are not reassessed:",
+    "未定稿的 {n} 个月份将按修改后的合同重新考核：": "{n} open month(s) will be reassessed with the edited contract:",
+    "已定稿的月份只能逐月说明理由重新打开、再次定稿后，才按新内容考核。":
+        "A finalised month follows the new content only once reopened with a reason and finalised again.",
+    "保存修改（只适用于未定稿的月份）？": "Save the changes (for open months only)?",
+    "未改变：所填的值与现行内容相同": "Unchanged: the values are those already in force",
+    "已保存为第 {n} 版：{summary}": "Saved as version {n}: {summary}",
+    "；{kept} 个已定稿月份保留原版本，{open} 个未定稿月份按新版本重新考核":
+        "; {kept} finalised month(s) keep their version, {open} open month(s) reassessed with the new one",
     # labels passed to tr() through variables
     "录入中": "In progress", "未开始": "Not started", "逾期未定稿": "Overdue", "未到期": "Not yet due",
     "无法读取文件：{reason}": "Cannot read the file: {reason}",

@@ -154,8 +154,16 @@
         <translation>Save changes</translation>
     </message>
     <message>
+        <source>保存修改（只适用于未定稿的月份）？</source>
+        <translation>Save the changes (for open months only)?</translation>
+    </message>
+    <message>
         <source>保密义务</source>
         <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <source>修改合同</source>
+        <translation>Edit contract</translation>
     </message>
     <message>
         <source>值</source>
@@ -338,6 +346,10 @@
         <translation>Full ID number</translation>
     </message>
     <message>
+        <source>定稿月份：{months}</source>
+        <translation>Finalised months: {months}</translation>
+    </message>
+    <message>
         <source>实付</source>
         <translation>Payable</translation>
     </message>
@@ -426,6 +438,10 @@
         <translation>Payroll</translation>
     </message>
     <message>
+        <source>已保存为第 {n} 版：{summary}</source>
+        <translation>Saved as version {n}: {summary}</translation>
+    </message>
+    <message>
         <source>已全部检查</source>
         <translation>All checked</translation>
     </message>
@@ -444,6 +460,14 @@
     <message>
         <source>已定稿</source>
         <translation>Finalised</translation>
+    </message>
+    <message>
+        <source>已定稿的 {n} 个月份保留定稿时的合同版本，不重新考核：</source>
+        <translation>{n} finalised month(s) keep the contract version they were finalised under and are not reassessed:</translation>
+    </message>
+    <message>
+        <source>已定稿的月份只能逐月说明理由重新打开、再次定稿后，才按新内容考核。</source>
+        <translation>A finalised month follows the new content only once reopened with a reason and finalised again.</translation>
     </message>
     <message>
         <source>已导入</source>
@@ -752,6 +776,10 @@ Please start the app again.</translation>
         <translation>Not saved</translation>
     </message>
     <message>
+        <source>未保存：已定稿的月份保持不变</source>
+        <translation>Not saved: the finalised months are unchanged</translation>
+    </message>
+    <message>
         <source>未创建</source>
         <translation>Not created</translation>
     </message>
@@ -780,6 +808,10 @@ Please start the app again.</translation>
         <translation>Not finalised</translation>
     </message>
     <message>
+        <source>未定稿的 {n} 个月份将按修改后的合同重新考核：</source>
+        <translation>{n} open month(s) will be reassessed with the edited contract:</translation>
+    </message>
+    <message>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
@@ -802,6 +834,10 @@ Please start the app again.</translation>
     <message>
         <source>未报送</source>
         <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>未改变：所填的值与现行内容相同</source>
+        <translation>Unchanged: the values are those already in force</translation>
     </message>
     <message>
         <source>未显示</source>
@@ -976,6 +1012,10 @@ Please start the app again.</translation>
         <translation>Clear</translation>
     </message>
     <message>
+        <source>版本记录（已定稿的月份按定稿时的版本考核）：</source>
+        <translation>Versions (a finalised month is assessed under the version it was finalised with):</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>State</translation>
     </message>
@@ -1026,6 +1066,14 @@ Please start the app again.</translation>
     <message>
         <source>程序遇到意外错误（{name}），当前操作未完成，已保存的数据不受影响。</source>
         <translation>An unexpected error occurred ({name}); the current action was not completed and saved data is unaffected.</translation>
+    </message>
+    <message>
+        <source>第 {n} 版</source>
+        <translation>version {n}</translation>
+    </message>
+    <message>
+        <source>第 {n} 版　{at}　{who}　{summary}</source>
+        <translation>Version {n}  {at}  {who}  {summary}</translation>
     </message>
     <message>
         <source>第 {n} 行</source>
@@ -1314,6 +1362,10 @@ Number: {number}</translation>
     <message>
         <source>（逾期）</source>
         <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>；{kept} 个已定稿月份保留原版本，{open} 个未定稿月份按新版本重新考核</source>
+        <translation>; {kept} finalised month(s) keep their version, {open} open month(s) reassessed with the new one</translation>
     </message>
 </context>
 </TS>

@@ -1,17 +1,22 @@
-"""Contracts: list, create from a template, edit every field (validated by the core), lint findings."""
+"""Contracts: list, create from a template, edit every field (validated by the core), lint findings.
+
+Each saved edit is a new version of the contract; months already finalised keep the version they were
+assessed under, so saving when such months exist asks first and names them.
+"""
 from __future__ import annotations
 
 import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-                               QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QMessageBox, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from auditor.contracts import template_ids
 from auditor.errors import AuditorError
 from auditor.lint import lint_contract
 from auditor.storage import Store
+from auditor.storage.contracts_repo import EditImpact, FinalisedMonthsKeepTheirVersion
 
 from ..i18n import tr
 
@@ -89,8 +94,14 @@ class ContractsPage(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         right.addLayout(buttons)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        right.addWidget(self.message)
         right.addWidget(QLabel(tr("合同检查（内在矛盾）：")))
         right.addWidget(self.lint, 1)
+        self.versions = QListWidget()
+        right.addWidget(QLabel(tr("版本记录（已定稿的月份按定稿时的版本考核）：")))
+        right.addWidget(self.versions, 1)
         right_box = QWidget()
         right_box.setLayout(right)
         splitter = QSplitter()
@@ -140,6 +151,20 @@ class ContractsPage(QWidget):
             self.lint.addItem(f"{labels[finding.severity]}　{finding.where}：{finding.message}")
         if not self.lint.count():
             self.lint.addItem(tr("未发现矛盾"))
+        self._show_versions(contract_id)
+
+    def _show_versions(self, contract_id: str) -> None:
+        """Newest first, each with the finalised months assessed under it."""
+        kept: dict[int | None, list[str]] = {}
+        for period, number in sorted(self.store.months.finalised_versions(contract_id).items()):
+            kept.setdefault(number, []).append(str(period))
+        self.versions.clear()
+        for version in reversed(self.store.contracts.versions(contract_id)):
+            line = tr("第 {n} 版　{at}　{who}　{summary}").format(
+                n=version.number, at=version.at.replace("T", " "), who=version.who, summary=version.summary)
+            if version.number in kept:
+                line += "\n　" + tr("定稿月份：{months}").format(months="、".join(kept[version.number]))
+            self.versions.addItem(line)
 
     def _add(self, parent: QTreeWidgetItem, value: Any, path: str) -> None:
         if isinstance(value, dict):
@@ -175,18 +200,60 @@ class ContractsPage(QWidget):
         return found
 
     def save(self) -> bool:
+        """Validate and store the edits as a new version; with finalised months, only once confirmed."""
         contract_id = self.current_id()
         changes = self.changes()
         if contract_id is None or not changes:
             return False
+        before = self.store.contracts.current_version(contract_id)
+        impact: EditImpact | None = None
         try:
-            self.store.contracts.update(contract_id, changes)
+            try:
+                self.store.contracts.update(contract_id, changes)
+            except FinalisedMonthsKeepTheirVersion as exc:  # valid, but months are finalised: ask
+                impact = exc.impact
+                if not self.confirm_open_months_only(impact):
+                    self._say(tr("未保存：已定稿的月份保持不变"))
+                    return False
+                self.store.contracts.update(contract_id, changes, open_months_only=True)
         except AuditorError as exc:
             QMessageBox.warning(self, tr("未保存"), str(exc))
             return False
         self._show(self.list.currentRow())
+        self._say(self._saved_text(contract_id, before, impact))
         self.contracts_changed.emit(contract_id)
         return True
+
+    def confirm_open_months_only(self, impact: EditImpact) -> bool:
+        kept = "\n".join(f"　{p}（" + tr("第 {n} 版").format(n=v) + "）" if v else f"　{p}"
+                         for p, v in impact.finalised)
+        text = tr("已定稿的 {n} 个月份保留定稿时的合同版本，不重新考核：").format(n=len(impact.finalised)) + "\n" + kept
+        if impact.open:
+            text += "\n\n" + tr("未定稿的 {n} 个月份将按修改后的合同重新考核：").format(n=len(impact.open)) + "\n" + \
+                "\n".join(f"　{p}" for p in impact.open)
+        text += "\n\n" + tr("已定稿的月份只能逐月说明理由重新打开、再次定稿后，才按新内容考核。") + "\n" + \
+            tr("保存修改（只适用于未定稿的月份）？")
+        answer = QMessageBox.question(self, tr("修改合同"), text,
+                                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
+
+    def _saved_text(self, contract_id: str, before: int, impact: EditImpact | None) -> str:
+        version = self.store.contracts.current_version(contract_id)
+        if version == before:
+            return tr("未改变：所填的值与现行内容相同")
+        text = tr("已保存为第 {n} 版：{summary}").format(n=version,
+                                                    summary=self.store.contracts.versions(contract_id)[-1].summary)
+        if impact is not None:
+            text += tr("；{kept} 个已定稿月份保留原版本，{open} 个未定稿月份按新版本重新考核").format(
+                kept=len(impact.finalised), open=len(impact.open))
+        return text
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 15000)
 
     def create_from_template(self, template: str | None = None, new_id: str | None = None) -> str | None:
         if template is None:
