@@ -430,18 +430,28 @@ def cmd_bundle(store, args) -> int:
         from .documents.signing import read_identity
 
         p12, passphrase = read_identity(Path(args.sign), Path(args.passphrase_file))
-        summary = export_bundle(store, args.contract, Path(args.out), p12, passphrase, args.include_ids)
-        print(f"已导出 {args.out}：{summary['rows']} 条记录、{summary['notices']} 份通知书、{summary['files']} 个文件"
-              + ("" if args.include_ids else "（身份证号已脱敏）"))
+        summary = export_bundle(store, args.contract, Path(args.out), p12, passphrase, args.include_ids,
+                                args.include_pay)
+        left_out = [what for what, included in (("身份证号已脱敏", args.include_ids),
+                                                ("工资、社保金额与银行账号未导出", args.include_pay)) if not included]
+        print(f"已导出 {args.out}：{summary['rows']} 条记录、{summary['documents']} 份文书、{summary['files']} 个文件"
+              + (f"（{'；'.join(left_out)}）" if left_out else "（含完整身份证号与工资、账号：请妥善保管）"))
+        if summary["missing"]:
+            print(f"注意：{len(summary['missing'])} 个证据文件缺失或已损坏，未导出：{'、'.join(summary['missing'][:5])}"
+                  + ("等" if len(summary["missing"]) > 5 else ""), file=sys.stderr)
         return EXIT_OK
     report = import_bundle(store, Path(args.file))
     if args.json:
         _print_json({"signer": report.signer, "certificate_sha256": report.fingerprint, "known": report.known_signer,
-                     "added": report.added, "same": report.same})
+                     "added": report.added, "same": report.same, "updated": report.updated,
+                     "received_final": report.received_final})
     else:
-        who = "本机已登记的检查人员" if report.known_signer else "未在本机登记的证书"
+        who = "本机已登记的检查人员" if report.known_signer else "由本机信任的机构签发"
         print(f"签名有效：{report.signer}（{who}）")
-        print(f"新增：{sum(report.added.values())} 条；已有且相同：{report.same} 条")
+        print(f"新增：{sum(report.added.values())} 条；已有且相同：{report.same} 条"
+              + (f"；通知书办理进展更新：{report.updated} 份" if report.updated else ""))
+        if report.received_final:
+            print(f"对方已定稿的 {'、'.join(report.received_final)} 在本机为未定稿，请审核后自行定稿")
     return EXIT_OK
 
 
@@ -694,13 +704,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bundle", help="审计包：export（签名导出一个合同的全部记录）| import（冲突时不导入）")
     bsub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
     q = bsub.add_parser("export")
-    q.add_argument("contract")
-    q.add_argument("--out", required=True)
-    q.add_argument("--sign", required=True, metavar="P12")
-    q.add_argument("--passphrase-file", required=True)
-    q.add_argument("--include-ids", action="store_true", help="包含完整身份证号（默认脱敏）")
+    q.add_argument("contract", type=_text)
+    q.add_argument("--out", required=True, type=_path)
+    q.add_argument("--sign", required=True, metavar="P12", type=_input_file)
+    q.add_argument("--passphrase-file", required=True, type=_input_file)
+    q.add_argument("--include-ids", action="store_true", help="包含完整身份证号（默认以假名脱敏）")
+    q.add_argument("--include-pay", action="store_true", help="包含工资、社保金额与银行账号（默认不导出）")
     q = bsub.add_parser("import")
-    q.add_argument("file")
+    q.add_argument("file", type=_path)
     q.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bundle)
     p = sub.add_parser("backup", help="备份数据库与证据文件")

@@ -60,7 +60,14 @@ def import_file(store: Store, contract: Contract, period: Period, kind: str, pat
 
 def reconcile_month(store: Store, contract: Contract, period: Period, today: dt.date | None = None) -> list[ReconFinding]:
     """Check the month's submissions against each other and store the discrepancies as findings."""
-    findings = reconcile(contract, period, store.personnel.datasets(contract.id, period), today or dt.date.today(),
+    datasets = store.personnel.datasets(contract.id, period)
+    masked = sorted(kind for kind, data in datasets.items() if any(r.get("_masked") for r in data.records))
+    if masked:  # rows from a masked audit bundle: pseudonyms and blanks would be read as the operator's errors
+        from .imports import KIND_LABELS
+
+        raise InputError(f"{period} 的{'、'.join(KIND_LABELS[k] for k in masked)}来自脱敏的审计包（身份证号、工资或账号"
+                         "已隐去），不能在本机核对；核对结果见审计包带来的问题清单，或请对方导出含完整数据的审计包")
+    findings = reconcile(contract, period, datasets, today or dt.date.today(),
                          store.personnel.approved_departures(contract.id))
     store.findings.sync(contract.id, period, [f.draft(n) for n, f in enumerate(findings)], sources=("reconciliation",))
     return findings

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import sqlite3
 import sys
 from pathlib import Path
@@ -312,6 +313,11 @@ def open_store(path: str | Path = ":memory:", seed: bool = True, key: str | None
     store.install_sealing()
     if new and seed:
         store.contracts.seed_builtins()
+    evidence = store.evidence_dir
+    if file_path is not None and any(evidence.parent.glob(f"{glob.escape(evidence.name)}.incoming-*")):
+        from ..bundle import finish_interrupted
+
+        finish_interrupted(store)  # an audit bundle's import a kill interrupted: finished, or its staging cleared
     return store
 
 

@@ -474,7 +474,47 @@ def _v8(db: "Database") -> None:
     _audit_from_now(db, "contract_versions", "months")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(db: "Database") -> None:
+    """Documents received in audit bundles (issue: bundles a hostile file cannot abuse).
+
+    Another office's issued documents arrive as copies marked with their sender, never as this office's
+    notices or register entries (whose numbers, series and counters are this office's alone). A copy's
+    PDF and identity are fixed; its notice state follows later bundles from the sender.
+    """
+    db.execute("""
+        CREATE TABLE received_documents (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL REFERENCES contracts(id),
+            kind TEXT NOT NULL,
+            number TEXT NOT NULL,
+            issuer TEXT,
+            year INTEGER,
+            seq INTEGER,
+            subject TEXT NOT NULL DEFAULT '',
+            issued_on TEXT,
+            period TEXT,
+            status TEXT,
+            lifecycle TEXT NOT NULL DEFAULT '{}',
+            findings TEXT NOT NULL DEFAULT '[]',
+            signer_fingerprint TEXT,
+            sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+            pdf BLOB NOT NULL,
+            sender TEXT NOT NULL,
+            sender_fingerprint TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TRIGGER received_documents_frozen BEFORE UPDATE OF contract_id, kind, number, issuer, year, seq,
+            subject, issued_on, period, signer_fingerprint, sha256, pdf, sender, sender_fingerprint
+            ON received_documents
+        BEGIN SELECT RAISE(ABORT, 'a received document is a copy'); END""")
+    db.execute("""
+        CREATE TRIGGER received_documents_kept BEFORE DELETE ON received_documents
+        BEGIN SELECT RAISE(ABORT, 'a received document is a copy'); END""")
+    _audit_from_now(db, "received_documents")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
