@@ -17,7 +17,7 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -326,7 +326,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]
         index = _choose_sheet(path.name, [ws.title for ws in sheets],
                               [ws.sheet_state == "visible" for ws in sheets], sheet)
         ws = sheets[index]
-        extent = extents.get(ws._worksheet_path.lstrip("/"), _Extent())
+        extent = extents.get(ws._worksheet_path.lstrip("/"))  # the part openpyxl will read (openpyxl < 4)
+        if extent is None:
+            raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（找不到工作表“{ws.title}”的内容）")
         if extent.max_row > limits.MAX_ROWS or extent.max_column > limits.MAX_COLUMNS:
             raise _too_large(path.name, extent.max_row, extent.max_column)
         ws.reset_dimensions()  # the declared <dimension> would pad every row to its width
@@ -342,7 +344,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]
 def _stream_rows(ws: Any, extent: _Extent, name: str) -> list[tuple[int, tuple[Any, ...]]]:
     """Rows up to the last cell that exists, merged ranges (clipped to those cells) filled from their top-left."""
     merges = sorted((r1, c1, min(r2, extent.max_row), min(c2, extent.max_column))
-                    for r1, c1, r2, c2 in extent.merges if r1 <= extent.max_row and c1 <= extent.max_column)
+                    for r1, c1, r2, c2 in extent.merges
+                    if 1 <= r1 <= extent.max_row and 1 <= c1 <= extent.max_column)
     if sum((r2 - r1 + 1) * (c2 - c1 + 1) for r1, c1, r2, c2 in merges) > limits.MAX_ROWS * limits.MAX_COLUMNS:
         raise InputError(f"{name}: 合并单元格的范围过大")
     active: list[tuple[int, int, int, Any]] = []   # (last row, first column, last column, value)
@@ -352,7 +355,7 @@ def _stream_rows(ws: Any, extent: _Extent, name: str) -> list[tuple[int, tuple[A
         if number > extent.max_row:
             break
         cells = list(values)
-        while following < len(merges) and merges[following][0] == number:
+        while following < len(merges) and merges[following][0] <= number:
             r1, c1, r2, c2 = merges[following]
             active.append((r2, c1, c2, cells[c1 - 1] if c1 <= len(cells) else None))
             following += 1

@@ -4,10 +4,12 @@ database and evidence are byte-identical, and that `score` and `payment` still w
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from auditor.calendar import Period
 from auditor.cli import main
 from auditor.storage import open_store
 
@@ -201,14 +203,15 @@ def patch_zip(path: Path, member: str, change) -> Path:
     return path
 
 
-def before_sheet_data_end(xml: str) -> callable:
+def before_sheet_data_end(xml: str):
     return lambda text: text.replace("</sheetData>", xml + "</sheetData>")
 
 
-def imported(db: Path, capsys, kind: str = "payroll") -> list[dict]:
+def imported(db: Path, kind: str = "payroll") -> list[dict]:
+    """The rows stored for henan's October of ``kind``."""
     store = open_store(db)
     try:
-        data = store.personnel.dataset("henan-2025", __import__("auditor.calendar").calendar.Period(2025, 10), kind)
+        data = store.personnel.dataset("henan-2025", Period(2025, 10), kind)
         return [] if data is None else list(data.records)
     finally:
         store.close()
@@ -221,7 +224,7 @@ def test_the_first_visible_sheet_is_read_not_a_hidden_one(db, tmp_path, capsys):
         code, out, err = run(db, "import", "henan-2025", PERIOD, "payroll", str(path), "--json", capsys=capsys)
         assert code == 0, err
         assert json.loads(out)["rows"] == 2
-        assert [r["name"] for r in imported(db, capsys)] == ["张伟", "王芳"]
+        assert [r["name"] for r in imported(db)] == ["张伟", "王芳"]
 
 
 def test_a_sheet_can_be_named_and_a_wrong_name_lists_the_visible_ones(db, tmp_path, capsys):
@@ -259,6 +262,9 @@ HOSTILE_BOOKS = {
     "an entity-expansion DTD": (
         lambda t: t.replace("<worksheet", '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
                             "<worksheet", 1), "已损坏"),
+    "a merged range over the whole sheet": (
+        lambda t: t.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/>'
+                            "</mergeCells>"), "找不到工资表必需的列"),
     "a date serial past year 9999": (
         before_sheet_data_end('<row r="4"><c r="A4" t="s"><v>0</v></c><c r="B4" s="1"><v>1e300</v></c></row>'),
         "已损坏"),
@@ -282,7 +288,7 @@ def test_hostile_xlsx_structure_is_refused(db, tmp_path, capsys, case):
 def test_a_lying_dimension_is_ignored(db, tmp_path, capsys):
     """<dimension ref="A1:XFD1048576"> over three real rows: the rows are read, nothing is padded to it."""
     path = write_book(tmp_path / "dim.xlsx", {"工资": PAYROLL})
-    patch_zip(path, SHEET, lambda t: __import__("re").sub(r'<dimension ref="[^"]*"/>',
+    patch_zip(path, SHEET, lambda t: re.sub(r'<dimension ref="[^"]*"/>',
                                                           '<dimension ref="A1:XFD1048576"/>', t))
     code, out, err = run(db, "import", "henan-2025", PERIOD, "payroll", str(path), "--json", capsys=capsys)
     assert code == 0, err
@@ -327,7 +333,7 @@ def test_memory_stays_bounded_for_a_tiny_file_reaching_far(db, tmp_path, capsys,
     if where == "cell":
         patch_zip(path, SHEET, before_sheet_data_end(_far("XFD1048576", 1048576)))
     elif where == "dimension":
-        patch_zip(path, SHEET, lambda t: __import__("re").sub(r'<dimension ref="[^"]*"/>',
+        patch_zip(path, SHEET, lambda t: re.sub(r'<dimension ref="[^"]*"/>',
                                                               '<dimension ref="A1:XFD1048576"/>', t))
     assert path.stat().st_size < 8 * 1024
     done = subprocess.run([sys.executable, "-c", PEAK_SCRIPT, "--db", str(db), "import", "henan-2025", PERIOD,
@@ -411,7 +417,7 @@ def test_merged_title_rows_still_read_in_streaming_mode(db, tmp_path, capsys):
     book.save(path)
     code, _, err = run(db, "import", "henan-2025", PERIOD, "roster", str(path), capsys=capsys)
     assert code == 0, err
-    assert [(r["name"], r["role"]) for r in imported(db, capsys, "roster")] == [("张伟", "frontline"),
+    assert [(r["name"], r["role"]) for r in imported(db, "roster")] == [("张伟", "frontline"),
                                                                               ("王芳", "frontline")]
 
 
@@ -528,7 +534,7 @@ def test_xls_hidden_first_sheet_is_skipped_and_sheets_can_be_named(db, tmp_path,
     path = write_xls(tmp_path / "工资表.xls", {"隐藏": hidden, "工资": PAYROLL}, hidden=("隐藏",))
     code, out, err = run(db, "import", "henan-2025", PERIOD, "payroll", str(path), "--json", capsys=capsys)
     assert code == 0, err
-    assert [r["name"] for r in imported(db, capsys)] == ["张伟", "王芳"]
+    assert [r["name"] for r in imported(db)] == ["张伟", "王芳"]
     message = refused(db, ["import", "henan-2025", PERIOD, "payroll", str(path), "--sheet", "十月"], capsys,
                       names=("工资表.xls", "十月", "工资"))
     assert "隐藏" not in message
