@@ -2,28 +2,141 @@
 
 Printing draws each page at the printer's resolution onto the full A4 page, with
 no scaling to the printable area, so the GB/T 9704 margins hold on paper.
+
+A signed document's visible stamp is the appearance of a signature *widget* annotation. QtPdf never
+draws widgets: it renders with PDFium's ``FPDF_RenderPageBitmap``, which skips them even with
+``RenderFlag.Annotations`` (they are drawn only through a form-fill environment QtPdf does not set up),
+and ``QPdfView`` in PySide6 6.12 has no render options at all. So preview and print show a *display
+copy* in which every visible annotation's appearance is drawn into the page content, as any PDF reader
+shows it; "save as" writes the original bytes, whose signature stays valid.
 """
 from __future__ import annotations
 
+import io
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from .i18n import tr
 
+_HIDDEN, _NO_VIEW = 2, 32  # annotation flags (PDF 32000-1 §12.5.3)
+
+
+def _normal_appearance(annotation):
+    """The annotation's normal appearance stream (for a state dictionary, the one /AS names), or None."""
+    from pypdf.generic import StreamObject
+
+    ap = annotation.get("/AP")
+    normal = ap.get_object().get("/N") if ap is not None else None
+    normal = normal.get_object() if normal is not None else None
+    if normal is not None and not isinstance(normal, StreamObject):
+        state = annotation.get("/AS")
+        normal = normal[state].get_object() if state is not None and state in normal else None
+    return normal if isinstance(normal, StreamObject) else None
+
+
+def _placement(rect, bbox, matrix) -> str | None:
+    """The ``cm`` operator mapping the appearance's transformed BBox onto the annotation's Rect (§12.5.5)."""
+    a, b, c, d, e, f = matrix
+    corners = [(a * x + c * y + e, b * x + d * y + f) for x in (bbox[0], bbox[2]) for y in (bbox[1], bbox[3])]
+    tx0, ty0 = min(x for x, _ in corners), min(y for _, y in corners)
+    tx1, ty1 = max(x for x, _ in corners), max(y for _, y in corners)
+    x0, y0, x1, y1 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), max(rect[1], rect[3])
+    if tx1 - tx0 <= 0 or ty1 - ty0 <= 0:
+        return None
+    sx, sy = (x1 - x0) / (tx1 - tx0), (y1 - y0) / (ty1 - ty0)
+    return f"{sx:.6f} 0 0 {sy:.6f} {x0 - sx * tx0:.4f} {y0 - sy * ty0:.4f} cm"
+
+
+def display_copy(pdf: bytes) -> bytes:
+    """``pdf`` with each visible annotation appearance (signature stamps above all) drawn into its page,
+    for QtPdf to show. Only for display; a file it cannot rework is shown as it is."""
+    if b"/Annots" not in pdf:
+        return pdf
+    try:
+        return _draw_appearances(pdf)
+    except Exception as exc:  # noqa: BLE001 — the preview then lacks the stamps; the file itself is untouched
+        logging.getLogger(__name__).warning("annotation appearances not drawn: %s", exc)
+        return pdf
+
+
+def _draw_appearances(pdf: bytes) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf), strict=False))
+    changed = False
+    for page in writer.pages:
+        annotations = page.get("/Annots")
+        if annotations is None:
+            continue
+        kept, commands, streams = ArrayObject(), [], []
+        for ref in annotations.get_object():
+            annotation = ref.get_object()
+            appearance = _normal_appearance(annotation)
+            hidden = int(annotation.get("/F", 0)) & (_HIDDEN | _NO_VIEW)
+            placement = None
+            if appearance is not None and not hidden and annotation.get("/Subtype") != "/Popup":
+                placement = _placement([float(v) for v in annotation["/Rect"]],
+                                       [float(v) for v in appearance["/BBox"]],
+                                       [float(v) for v in appearance.get("/Matrix", [1, 0, 0, 1, 0, 0])])
+            if placement is None:
+                kept.append(ref)
+                continue
+            name = f"/AuditorShown{len(streams)}"
+            streams.append((name, appearance))
+            commands.append(f"q {placement} {name} Do Q")
+        if not streams:
+            continue
+        resources = page["/Resources"].get_object() if "/Resources" in page else DictionaryObject()
+        xobjects = resources["/XObject"].get_object() if "/XObject" in resources else DictionaryObject()
+        for name, stream in streams:
+            xobjects[NameObject(name)] = stream.indirect_reference or writer._add_object(stream)
+        resources[NameObject("/XObject")] = xobjects
+        page[NameObject("/Resources")] = resources
+        before, after = DecodedStreamObject(), DecodedStreamObject()
+        before.set_data(b"q\n")  # the page's own graphics state is closed before the stamps are drawn
+        after.set_data(("Q\n" + "\n".join(commands) + "\n").encode("ascii"))
+        reference = page.raw_get("/Contents") if "/Contents" in page else ArrayObject()
+        contents = reference.get_object()  # a stream (kept as its indirect reference) or an array of them
+        old = list(contents) if isinstance(contents, ArrayObject) else [reference]
+        page[NameObject("/Contents")] = ArrayObject([writer._add_object(before), *old, writer._add_object(after)])
+        if kept:
+            page[NameObject("/Annots")] = kept
+        else:
+            del page["/Annots"]
+        changed = True
+    if not changed:
+        return pdf
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
 
 def load_document(pdf: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
+    """A QtPdf document of ``pdf`` as readers show it (annotation appearances drawn, see the module doc)."""
     document = QPdfDocument(parent)
     buffer = QBuffer(parent)
-    buffer.setData(QByteArray(pdf))
+    buffer.setData(QByteArray(display_copy(pdf)))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     return document, buffer
+
+
+def render_page(document: QPdfDocument, index: int, dpi: float):
+    """One page at ``dpi``, annotations included (those QtPdf can draw; widgets come from the display copy)."""
+    points = document.pagePointSize(index)
+    options = QPdfDocumentRenderOptions()
+    options.setRenderFlags(QPdfDocumentRenderOptions.RenderFlag.Annotations)
+    return document.render(index, QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi)),
+                           options)
 
 
 def print_document(document: QPdfDocument, printer: QPrinter) -> int:
@@ -39,10 +152,7 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
         for index in range(document.pageCount()):
             if index:
                 printer.newPage()
-            points = document.pagePointSize(index)
-            size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-            image = document.render(index, size)
-            painter.drawImage(0, 0, image)
+            painter.drawImage(0, 0, render_page(document, index, dpi))
     finally:
         painter.end()
     return document.pageCount()
@@ -84,6 +194,7 @@ class PdfPreviewDialog(QDialog):
             print_document(self.document, printer)
 
     def save_as(self, path: str | None = None) -> None:
+        """The original bytes, never the display copy: the signature must stay valid."""
         if not path:
             path, _ = QFileDialog.getSaveFileName(self, tr("另存为"), self.suggested_name, "PDF (*.pdf)")
             if not path:
