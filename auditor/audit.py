@@ -14,15 +14,24 @@ it with its last sealed state, so an edit made after dropping the triggers is
 found too; a changed or deleted log entry breaks the chain; a truncated log no
 longer contains the head recorded beside the database.
 
-Without a secret, someone who rewrites the rows, the whole chain and the head
-file consistently cannot be told apart from the app; signed documents and
-exported bundles (signed) are the anchor outside the file.
+A head file can be deleted or copied with an older database: ``anchors.py``
+also keeps (database id, count, head) outside the file, where a copy does not
+reach, and stores heads signed by the inspector's key, which a consistent
+rewrite of rows, chain, head file and anchor cannot reproduce. Verification
+also re-hashes every evidence file and re-verifies every stored signed PDF.
+
+ID numbers are never sealed in the clear: in ``old``/``new`` each is replaced
+by its mask and a short salted hash (``id_reference``). The row hash is still
+over the full row, so a changed number is found. Entries sealed before schema
+10 keep what they had: the chain forbids rewriting them.
 """
 from __future__ import annotations
 
 import getpass
 import hashlib
+import hmac
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +86,68 @@ def has_audit(db) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").fetchone() is not None
 
 
+# A column holding an ID number whatever it looks like, and ID-like digit runs anywhere else: 15 to 18
+# characters (old 15-digit numbers, a mistyped 17), not part of a longer word or number.
+ID_COLUMNS = {"id_number"}
+_ID_LIKE = re.compile(r"(?<![0-9A-Za-z])[0-9]{14,17}[0-9Xx](?![0-9A-Za-z])")
+TAG_DIGITS = 4
+
+
+def id_reference(db, number: str) -> str:
+    """How the log writes ``number``: its mask and a short hash salted per database (``4101**********123X#3fa9``).
+
+    The hash is cut to 16 bits on purpose: the mask leaves about 3 million candidate numbers, so anyone
+    with the database (and its salt) finds ~45 that fit, never the one; with the number in hand, one can
+    still find the entries about that person (``audit_log.old/new LIKE '%' || reference || '%'``)."""
+    return _reference(number, _salt(db))
+
+
+def _salt(db) -> bytes | None:
+    from .anchors import identity
+
+    found = identity(db)
+    return bytes.fromhex(found.salt) if found else None
+
+
+def _reference(number: str, salt: bytes | None) -> str:
+    from .idcard import mask, normalize
+
+    value = normalize(number) or str(number)
+    if salt is None:  # sealed before the upgrade that gave the database its salt: the mask alone
+        return mask(value)
+    return f"{mask(value)}#{hmac.new(salt, value.encode('utf-8'), hashlib.sha256).hexdigest()[:TAG_DIGITS]}"
+
+
+def _private(text: str | None, salt: bytes | None) -> str | None:
+    """``text`` (a row as JSON) with every ID number replaced by its reference; unchanged text stays as it was."""
+    if not text or not any(ch.isdigit() for ch in text):
+        return text
+
+    def scrub(value: str) -> str:
+        return _ID_LIKE.sub(lambda m: _reference(m.group(), salt), value)
+
+    try:
+        row = json.loads(text)
+    except ValueError:
+        return scrub(text)
+    changed = False
+
+    def clean(key, value):
+        nonlocal changed
+        if isinstance(value, str) and value:
+            new = _reference(value, salt) if key in ID_COLUMNS else scrub(value)
+            changed = changed or new != value
+            return new
+        if isinstance(value, dict):
+            return {k: clean(k, v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [clean(None, v) for v in value]
+        return value
+
+    cleaned = clean(None, row)
+    return json.dumps(cleaned, ensure_ascii=False, separators=(",", ":")) if changed else text
+
+
 def seal(db, who: str | None = None, external: bool = False) -> int:
     """Move pending entries into the chain (inside the caller's transaction). Returns how many."""
     pending = db.execute("SELECT id, tbl, row_id, op, old, new, at FROM audit_pending ORDER BY id").fetchall()
@@ -85,7 +156,9 @@ def seal(db, who: str | None = None, external: bool = False) -> int:
     who = who or (getpass.getuser() if not external else "（程序之外）")
     prev = _head(db)
     flag = int(external)
+    salt = _salt(db)
     for pid, tbl, row_id, op, old, new, at in pending:
+        old, new = _private(old, salt), _private(new, salt)
         rhash = None if op == "delete" else row_hash(db, tbl, row_id)
         digest = entry_hash(prev, at, who, tbl, row_id, op, old, new, rhash, flag)
         db.execute("INSERT INTO audit_log (at, who, tbl, row_id, op, old, new, row_hash, external, prev_hash, hash) "
@@ -98,15 +171,35 @@ def seal(db, who: str | None = None, external: bool = False) -> int:
 def write_head(db, path: Path | None) -> None:
     if path is None:
         return
+    write_head_value(head_file(path), _head(db))
+
+
+def write_head_value(target: Path, head: str) -> None:
     import os
 
-    target = head_file(path)
     temporary = target.with_name(target.name + ".tmp")
     try:
-        temporary.write_text(_head(db) + "\n", encoding="ascii")
+        temporary.write_text(head + "\n", encoding="ascii")
         os.replace(temporary, target)  # atomic: a crash leaves the old head or the new one, never half
     except OSError:
         pass  # verification reports a missing or stale head
+
+
+def before_commit(db, path: Path | None) -> None:
+    """The end of each of the app's transactions, inside it: the head file is kept from now on; seal."""
+    if path is not None:
+        from .anchors import mark_head_file
+
+        mark_head_file(db)
+    seal(db)
+
+
+def after_commit(db, path: Path | None) -> None:
+    """After each of the app's commits: the head beside the database, the anchor outside it."""
+    from .anchors import record
+
+    write_head(db, path)
+    record(db, path)
 
 
 def head_file(path: Path) -> Path:
@@ -122,8 +215,14 @@ def _label(table: str) -> str:
     return TABLE_LABELS.get(table, table)
 
 
-def verify(db, path: Path | None = None) -> AuditReport:
-    """Check the chain, outside edits, every row against its last sealed state, and the sealed contents."""
+def verify(db, path: Path | None = None, *, evidence_dir: Path | None = None, deep: bool = False,
+           certificates=()) -> AuditReport:
+    """Check the chain, outside edits, every row against its last sealed state, the sealed contents, the
+    head file, the anchors outside the database and the signed heads; with ``deep`` also re-hash every
+    evidence file and re-verify every stored signed PDF (``audit verify``: seconds with many files).
+    ``certificates``: the inspector's (or the agency root) certificate of whoever checks the signed heads."""
+    from . import anchors
+
     report = AuditReport()
     if not has_audit(db):
         report.problems.append("数据库没有审计日志（版本过旧）")
@@ -168,12 +267,109 @@ def verify(db, path: Path | None = None) -> AuditReport:
         for (tbl, row_id), (op, _) in latest.items():
             if tbl == table and op != "delete" and row_id not in present and (tbl, row_id) not in pending:
                 report.problems.append(f"{_label(table)}（{table} 第 {row_id} 行）已不存在，但审计日志中没有删除记录")
-    if path is not None and head_file(path).exists():
-        recorded = head_file(path).read_text(encoding="ascii").strip()
-        if recorded and recorded not in seen_hashes:
-            report.problems.append("审计日志的末尾与库旁记录的链头不符：日志可能被截断或整体重写")
+    if path is not None:
+        report.problems += _head_file_problems(db, path, seen_hashes, report.entries)
+    report.problems += anchors.problems(db, path)
+    roots = _trusted_roots(db)
+    report.problems += anchors.signed_head_problems(db, roots, certificates)
     report.problems += sealed_content_problems(db)
+    if deep:
+        report.problems += evidence_problems(db, evidence_dir)
+        report.problems += signed_document_problems(db, roots)
     return report
+
+
+def _head_file_problems(db, path: Path, seen_hashes: set, entries: int) -> list[str]:
+    from .anchors import identity
+
+    target = head_file(path)
+    try:
+        recorded = target.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        found = identity(db)
+        if entries and found is not None and found.head_file:
+            return [f"库旁的审计链头文件 {target.name} 不见了（{target.parent}）：可能被删除，以掩盖日志被截断或数据库被替换"]
+        return []  # a database that never had one (new, or upgraded and not written to since)
+    except (OSError, UnicodeDecodeError):
+        return [f"库旁的审计链头文件 {target} 无法读取：已损坏或被改动"]
+    if recorded and recorded not in seen_hashes:
+        return ["审计日志的末尾与库旁记录的链头不符：日志可能被截断或整体重写"]
+    return []
+
+
+def _trusted_roots(db) -> list:
+    """The roots this database trusts; one that does not parse trusts nothing."""
+    from .errors import InputError
+    from .pki import load_certificate
+
+    roots = []
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'trust_roots'").fetchone():
+        for (der,) in db.execute("SELECT certificate FROM trust_roots ORDER BY added_at, fingerprint"):
+            try:
+                roots.append(load_certificate(bytes(der)))
+            except (InputError, TypeError):
+                continue
+    return roots
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def evidence_problems(db, folder: Path | None) -> list[str]:
+    """Every evidence file still where the store keeps it, with the SHA-256 recorded when it was added."""
+    if folder is None:
+        return []
+    problems = []
+    checked: dict[tuple[str, int], str | None] = {}
+    for eid, contract, period, code, filename, sha, size in db.execute(
+            "SELECT id, contract_id, period, code, filename, sha256, size FROM evidence ORDER BY id"):
+        item = f"{contract} {period} {code or '（未指定指标）'} 的证据“{filename}”（证据第 {eid} 号）"
+        if not isinstance(sha, str) or not _HEX64.fullmatch(sha):
+            problems.append(f"{item} 记录的校验值无效：证据记录被改动")
+            continue
+        path = folder / sha[:2] / sha
+        if (sha, size) not in checked:
+            checked[(sha, size)] = _evidence_state(path, sha, size)
+        state = checked[(sha, size)]
+        if state == "missing":
+            problems.append(f"{item} 的文件不见了（{path}）")
+        elif state == "changed":
+            problems.append(f"{item} 的文件被改动：内容与登记时的 SHA-256 不符（{path}）")
+    return problems
+
+
+def _evidence_state(path: Path, sha: str, size) -> str | None:
+    try:
+        if not path.is_file():
+            return "missing"
+        if path.stat().st_size != size:
+            return "changed"
+        digest = hashlib.sha256()
+        with path.open("rb") as reader:
+            for chunk in iter(lambda: reader.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return "missing"
+    return None if digest.hexdigest() == sha else "changed"
+
+
+def signed_document_problems(db, roots) -> list[str]:
+    """Every stored signed PDF verified again: intact (valid or untrusted), never altered."""
+    from .documents.signing import verify_pdf
+
+    def registered(number: str) -> bytes | None:
+        row = db.execute("SELECT pdf FROM documents WHERE number = ?", [number]).fetchone()
+        return bytes(row[0]) if row else None
+
+    problems = []
+    for number, pdf, signer in db.execute("SELECT number, pdf, signer_fingerprint FROM documents WHERE signed = 1 "
+                                          "ORDER BY id").fetchall():
+        result = verify_pdf(bytes(pdf), roots, registered)
+        if result.outcome == "altered":
+            problems.append(f"已签发文书 {number} 的签名验证未通过，文件在签名后被改动：{'；'.join(result.problems)}")
+        elif result.outcome == "unsigned" and signer:
+            problems.append(f"已签发文书 {number} 登记为已签名，存储的文件中却没有签名：{'；'.join(result.problems)}")
+    return problems
 
 
 def _op(op: str) -> str:

@@ -135,6 +135,9 @@ def backup(store, target: Path) -> dict:
             _fsync(partial)
             os.replace(partial, target)
             _fsync(target.parent)
+        from .anchors import record
+
+        record(store.db, store.path)  # the chain as backed up is anchored outside the file too
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise InputError(f"无法写入备份 {target}：{exc.strerror or exc}") from None
@@ -430,14 +433,29 @@ def restore(db_path: Path, source: Path, evidence_dir: Path | None = None, key: 
     _checkpoint("staged")
     present = [what for what, src, _ in _moves(db_path, keep) if os.path.lexists(src)]
     journal = {"format": JOURNAL_FORMAT, "version": 1, "staging": staging.name, "keep": keep.name,
-               "present": present, "source": str(source)}
+               "present": present, "source": str(source), "anchor": _anchor_state(staging / "auditor.db", key)}
     try:
         _write_journal(db_path, journal)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise InputError(f"无法在 {db_path.parent} 中写入恢复日志：{exc.strerror or exc}；未做任何修改") from None
-    _swap(db_path, staging, keep, present)
+    _swap(db_path, staging, keep, present, journal["anchor"])
     return keep if "db" in present else None
+
+
+def _anchor_state(database: Path, key: str | None) -> dict | None:
+    """The restored chain's (database id, count, head): its head file and anchor are written from it."""
+    from .anchors import state_of
+    from .storage.db import _connect, is_encrypted
+
+    try:
+        conn = _connect(str(database), key if is_encrypted(database) else None)
+    except Exception:  # noqa: BLE001 — checked to open just before; without it the restore still goes ahead
+        return None
+    try:
+        return state_of(conn)
+    finally:
+        conn.close()
 
 
 def _unique_tag(db_path: Path) -> str:
@@ -476,7 +494,7 @@ def _write_journal(db_path: Path, journal: dict) -> None:
     _checkpoint("journal-in-place")
 
 
-def _swap(db_path: Path, staging: Path, keep: Path, present: list[str]) -> None:
+def _swap(db_path: Path, staging: Path, keep: Path, present: list[str], anchor=None) -> None:
     """The renames, each idempotent, so that running this again after a kill finishes the job: a step
     whose destination exists is done. Afterwards the old state is complete under ``keep``."""
     steps = [(f"moved-{what}", src, dst) for what, src, dst in _moves(db_path, keep) if what in present]
@@ -493,6 +511,9 @@ def _swap(db_path: Path, staging: Path, keep: Path, present: list[str]) -> None:
         if os.path.lexists(staging):  # empty by now, unless a kill stopped an earlier removal
             shutil.rmtree(staging)
         _checkpoint("staging-removed")
+        from .anchors import restored
+
+        restored(db_path, anchor)  # the restored chain's head file and anchor (a restore is no replacement)
         journal_of(db_path).unlink(missing_ok=True)
         _fsync(db_path.parent)
     except OSError as exc:
@@ -538,7 +559,7 @@ def _finish(db_path: Path) -> None:
             or not re.fullmatch(re.escape(stem) + r"\.before-restore-" + _TAG + re.escape(suffix), keep_name)
             or not isinstance(present, list) or not set(present) <= {"wal", "db", "head", "evidence"}):
         raise InputError(damaged)
-    _swap(db_path, db_path.with_name(staging_name), db_path.with_name(keep_name), present)
+    _swap(db_path, db_path.with_name(staging_name), db_path.with_name(keep_name), present, journal.get("anchor"))
 
 
 # ------------------------------------------------------------------ opening

@@ -387,7 +387,10 @@ def cmd_audit(store, args) -> int:
         for rid, at, who, tbl, row_id, op, external in reversed(rows):
             print(f"{rid}\t{at}\t{who}\t{op}\t{tbl}#{row_id}" + ("\t程序之外" if external else ""))
         return EXIT_OK
-    report = store.verify_audit()
+    from .documents.signing import read_certificate
+
+    certificates = [read_certificate(Path(path)) for path in args.certificate or []]
+    report = store.verify_audit(deep=True, certificates=certificates)
     if args.json:
         _print_json({"ok": report.ok, "entries": report.entries, "first_broken": report.first_broken,
                      "problems": report.problems})
@@ -697,6 +700,8 @@ def build_parser() -> argparse.ArgumentParser:
     asub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
     q = asub.add_parser("verify")
     q.add_argument("--json", action="store_true")
+    q.add_argument("--certificate", action="append", type=_input_file,
+                   help="检查人员证书或机构根证书（.cer）：签名链头须由它签名，可多次给出")
     q = asub.add_parser("log")
     q.add_argument("--limit", type=_limit, default=50)
     p.set_defaults(func=cmd_audit)

@@ -1,5 +1,16 @@
 from __future__ import annotations
 
 import os
+import tempfile
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The audit chain's anchors live in the user's config folder: never the real one under test. Module-scoped
+# fixtures use this session-wide folder; each test gets its own below.
+os.environ["AUDITOR_STATE_DIR"] = tempfile.mkdtemp(prefix="auditor-state-")
+
+
+@pytest.fixture(autouse=True)
+def _own_state_dir(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("AUDITOR_STATE_DIR", str(tmp_path_factory.mktemp("state")))

@@ -84,7 +84,7 @@ def issue(store: Store, kind: str, contract_id: str, subject: str, content: dict
 
     ``build(number, qr_text, backdate_reason)`` returns a renderer (``render()``, ``signature_box``, for
     notices ``receipt_box``); ``after(document_id, number, content_sha256)`` runs inside the transaction."""
-    from .. import pki
+    from .. import anchors, pki
     from . import payload
     from .signing import sign_pdf
 
@@ -109,6 +109,7 @@ def issue(store: Store, kind: str, contract_id: str, subject: str, content: dict
             kind=kind, number=number, contract_id=contract_id, subject=subject, issuer=issuer, year=on.year, seq=seq,
             issued_on=on, content=content, content_sha256=digest, pdf=signed.pdf,
             signer_fingerprint=pki.fingerprint(signer.certificate), backdate_reason=reason, qr=qr)
+        anchors.sign_head(store, signer, "document", document_id)  # the chain as it stands, signed by the inspector
         store.trust.remember(signer.certificate, signer.chain)
         if after is not None:
             after(document_id, number, digest)

@@ -134,16 +134,17 @@ class Store:
                     audit.seal(db, external=True)
                 yield db
                 if outermost:
-                    audit.seal(db)
+                    audit.before_commit(db, self.path)
             if outermost:
-                audit.write_head(self.db, self.path)
+                audit.after_commit(self.db, self.path)  # the head file, and the anchor outside the file
 
         self.db.atomic = atomic  # type: ignore[method-assign]
 
-    def verify_audit(self):
+    def verify_audit(self, deep: bool = False, certificates=()):
+        """``deep``: also re-hash every evidence file and re-verify every signed PDF (slow with many)."""
         from .. import audit
 
-        return audit.verify(self.db, self.path)
+        return audit.verify(self.db, self.path, evidence_dir=self.evidence_dir, deep=deep, certificates=certificates)
 
     def calendar(self) -> WorkCalendar:
         rows = self.db.execute("SELECT day, is_workday FROM calendar_overrides").fetchall()

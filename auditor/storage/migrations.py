@@ -514,7 +514,60 @@ def _v9(db: "Database") -> None:
     _audit_from_now(db, "received_documents")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+def _v10(db: "Database") -> None:
+    """Tamper evidence a file copy cannot defeat (issue: trust; see auditor/anchors.py).
+
+    The database's identity: a random id (the anchors outside the file are kept under it) and the salt of
+    the short hashes that stand for ID numbers in the audit log; ``head_file`` turns 1 at the app's first
+    transaction, from when the head file beside the database must exist; ``documents_before`` is the last
+    document issued before signed heads existed (each one after has its own). ``signed_heads``: the
+    (database id, entry, head) of the chain signed with the inspector's key, never changed afterwards.
+    """
+    import secrets
+    import uuid
+
+    db.execute("""
+        CREATE TABLE database_identity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            database_id TEXT NOT NULL,
+            salt TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            head_file INTEGER NOT NULL DEFAULT 0,
+            documents_before INTEGER NOT NULL
+        )""")
+    db.execute("INSERT INTO database_identity (id, database_id, salt, created_at, documents_before) "
+               "VALUES (1, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM documents))",
+               [str(uuid.uuid4()), secrets.token_hex(16), dt.datetime.now().isoformat(timespec="seconds")])
+    db.execute("""
+        CREATE TRIGGER database_identity_frozen BEFORE UPDATE OF id, database_id, salt, created_at, documents_before
+            ON database_identity
+        BEGIN SELECT RAISE(ABORT, 'the database identity never changes'); END""")
+    db.execute("""
+        CREATE TRIGGER database_identity_kept BEFORE DELETE ON database_identity
+        BEGIN SELECT RAISE(ABORT, 'the database identity never changes'); END""")
+    db.execute("""
+        CREATE TABLE signed_heads (
+            id INTEGER PRIMARY KEY,
+            database_id TEXT NOT NULL,
+            entry INTEGER NOT NULL,
+            head TEXT NOT NULL,
+            signed_at TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            document_id INTEGER REFERENCES documents(id),
+            certificate BLOB NOT NULL,
+            chain BLOB,
+            signature BLOB NOT NULL
+        )""")
+    db.execute("""
+        CREATE TRIGGER signed_heads_frozen BEFORE UPDATE ON signed_heads
+        BEGIN SELECT RAISE(ABORT, 'a signed head is history'); END""")
+    db.execute("""
+        CREATE TRIGGER signed_heads_kept BEFORE DELETE ON signed_heads
+        BEGIN SELECT RAISE(ABORT, 'a signed head is history'); END""")
+    _audit_from_now(db, "database_identity", "signed_heads")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
