@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         identity_action = QAction(tr("检查人员签名…"), self)
         identity_action.triggered.connect(self.edit_identity)
         file_menu.addAction(identity_action)
+        trust_action = QAction(tr("信任与证书…"), self)
+        trust_action.triggered.connect(self.manage_trust)
+        file_menu.addAction(trust_action)
         quit_action = QAction(tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -281,31 +284,20 @@ class MainWindow(QMainWindow):
             QThreadPool.globalInstance().waitForDone()
 
     def verify_file(self, path: str | None = None) -> str:
-        """The four outcomes of verification, never a green "valid" for an untrusted signer."""
-        from auditor.cli_documents import print_verification
-        from auditor.documents.service import verify
+        """The verification dialog (PDF and QR code); with ``path``, that file checked at once. Returns what
+        the dialog says, as text."""
+        from .dialogs.verify import VerifyDialog
 
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, tr("选择要核验的 PDF"), "", "PDF (*.pdf)")
-            if not path:
-                return ""
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            QMessageBox.warning(self, tr("核验结果"), tr("无法读取文件：{reason}").format(reason=exc.strerror))
-            return ""
-        result = verify(self.store, data)
-        import contextlib
-        import io
+        self.verify_dialog = VerifyDialog(self.store, self)
+        self.verify_dialog.show()
+        if path:
+            self.verify_dialog.check_file(path)
+        return self.verify_dialog.report_text()
 
-        lines = io.StringIO()
-        with contextlib.redirect_stdout(lines):
-            print_verification(Path(path).name, result)
-        text = lines.getvalue().strip()
-        show = {"valid": QMessageBox.information, "untrusted": QMessageBox.warning}.get(result.outcome,
-                                                                                      QMessageBox.critical)
-        show(self, tr("核验结果"), text)
-        return text
+    def manage_trust(self) -> None:
+        from .dialogs.trust import TrustDialog
+
+        TrustDialog(self.store, self.store.contracts.get(self.contract_id()).party_a.name, self).exec()
 
     def backup_to(self, path: str | None = None) -> bool:
         from auditor.backup import backup

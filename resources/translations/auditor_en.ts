@@ -14,6 +14,30 @@
         <translation>12345 Hotline Contract Compliance Audit</translation>
     </message>
     <message>
+        <source>PDF 文件</source>
+        <translation>PDF file</translation>
+    </message>
+    <message>
+        <source>SHA-256 指纹</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <source>SHA-256 指纹：</source>
+        <translation>SHA-256 fingerprint: </translation>
+    </message>
+    <message>
+        <source>{name}
+SHA-256 指纹：{fingerprint}
+有效期至 {until}</source>
+        <translation>{name}
+SHA-256 fingerprint: {fingerprint}
+Valid until {until}</translation>
+    </message>
+    <message>
+        <source>{name}，签发者：{issuer}，有效期至 {until}</source>
+        <translation>{name}, issued by {issuer}, valid until {until}</translation>
+    </message>
+    <message>
         <source>{n} 项</source>
         <translation>{n} items</translation>
     </message>
@@ -26,8 +50,24 @@
         <translation>{source}, {rows} rows, received {day}</translation>
     </message>
     <message>
+        <source>{what} {name} 不是普通文件</source>
+        <translation>{what} {name} is not a regular file</translation>
+    </message>
+    <message>
+        <source>{what} {name} 过大（{mb} MB，最多 64 MB）</source>
+        <translation>{what} {name} is too large ({mb} MB, at most 64 MB)</translation>
+    </message>
+    <message>
+        <source>。不要以此文件为准，请向签发单位索取原件。</source>
+        <translation>. Do not rely on this file; ask the issuing office for the original.</translation>
+    </message>
+    <message>
         <source>上一项</source>
         <translation>Previous</translation>
+    </message>
+    <message>
+        <source>不受信任：{problem}</source>
+        <translation>Not trusted: {problem}</translation>
     </message>
     <message>
         <source>不扣减</source>
@@ -54,8 +94,20 @@
         <translation>Not applicable</translation>
     </message>
     <message>
+        <source>与本机登记的原件一致</source>
+        <translation>Identical to the original in this machine's register</translation>
+    </message>
+    <message>
+        <source>与本机登记的原件不一致</source>
+        <translation>Differs from the original in this machine's register</translation>
+    </message>
+    <message>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
+    </message>
+    <message>
+        <source>两次输入的根证书口令不一致</source>
+        <translation>The two root passphrases differ</translation>
     </message>
     <message>
         <source>严重舆论事件数</source>
@@ -66,8 +118,28 @@
         <translation>Operator's submissions (date received)</translation>
     </message>
     <message>
+        <source>乙方电子签收的 PDF（回执签收栏已签名）</source>
+        <translation>The operator's countersigned PDF (receipt field signed)</translation>
+    </message>
+    <message>
+        <source>乙方签名后发回的 PDF</source>
+        <translation>The PDF the operator signed and sent back</translation>
+    </message>
+    <message>
+        <source>乙方签收</source>
+        <translation>Operator's receipt</translation>
+    </message>
+    <message>
+        <source>乙方签收人（纸质签收）</source>
+        <translation>Received by (signed on paper)</translation>
+    </message>
+    <message>
         <source>乙方签收人：</source>
         <translation>Received by (operator):</translation>
+    </message>
+    <message>
+        <source>乙方自有证书，不在本机信任列表中：只证明该证书的持有人已签收</source>
+        <translation>The operator's own certificate, not in this machine's trust list: it only shows that its holder received the notice</translation>
     </message>
     <message>
         <source>事件</source>
@@ -80,6 +152,30 @@
     <message>
         <source>事件日志</source>
         <translation>Event log</translation>
+    </message>
+    <message>
+        <source>二维码</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <source>二维码内容由受信任的检查人员签名，未被改动。</source>
+        <translation>The QR content was signed by a trusted inspector and has not been changed.</translation>
+    </message>
+    <message>
+        <source>二维码内容被改动或伪造。</source>
+        <translation>The QR content was changed or forged.</translation>
+    </message>
+    <message>
+        <source>二维码内容：</source>
+        <translation>QR code text:</translation>
+    </message>
+    <message>
+        <source>二维码有效</source>
+        <translation>QR code valid</translation>
+    </message>
+    <message>
+        <source>二维码被改动</source>
+        <translation>QR code altered</translation>
     </message>
     <message>
         <source>五险一金缴纳记录</source>
@@ -150,6 +246,10 @@
         <translation>Basis</translation>
     </message>
     <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
@@ -162,8 +262,32 @@
         <translation>Confidentiality</translation>
     </message>
     <message>
+        <source>信任</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
+        <source>信任与证书</source>
+        <translation>Trust and certificates</translation>
+    </message>
+    <message>
+        <source>信任与证书…</source>
+        <translation>Trust and certificates…</translation>
+    </message>
+    <message>
+        <source>信任列表为空：所有签名的文书都将显示为“签名人不受信任”。</source>
+        <translation>The trust list is empty: every signed document will show as "signer not trusted".</translation>
+    </message>
+    <message>
+        <source>信任该根证书后，它签发的任何证书所签的文书都显示为“签名有效”。请通过电话或当面与签发单位核对上面的指纹。</source>
+        <translation>Once this root is trusted, documents signed with any certificate it issued show as "signature valid". Compare the fingerprint above with its issuer by telephone or in person.</translation>
+    </message>
+    <message>
         <source>修改合同</source>
         <translation>Edit contract</translation>
+    </message>
+    <message>
+        <source>修订</source>
+        <translation>Revisions</translation>
     </message>
     <message>
         <source>值</source>
@@ -190,6 +314,10 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>其他签名</source>
+        <translation>Other signature</translation>
+    </message>
+    <message>
         <source>养老保险</source>
         <translation>Pension</translation>
     </message>
@@ -206,6 +334,10 @@
         <translation>Repeat passphrase</translation>
     </message>
     <message>
+        <source>再次输入根证书口令</source>
+        <translation>Repeat the root passphrase</translation>
+    </message>
+    <message>
         <source>分子</source>
         <translation>Numerator</translation>
     </message>
@@ -216,6 +348,30 @@
     <message>
         <source>分母</source>
         <translation>Denominator</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>创建机构根证书</source>
+        <translation>Create the agency root</translation>
+    </message>
+    <message>
+        <source>创建机构根证书…</source>
+        <translation>Create the agency root…</translation>
+    </message>
+    <message>
+        <source>加入信任列表</source>
+        <translation>Add to the trust list</translation>
+    </message>
+    <message>
+        <source>加入时间</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>加入根证书（.cer/.crt/.pem）…</source>
+        <translation>Add a root certificate (.cer/.crt/.pem)…</translation>
     </message>
     <message>
         <source>加密数据库</source>
@@ -246,6 +402,14 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>受信任的根证书</source>
+        <translation>Trusted root certificates</translation>
+    </message>
+    <message>
+        <source>受信任：证书由本机信任列表中的根证书签发</source>
+        <translation>Trusted: the certificate was issued by a root in this machine's trust list</translation>
+    </message>
+    <message>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
@@ -258,8 +422,16 @@
         <translation>Claimable from the performance bond: {amount}</translation>
     </message>
     <message>
+        <source>可信时间戳</source>
+        <translation>Trusted time stamp</translation>
+    </message>
+    <message>
         <source>可拒绝付款：</source>
         <translation>Payment may be refused: </translation>
+    </message>
+    <message>
+        <source>可选：检查人员证书（.cer），本机未见过签名人时需要</source>
+        <translation>Optional: the inspector's certificate (.cer), needed when this machine has not met the signer</translation>
     </message>
     <message>
         <source>合同</source>
@@ -398,6 +570,10 @@
         <translation>Import month entries file…</translation>
     </message>
     <message>
+        <source>导入本单位颁发的证书（.p12）</source>
+        <translation>Import one issued by your agency (.p12)</translation>
+    </message>
+    <message>
         <source>导出审计包</source>
         <translation>Export audit bundle</translation>
     </message>
@@ -406,12 +582,28 @@
         <translation>Export audit bundle…</translation>
     </message>
     <message>
+        <source>导出根证书</source>
+        <translation>Export the root certificate</translation>
+    </message>
+    <message>
+        <source>导出根证书（.cer）…</source>
+        <translation>Export the root certificate (.cer)…</translation>
+    </message>
+    <message>
+        <source>尚无乙方电子签收</source>
+        <translation>No electronic receipt by the operator yet</translation>
+    </message>
+    <message>
         <source>尚有 {n} 项未检查</source>
         <translation>{n} duties not checked yet</translation>
     </message>
     <message>
         <source>尚未导入人员名单</source>
         <translation>No roster imported yet</translation>
+    </message>
+    <message>
+        <source>尚未设置签名证书。</source>
+        <translation>No signing certificate yet.</translation>
     </message>
     <message>
         <source>岗位类别</source>
@@ -478,8 +670,20 @@
         <translation>Imported {contract} {period}</translation>
     </message>
     <message>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
         <source>已导出 {path}（身份证号已脱敏）</source>
         <translation>Exported {path} (ID numbers masked)</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}。
+把它交给乙方和其他办公室加入信任列表，并请对方核对指纹：
+{fingerprint}</source>
+        <translation>Exported to {path}.
+Give it to the operator and the other offices to add to their trust list, and ask them to check the fingerprint:
+{fingerprint}</translation>
     </message>
     <message>
         <source>已录入 {done}/{total}</source>
@@ -536,6 +740,10 @@ Please start the app again.</translation>
         <translation>Start</translation>
     </message>
     <message>
+        <source>当前签名证书：</source>
+        <translation>Current signing certificate: </translation>
+    </message>
+    <message>
         <source>录入中</source>
         <translation>In progress</translation>
     </message>
@@ -586,6 +794,12 @@ Please start the app again.</translation>
     <message>
         <source>扣款 {amount}</source>
         <translation>Deduction {amount}</translation>
+    </message>
+    <message>
+        <source>把“{name}”移出信任列表？
+此后它签发的证书所签的文书在本机核验时都显示为“签名人不受信任”。</source>
+        <translation>Remove "{name}" from the trust list?
+Documents signed with certificates it issued will then show as "signer not trusted" on this machine.</translation>
     </message>
     <message>
         <source>报送期限</source>
@@ -688,12 +902,20 @@ Please start the app again.</translation>
         <translation>File and row</translation>
     </message>
     <message>
+        <source>文件已被改动</source>
+        <translation>The file was altered</translation>
+    </message>
+    <message>
         <source>文件已被改动或损坏，签名无效。</source>
         <translation>The file was altered or is damaged; the signature is not valid.</translation>
     </message>
     <message>
         <source>文件未签名。</source>
         <translation>The file is not signed.</translation>
+    </message>
+    <message>
+        <source>文件未被改动，但签名人不受信任：{problem}。本机无法确认签名人的身份，请勿当作有效文书。</source>
+        <translation>The file is unchanged, but the signer is not trusted: {problem}. This machine cannot confirm who signed it; do not treat it as a valid document.</translation>
     </message>
     <message>
         <source>文号</source>
@@ -708,6 +930,10 @@ Please start the app again.</translation>
         <translation>No findings to include</translation>
     </message>
     <message>
+        <source>无法写入 {name}：{reason}</source>
+        <translation>Cannot write {name}: {reason}</translation>
+    </message>
+    <message>
         <source>无法开始</source>
         <translation>Cannot start</translation>
     </message>
@@ -716,12 +942,32 @@ Please start the app again.</translation>
         <translation>Cannot open the database</translation>
     </message>
     <message>
+        <source>无法核验</source>
+        <translation>Cannot verify</translation>
+    </message>
+    <message>
         <source>无法添加证据</source>
         <translation>Cannot add evidence</translation>
     </message>
     <message>
         <source>无法计算</source>
         <translation>Cannot compute</translation>
+    </message>
+    <message>
+        <source>无法证明二维码真伪。</source>
+        <translation>The QR code cannot be shown to be genuine.</translation>
+    </message>
+    <message>
+        <source>无法证明真伪</source>
+        <translation>Cannot be shown genuine</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>Cannot read</translation>
+    </message>
+    <message>
+        <source>无法读取{what} {name}：{reason}</source>
+        <translation>Cannot read {what} {name}: {reason}</translation>
     </message>
     <message>
         <source>无法读取文件：{reason}</source>
@@ -738,6 +984,14 @@ Please start the app again.</translation>
     <message>
         <source>时间</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <source>时间戳服务器地址“{url}”须以 http:// 或 https:// 开头，且不含空格</source>
+        <translation>The time-stamp server address "{url}" must start with http:// or https:// and contain no spaces</translation>
+    </message>
+    <message>
+        <source>时间戳服务器（RFC 3161）：</source>
+        <translation>Time-stamp server (RFC 3161):</translation>
     </message>
     <message>
         <source>时限</source>
@@ -762,6 +1016,10 @@ Please start the app again.</translation>
     <message>
         <source>月度汇总</source>
         <translation>Month summary</translation>
+    </message>
+    <message>
+        <source>有效期</source>
+        <translation>Validity</translation>
     </message>
     <message>
         <source>服务期各月</source>
@@ -860,8 +1118,16 @@ Please start the app again.</translation>
         <translation>Staff without a signed confidentiality commitment:</translation>
     </message>
     <message>
+        <source>未签名</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
         <source>未落实</source>
         <translation>Gap</translation>
+    </message>
+    <message>
+        <source>未载入</source>
+        <translation>Not loaded</translation>
     </message>
     <message>
         <source>本月严重舆论事件数</source>
@@ -886,6 +1152,18 @@ Please start the app again.</translation>
     <message>
         <source>本月问题（不达标项生成，定稿时保存）：</source>
         <translation>Findings of the month (from failures, stored when finalised):</translation>
+    </message>
+    <message>
+        <source>本机登记簿中没有该文号</source>
+        <translation>This number is not in this machine's register</translation>
+    </message>
+    <message>
+        <source>本机的机构根证书</source>
+        <translation>This machine's agency root</translation>
+    </message>
+    <message>
+        <source>本机还没有机构根证书。创建后，可为本单位检查人员签发签名证书，并把根证书（.cer）交给乙方和其他办公室加入信任列表。</source>
+        <translation>This machine has no agency root yet. Once created, it issues your inspectors' signing certificates; give its certificate (.cer) to the operator and the other offices for their trust lists.</translation>
     </message>
     <message>
         <source>本机还没有机构根证书：将同时创建，请设定根证书口令（至少 8 个字符）并妥善保管。</source>
@@ -920,6 +1198,10 @@ Please start the app again.</translation>
         <translation>Findings:</translation>
     </message>
     <message>
+        <source>核验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
         <source>核验人：</source>
         <translation>Verified by:</translation>
     </message>
@@ -936,12 +1218,28 @@ Please start the app again.</translation>
         <translation>Verify the audit log…</translation>
     </message>
     <message>
+        <source>核验文书签名</source>
+        <translation>Verify a signed document</translation>
+    </message>
+    <message>
         <source>核验文书签名…</source>
         <translation>Verify a signed document…</translation>
     </message>
     <message>
         <source>核验结果</source>
         <translation>Verification</translation>
+    </message>
+    <message>
+        <source>根证书</source>
+        <translation>Root certificate</translation>
+    </message>
+    <message>
+        <source>根证书口令（至少 8 个字符）</source>
+        <translation>Root passphrase (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>根证书的私钥以此口令加密保存在数据库中；为检查人员签发证书时须输入。口令遗失后无法找回。</source>
+        <translation>The root's private key is kept in the database, encrypted with this passphrase; it is asked whenever an inspector certificate is issued. A lost passphrase cannot be recovered.</translation>
     </message>
     <message>
         <source>检查人员</source>
@@ -1044,6 +1342,14 @@ Please start the app again.</translation>
         <translation>Replace the current data with this backup? A copy of the current database is kept.</translation>
     </message>
     <message>
+        <source>由本机信任的根证书签发，可以签发文书。</source>
+        <translation>Issued by a root this machine trusts; it can sign documents.</translation>
+    </message>
+    <message>
+        <source>由本机的机构根证书签发新证书</source>
+        <translation>Issue one under this machine's agency root</translation>
+    </message>
+    <message>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -1052,8 +1358,16 @@ Please start the app again.</translation>
         <translation>The language takes effect after a restart.</translation>
     </message>
     <message>
+        <source>留空表示不用：签名时间为签名人电脑时间，核验时会注明。服务器不可用时照常签名，并注明未加时间戳。</source>
+        <translation>Empty: none (the signing time is the signer's clock; verification says so). An unreachable server does not stop signing.</translation>
+    </message>
+    <message>
         <source>登记名单外在岗人员…</source>
         <translation>Add a person not on the roster…</translation>
+    </message>
+    <message>
+        <source>登记簿</source>
+        <translation>Register</translation>
     </message>
     <message>
         <source>确认并下一项</source>
@@ -1062,6 +1376,14 @@ Please start the app again.</translation>
     <message>
         <source>离职日期</source>
         <translation>Leave date</translation>
+    </message>
+    <message>
+        <source>移出信任列表</source>
+        <translation>Remove from the trust list</translation>
+    </message>
+    <message>
+        <source>移出信任列表…</source>
+        <translation>Remove from the trust list…</translation>
     </message>
     <message>
         <source>程序遇到意外错误（{name}），当前操作未完成，已保存的数据不受影响。</source>
@@ -1092,8 +1414,40 @@ Please start the app again.</translation>
         <translation>Issue</translation>
     </message>
     <message>
+        <source>签发 {label}：编号、签名并登记，此后不能修改。</source>
+        <translation>Issue {label}: numbered, signed and registered; it cannot be changed afterwards.</translation>
+    </message>
+    <message>
         <source>签发…</source>
         <translation>Issue…</translation>
+    </message>
+    <message>
+        <source>签发人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>签发日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>签发机构</source>
+        <translation>Issuing authority</translation>
+    </message>
+    <message>
+        <source>签发者</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>签名人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>签名人不受信任</source>
+        <translation>Signer not trusted</translation>
     </message>
     <message>
         <source>签名人：{who}
@@ -1108,6 +1462,22 @@ Please start the app again.</translation>
     <message>
         <source>签名口令：</source>
         <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>签名图片</source>
+        <translation>signature image</translation>
+    </message>
+    <message>
+        <source>签名无效：与文件内容不符</source>
+        <translation>Invalid: the signature does not match the file's content</translation>
+    </message>
+    <message>
+        <source>签名时间</source>
+        <translation>Signing time</translation>
+    </message>
+    <message>
+        <source>签名有效</source>
+        <translation>Signature valid</translation>
     </message>
     <message>
         <source>签名有效，文件未被改动。
@@ -1128,8 +1498,24 @@ Number: {number}</translation>
         <translation>Received…</translation>
     </message>
     <message>
+        <source>签收人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>签收文件</source>
+        <translation>receipt file</translation>
+    </message>
+    <message>
+        <source>签收日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
         <source>类别</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>粘贴或输入文书二维码中的文字（以 {prefix}; 开头）</source>
+        <translation>Paste or type the text of the document's QR code (starting with {prefix};)</translation>
     </message>
     <message>
         <source>纳入通知书的问题：</source>
@@ -1188,6 +1574,14 @@ Number: {number}</translation>
         <translation>Draft</translation>
     </message>
     <message>
+        <source>补发</source>
+        <translation>Back-dated issue</translation>
+    </message>
+    <message>
+        <source>补发理由（印在通知书上）：</source>
+        <translation>Reason for the earlier date (printed on the notice):</translation>
+    </message>
+    <message>
         <source>表格 (*.xlsx *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
     </message>
@@ -1206,6 +1600,30 @@ Number: {number}</translation>
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>证书 (*.cer *.crt *.pem *.der)</source>
+        <translation>Certificates (*.cer *.crt *.pem *.der)</translation>
+    </message>
+    <message>
+        <source>证书 (*.cer)</source>
+        <translation>Certificate (*.cer)</translation>
+    </message>
+    <message>
+        <source>证书口令</source>
+        <translation>Certificate passphrase</translation>
+    </message>
+    <message>
+        <source>证书指纹</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <source>证书文件</source>
+        <translation>certificate file</translation>
     </message>
     <message>
         <source>证据已被改动</source>
@@ -1236,6 +1654,14 @@ Number: {number}</translation>
         <translation>Enter the monthly average headcount of every role</translation>
     </message>
     <message>
+        <source>请选择乙方签收的 PDF</source>
+        <translation>Choose the PDF the operator signed</translation>
+    </message>
+    <message>
+        <source>请选择证书文件</source>
+        <translation>Choose the certificate file</translation>
+    </message>
+    <message>
         <source>账号</source>
         <translation>Account</translation>
     </message>
@@ -1257,31 +1683,63 @@ Number: {number}</translation>
     </message>
     <message>
         <source>载入签名图片…</source>
-        <translation>Load a signature image…</translation>
+        <translation>Load image…</translation>
     </message>
     <message>
         <source>输入姓名或工号的几个字，回车=在岗，F2=请假，F3=缺岗</source>
         <translation>Type part of a name or employee no.; Enter = present, F2 = on leave, F3 = absent</translation>
     </message>
     <message>
+        <source>输入证书口令后，这里显示签发者和是否受信任。</source>
+        <translation>Enter the certificate's passphrase to see its issuer and whether it is trusted.</translation>
+    </message>
+    <message>
         <source>近期截止事项（60 天内）</source>
         <translation>Upcoming deadlines (60 days)</translation>
+    </message>
+    <message>
+        <source>这是本机的机构根证书：本机检查人员将不能再签发文书，直到重新加入。</source>
+        <translation>This is this machine's agency root: its inspectors cannot issue documents until it is added again.</translation>
     </message>
     <message>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
+        <source>选中一行可看完整指纹。</source>
+        <translation>Select a row to see the whole fingerprint.</translation>
+    </message>
+    <message>
         <source>选择{kind}</source>
         <translation>Choose the {kind}</translation>
+    </message>
+    <message>
+        <source>选择乙方签收的 PDF</source>
+        <translation>Choose the operator's countersigned PDF</translation>
     </message>
     <message>
         <source>选择备份</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
+        <source>选择或拖入签名的 PDF</source>
+        <translation>Choose or drop a signed PDF</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
         <source>选择月度录入文件</source>
         <translation>Choose a month entries file</translation>
+    </message>
+    <message>
+        <source>选择根证书</source>
+        <translation>Choose a root certificate</translation>
+    </message>
+    <message>
+        <source>选择检查人员证书</source>
+        <translation>Choose the inspector's certificate</translation>
     </message>
     <message>
         <source>选择签名图片</source>
@@ -1294,6 +1752,10 @@ Number: {number}</translation>
     <message>
         <source>选择证书</source>
         <translation>Choose a certificate</translation>
+    </message>
+    <message>
+        <source>选择证书…</source>
+        <translation>Choose certificate…</translation>
     </message>
     <message>
         <source>选择证据文件</source>
@@ -1332,6 +1794,10 @@ Number: {number}</translation>
         <translation>Error</translation>
     </message>
     <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
         <source>问题数</source>
         <translation>Findings</translation>
     </message>
@@ -1356,8 +1822,20 @@ Number: {number}</translation>
         <translation> (not on roster)</translation>
     </message>
     <message>
+        <source>（文件中未附证书链）</source>
+        <translation>(no certificate chain in the file)</translation>
+    </message>
+    <message>
         <source>（无）</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>（未选择）</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <source>（证书中无名称）</source>
+        <translation>(no name in the certificate)</translation>
     </message>
     <message>
         <source>（逾期）</source>

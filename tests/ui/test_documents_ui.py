@@ -40,6 +40,7 @@ def make_identity(qtbot, window):
     dialog.passphrase.setText("pass-1234")
     dialog.repeat.setText("pass-1234")
     dialog.root_passphrase.setText("agency-root-1234")
+    dialog.root_repeat.setText("agency-root-1234")      # the root is created now: its passphrase asked twice
     qtbot.mousePress(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 60))
     for x in range(20, 300, 20):
         qtbot.mouseMove(dialog.pad, QPoint(x, 60 + (x % 40)))
@@ -178,6 +179,9 @@ def test_bundle_from_one_window_to_another(qtbot, window, tmp_path, monkeypatch)
     assert "口令错误" in warnings[-1]
     assert window.export_bundle(str(path), passphrase="pass-1234")
     office_store = open_store(tmp_path / "office.db")
+    from auditor.pki import load_certificate
+
+    office_store.trust.add_root(load_certificate(window.store.trust.agency_root()[1]))  # the office trusts the agency
     office = MainWindow(office_store, QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(office)
     assert office.import_bundle(str(path))

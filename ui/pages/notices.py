@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from auditor import notices
 from auditor.calendar import Period
-from auditor.errors import AuditorError
+from auditor.errors import AuditorError, StateError
 from auditor.model import Contract
 from auditor.storage import Store
 
 from ..dialogs.identity import IdentityDialog, current_inspector
+from ..dialogs.trust import dialog_buttons, read_input
 from ..i18n import tr
 from ..models.table_model import Column, ObjectTableModel
 from ..workers import run_with_progress
@@ -50,6 +52,80 @@ class DraftDialog(QDialog):
     def chosen(self) -> list[int]:
         return [self.findings.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.findings.count())
                 if self.findings.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def date_edit(day: dt.date, latest: dt.date | None = None) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    if latest is not None:
+        edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+    return edit
+
+
+def chosen_date(edit: QDateEdit) -> dt.date:
+    value = edit.date()
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class IssueDialog(QDialog):
+    """The issue date (today unless told otherwise; never later) and the signing passphrase."""
+
+    def __init__(self, label: str, today: dt.date, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("签发"))
+        self.date = date_edit(today, max(today, dt.date.today()))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout(self)
+        form.addRow(QLabel(tr("签发 {label}：编号、签名并登记，此后不能修改。").format(label=label)))
+        form.addRow(tr("签发日期"), self.date)
+        form.addRow(tr("签名口令"), self.passphrase)
+        form.addRow(dialog_buttons(self, tr("签发")))
+
+
+class ReceiveDialog(QDialog):
+    """Receipt by the operator: a name written down, or its countersigned PDF (the proof)."""
+
+    def __init__(self, today: dt.date, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("签收"))
+        self.by_name = QRadioButton(tr("乙方签收人（纸质签收）"))
+        self.by_file = QRadioButton(tr("乙方电子签收的 PDF（回执签收栏已签名）"))
+        group = QButtonGroup(self)
+        group.addButton(self.by_name)
+        group.addButton(self.by_file)
+        self.by_name.setChecked(True)
+        self.name = QLineEdit()
+        self.date = date_edit(today, max(today, dt.date.today()))
+        self.path = QLineEdit()
+        self.path.setPlaceholderText(tr("乙方签名后发回的 PDF"))
+        choose = QPushButton(tr("选择文件…"))
+        choose.clicked.connect(self.choose)
+        form = QFormLayout(self)
+        form.addRow(self.by_name)
+        form.addRow(tr("签收人"), self.name)
+        form.addRow(tr("签收日期"), self.date)
+        form.addRow(self.by_file)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(choose)
+        form.addRow(tr("文件"), row)
+        form.addRow(dialog_buttons(self, tr("签收")))
+        self.setMinimumWidth(480)
+        self.by_name.toggled.connect(self._mode_changed)
+        self._mode_changed()
+
+    def _mode_changed(self) -> None:
+        for widget in (self.name, self.date):
+            widget.setEnabled(self.by_name.isChecked())
+        self.path.setEnabled(self.by_file.isChecked())
+
+    def choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("选择乙方签收的 PDF"), "", "PDF (*.pdf)")
+        if path:
+            self.path.setText(path)
+            self.by_file.setChecked(True)
 
 
 class NoticesPage(QWidget):
@@ -161,7 +237,10 @@ class NoticesPage(QWidget):
         dialog.show()
         return dialog
 
-    def do_issue(self, passphrase: str | None = None, wait: bool = False) -> None:
+    def do_issue(self, passphrase: str | None = None, wait: bool = False, on: dt.date | None = None,
+                 backdate_reason: str | None = None) -> None:
+        """Issue the selected draft on a date asked for (today by default). A date before the series' latest
+        is refused by the core; the user may then give the reason, printed on the notice, and it is retried."""
         notice = self.selected()
         if notice is None:
             return
@@ -171,22 +250,40 @@ class NoticesPage(QWidget):
                 return
             inspector = current_inspector(self.store)
         if passphrase is None:
-            passphrase, ok = QInputDialog.getText(self, tr("签发"), tr("签名口令："), QLineEdit.EchoMode.Password)
-            if not ok:
+            dialog = IssueDialog(notice.label, on or self.today, self)
+            if not dialog.exec():
                 return
+            passphrase, on = dialog.passphrase.text(), chosen_date(dialog.date)
         from auditor.documents.service import Identity
 
         identity = Identity(inspector["p12"], passphrase.encode("utf-8"), inspector["signature_png"])
+        day = on or self.today
 
         def work(progress, cancelled):
             progress(0.2, tr("正在生成并签名…"))
-            return notices.issue(self.store, notice.id, self.today, identity=identity)
+            return notices.issue(self.store, notice.id, day, identity=identity, backdate_reason=backdate_reason)
 
-        run_with_progress(self, tr("正在签发…"), work, lambda result: self._after(result[0].id), self._warn)
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, StateError) and not backdate_reason and self._earlier_than_series(day):
+                reason = self.ask_backdate_reason(str(exc))
+                if reason:
+                    self.do_issue(passphrase, wait, day, reason)
+                return
+            self._warn(exc)
+
+        run_with_progress(self, tr("正在签发…"), work, lambda result: self._after(result[0].id), failed)
         if wait:
             from PySide6.QtCore import QThreadPool
 
             QThreadPool.globalInstance().waitForDone()
+
+    def _earlier_than_series(self, day: dt.date) -> bool:
+        last = self.store.register.last_issued("notice", self.contract.party_a.short_name)
+        return last is not None and day < last[0]
+
+    def ask_backdate_reason(self, refusal: str) -> str | None:
+        text, ok = QInputDialog.getText(self, tr("补发"), refusal + "\n\n" + tr("补发理由（印在通知书上）："))
+        return text.strip() if ok and text.strip() else None
 
     def _ask(self, title: str, label: str, text: str | None) -> str | None:
         if text is not None:
@@ -205,8 +302,26 @@ class NoticesPage(QWidget):
             return self._warn(exc)
         self._after(notice.id)
 
-    def do_receive(self, by: str | None = None) -> None:
-        self._act(notices.receive, self._ask(tr("签收"), tr("乙方签收人："), by), self.today)
+    def do_receive(self, by: str | None = None, signed_pdf: str | None = None, on: dt.date | None = None) -> None:
+        """Receipt by a typed name, or proven by the operator's countersigned PDF (signer and date from it)."""
+        if by is None and signed_pdf is None:
+            dialog = ReceiveDialog(self.today, self)
+            if not dialog.exec():
+                return
+            if dialog.by_file.isChecked():
+                signed_pdf = dialog.path.text().strip()
+                if not signed_pdf:
+                    return self._warn(AuditorError(tr("请选择乙方签收的 PDF")))
+            else:
+                by, on = dialog.name.text(), chosen_date(dialog.date)
+        if signed_pdf is not None:
+            try:
+                read_input(signed_pdf, tr("签收文件"))  # a FIFO or a huge file is refused before the core reads it
+            except AuditorError as exc:
+                return self._warn(exc)
+            self._act(notices.receive_signed, signed_pdf)
+        else:
+            self._act(notices.receive, by, on or self.today)
 
     def do_rectified(self) -> None:
         self._act(notices.rectified, self.today)
