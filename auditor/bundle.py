@@ -71,7 +71,6 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 _STAGING = re.compile(r"[0-9a-f]{12}")
 _PSEUDONYM = re.compile(r"(?:[0-9A-Z]{4})?\*[0-9a-f]{8}\*(?:[0-9A-Z]{4})?")
 _ID_IN_TEXT = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
-_CARD_IN_TEXT = re.compile(r"(?<![0-9])[0-9]{12,19}(?![0-9])")
 _MONEY_IN_TEXT = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?(?=\s*元)")
 
 
@@ -102,6 +101,7 @@ class _Context:
 
     contract: Any
     masked_ids: bool
+    include_pay: bool = True
 
 
 Check = Callable[[Any, _Context], Any]
@@ -364,6 +364,13 @@ def _pseudonym_key(store: Store) -> bytes:
     return bytes.fromhex(key)
 
 
+def _is_id(text: str) -> bool:
+    """A full, valid resident ID number (the check digit makes a stray 18-digit number unlikely to pass)."""
+    from . import idcard
+
+    return idcard.problem(text.upper()) is None
+
+
 class _Masker:
     """What a masked export replaces: ID numbers by pseudonyms, pay by nothing, stray numbers in free text."""
 
@@ -380,14 +387,25 @@ class _Masker:
             return f"{value[:4]}*{tag}*{value[-4:]}"
         return f"*{tag}*"
 
-    def text(self, value: str, money: bool = False) -> str:
-        """Free text: a full ID or a card number typed into a note is masked too; with ``money``, amounts."""
-        if self.ids:
-            value = _ID_IN_TEXT.sub(lambda m: self.id_number(m.group(0).upper()) or "", value)
-        if self.pay:
-            value = _CARD_IN_TEXT.sub(lambda m: m.group(0)[:4] + "*" * (len(m.group(0)) - 8) + m.group(0)[-4:], value)
-            if money:
-                value = _MONEY_IN_TEXT.sub("***", value)
+    def text(self, value: str) -> str:
+        """Free text: a full ID number typed into a note, a file name or a cell is replaced too."""
+        if not self.ids:
+            return value
+        return _ID_IN_TEXT.sub(lambda m: self.id_number(m.group(0).upper()) if _is_id(m.group(0)) else m.group(0),
+                               value)
+
+    def money(self, value: str) -> str:
+        """A reconciliation finding's amounts (应发、实发、转账 … 元) are pay."""
+        return _MONEY_IN_TEXT.sub("***", value) if self.pay else value
+
+    def scrub(self, value: Any, key: str = "") -> Any:
+        """Every string of a structure through ``text`` (hashes and fingerprints are not text)."""
+        if isinstance(value, str):
+            return value if key in ("sha256", "signer_fingerprint") else self.text(value)
+        if isinstance(value, list):
+            return [self.scrub(v, key) for v in value]
+        if isinstance(value, dict):
+            return {k: self.scrub(v, k) for k, v in value.items()}
         return value
 
     def record(self, data: str) -> str:
@@ -404,12 +422,6 @@ class _Masker:
         if masked:
             record["_masked"] = masked
         return json.dumps(record, ensure_ascii=False)
-
-
-_FREE_TEXT = {"measurements": ("reason", "note"), "staffing_changes": ("reference",), "submissions": ("source",),
-              "evidence": ("filename",), "findings": ("title", "detail"), "confidentiality_checks": ("note",),
-              "commitments": ("name",), "departure_approvals": ("reference",), "imports": ("source",),
-              "spot_checks": ("place", "inspectors", "summary")}
 
 
 def _schema_columns(store: Store, table: str) -> set[str]:
@@ -446,8 +458,8 @@ def export_bundle(store: Store, contract_id: str, target: Path, p12: bytes, pass
         for row_id, *values in store.db.execute(
                 f"SELECT rowid, {', '.join(columns)} FROM {table} WHERE contract_id = ? ORDER BY rowid", [contract_id]):
             row = dict(zip(columns, values))
-            for column in _FREE_TEXT.get(table, ()):
-                row[column] = masker.text(row[column], money=table == "findings" and row["source"] == "reconciliation")
+            if table == "findings" and row["source"] == "reconciliation":
+                row["title"], row["detail"] = masker.money(row["title"]), masker.money(row["detail"])
             if "id_number" in row:
                 row["id_number"] = masker.id_number(row["id_number"])
             if table == "evidence":
@@ -470,7 +482,8 @@ def export_bundle(store: Store, contract_id: str, target: Path, p12: bytes, pass
                 row["marks"] = marks
             rows.append(row)
         tables[table] = rows
-    documents, pdfs = _export_documents(store, contract_id, masker)
+    documents, pdfs = _export_documents(store, contract_id)
+    tables, documents = masker.scrub(tables), masker.scrub(documents)
     files = {f"evidence/{sha}": sha for sha in evidence} | {f"documents/{sha}.pdf": sha for sha in pdfs}
     body = {"format": FORMAT, "version": VERSION, "exported_at": now(), "contract_id": contract_id,
             "contract": dict(contract.data), "include_ids": include_ids, "include_pay": include_pay,
@@ -483,7 +496,7 @@ def export_bundle(store: Store, contract_id: str, target: Path, p12: bytes, pass
             "missing": missing}
 
 
-def _export_documents(store: Store, contract_id: str, masker: _Masker) -> tuple[list[dict], dict[str, bytes]]:
+def _export_documents(store: Store, contract_id: str) -> tuple[list[dict], dict[str, bytes]]:
     """The register's entries for the contract (without their content: the PDF is the document), with the
     notices' state and the findings they cite."""
     documents, pdfs = [], {}
@@ -494,7 +507,7 @@ def _export_documents(store: Store, contract_id: str, masker: _Masker) -> tuple[
         sha = hashlib.sha256(pdf).hexdigest()
         pdfs[sha] = pdf
         entry: dict[str, Any] = {"kind": kind, "number": number, "issuer": issuer, "year": year, "seq": seq,
-                                 "subject": masker.text(subject or ""), "issued_on": issued_on,
+                                 "subject": subject or "", "issued_on": issued_on,
                                  "signer_fingerprint": signer, "sha256": sha, "period": None, "status": None,
                                  "lifecycle": {}, "findings": []}
         notice = store.db.execute(f"SELECT id, period, status, {', '.join(NOTICE_LIFECYCLE)} FROM notices "
@@ -736,12 +749,16 @@ class _Plan:
 def _check_tables(opened: _Opened, contract) -> dict[str, list[dict]]:
     """Every row of every table checked as direct input is; InputError listing what is wrong."""
     label, body = opened.label, opened.body
-    ctx = _Context(contract, masked_ids=not body["include_ids"])
+    ctx = _Context(contract, masked_ids=not body["include_ids"], include_pay=body["include_pay"])
     problems: list[str] = []
     unknown = [name for name in body["tables"] if name not in TABLES]
     if unknown:
         raise InputError(f"{label}：审计包中有本程序不导入的表“{shown(str(unknown[0]))}”；未导入任何内容"
                          f"（可导入的表：{'、'.join(TABLES)}）")
+    if ctx.masked_ids:
+        where = _full_id(body["tables"], "") or _full_id(body["documents"], "documents")
+        if where:
+            raise InputError(f"{label} 声明身份证号已脱敏，{where} 中却有完整的身份证号；未导入任何内容")
     checked: dict[str, list[dict]] = {}
     for table, spec in TABLES.items():
         rows = body["tables"].get(table, [])
@@ -779,6 +796,18 @@ def _check_tables(opened: _Opened, contract) -> dict[str, list[dict]]:
         shown_problems = problems[:200] + ([f"……另有 {len(problems) - 200} 处"] if len(problems) > 200 else [])
         raise InputError(f"{label} 中有 {len(problems)} 处数据不合格，未导入任何内容：", shown_problems)
     return checked
+
+
+def _full_id(value: Any, place: str) -> str | None:
+    """Where in a structure a full, valid ID number is written (the first place), or None."""
+    if isinstance(value, str):
+        return place if any(_is_id(m.group(0)) for m in _ID_IN_TEXT.finditer(value)) else None
+    items = enumerate(value, start=1) if isinstance(value, list) else value.items() if isinstance(value, dict) else ()
+    for key, item in items:
+        found = _full_id(item, f"{place} 第 {key} 项" if isinstance(key, int) else f"{place}{'.' if place else ''}{key}")
+        if found:
+            return found
+    return None
 
 
 def _check_row(row: dict, columns: dict[str, Check], ctx: _Context, place: str, problems: list[str]) -> dict | None:
@@ -876,6 +905,8 @@ def _record_problem(record: dict, fields: set[str], roles: set[str], ctx: _Conte
             return f"有本程序不导入的字段“{shown(str(name))}”"
         if value is None:
             continue
+        if name in PAY_FIELDS and not ctx.include_pay:
+            return f"审计包声明未含工资与账号，{name} 却有值"
         try:
             if name == "id_number":
                 _id_number(value, ctx)

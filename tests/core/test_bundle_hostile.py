@@ -132,6 +132,10 @@ def row(body: dict, table: str, **values) -> None:
     body["tables"][table][0].update(values)
 
 
+def payroll_row(body: dict) -> list:
+    return next(i for i in body["tables"]["imports"] if i["kind"] == "payroll")["rows"][0]
+
+
 def other_agency():
     """A genuine inspector certificate, under an agency root this office does not trust."""
     p12, _ = pki.create_root("另一个机构", ROOT_PASS)
@@ -195,6 +199,10 @@ def cases(good: Path, laptop) -> dict:
         "full_id_in_import_rows": (changed(good, lambda b: b["tables"]["imports"][0]["rows"][0].__setitem__(
             1, json.dumps({**json.loads(b["tables"]["imports"][0]["rows"][0][1]), "id_number": IDS[0]}))), None,
             ("imports", "脱敏")),
+        "full_id_in_free_text": (changed(good, lambda b: row(b, "findings", detail=f"见 {IDS[0]}")), None,
+                                 ("findings", "完整的身份证号")),
+        "pay_in_a_masked_bundle": (changed(good, lambda b: payroll_row(b).__setitem__(
+            1, json.dumps({**json.loads(payroll_row(b)[1]), "gross": "d:5200.00"}))), None, ("imports", "gross")),
         "unknown_field_in_import_rows": (changed(good, lambda b: b["tables"]["imports"][0]["rows"][0].__setitem__(
             1, json.dumps({**json.loads(b["tables"]["imports"][0]["rows"][0][1]), "bank": "6222"}))), None,
             ("imports", "bank")),
@@ -219,7 +227,8 @@ CASES = ["self_signed_look_alike", "other_agency", "zip_slip", "absolute", "driv
          "sha_as_path_member", "directory_member", "duplicate", "symlink", "bomb", "unknown_member", "not_listed",
          "orphan_file", "tampered_evidence", "tampered_document", "sha_as_path_field", "unknown_table", "register_table", "injected_column",
          "contract_id_column", "missing_column", "huge_number", "bad_period", "outside_the_term", "negative_incidents",
-         "full_id_in_a_masked_bundle", "full_id_in_import_rows", "unknown_field_in_import_rows",
+         "full_id_in_a_masked_bundle", "full_id_in_import_rows", "full_id_in_free_text", "pay_in_a_masked_bundle",
+         "unknown_field_in_import_rows",
          "filename_with_folders", "finding_status", "event_in_year_9999", "mark_status", "document_kind",
          "old_version"]
 
