@@ -58,7 +58,7 @@ VERSION = 2
 KILL_POINTS = ("bundle-staged", "bundle-written", "bundle-committed", "bundle-placed", "bundle-cleaned")
 
 MAX_MEMBERS = 200_000
-MAX_BODY_BYTES = 512 << 20
+MAX_BODY_BYTES = 256 << 20
 MAX_SIGNATURE_BYTES = 1 << 20
 MAX_DOCUMENT_BYTES = 64 << 20
 MAX_EVIDENCE_BYTES = 16 << 30
@@ -233,10 +233,10 @@ def _id_number(value: Any, ctx: _Context) -> str:
 
     if not isinstance(value, str) or len(value) > 40:
         raise _Bad("应为身份证号文本")
-    if ctx.masked_ids:
-        if not _PSEUDONYM.fullmatch(value):
-            raise _Bad("审计包声明身份证号已脱敏，此处却不是脱敏形式")
+    if _PSEUDONYM.fullmatch(value):  # masked here, or received masked and passed on
         return value
+    if ctx.masked_ids:
+        raise _Bad("审计包声明身份证号已脱敏，此处却不是脱敏形式")
     if not value or idcard.normalize(value) != value or any(not ch.isprintable() for ch in value):
         raise _Bad(f"“{shown(value)}”不是身份证号的写法")
     return value
@@ -696,7 +696,7 @@ def _verify_signature(signed: Any, payload: bytes, label: str):
 def _trusted(store: Store, certificate, chain: list, label: str) -> tuple[str, str]:
     from . import pki
 
-    signer = pki.describe(certificate)
+    signer = shown(pki.describe(certificate))  # the sender wrote these names: printed, cut short
     trusted, problem = pki.chain_status(certificate, chain, store.trust.root_certificates())
     if not trusted:
         raise InputError(f"{label} 的签名人 {signer} 不受本机信任：{problem}；未导入任何内容。"
@@ -799,14 +799,18 @@ def _check_tables(opened: _Opened, contract) -> dict[str, list[dict]]:
 
 
 def _full_id(value: Any, place: str) -> str | None:
-    """Where in a structure a full, valid ID number is written (the first place), or None."""
-    if isinstance(value, str):
-        return place if any(_is_id(m.group(0)) for m in _ID_IN_TEXT.finditer(value)) else None
-    items = enumerate(value, start=1) if isinstance(value, list) else value.items() if isinstance(value, dict) else ()
-    for key, item in items:
-        found = _full_id(item, f"{place} 第 {key} 项" if isinstance(key, int) else f"{place}{'.' if place else ''}{key}")
-        if found:
-            return found
+    """Where in a structure a full, valid ID number is written (the first place found), or None. Walked
+    with a stack: a structure nested a thousand deep is not a reason to fail."""
+    stack = [(value, place)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            if any(_is_id(m.group(0)) for m in _ID_IN_TEXT.finditer(item)):
+                return where
+        elif isinstance(item, list):
+            stack.extend((v, f"{where} 第 {n} 项") for n, v in reversed(list(enumerate(item, start=1))))
+        elif isinstance(item, dict):
+            stack.extend((v, f"{where}{'.' if where else ''}{k}") for k, v in reversed(list(item.items())))
     return None
 
 
@@ -861,7 +865,7 @@ def _check_import_rows(value: list, row: dict, ctx: _Context, place: str, proble
     count = len(problems)
     try:
         columns = json.loads(row["columns"])
-    except ValueError:
+    except (ValueError, RecursionError):
         columns = None
     if not isinstance(columns, dict) or not set(columns) <= fields or \
             not all(isinstance(v, str) and len(v) <= 200 for v in columns.values()):

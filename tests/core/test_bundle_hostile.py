@@ -132,6 +132,13 @@ def row(body: dict, table: str, **values) -> None:
     body["tables"][table][0].update(values)
 
 
+def nested(depth: int):
+    value: list = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
 def payroll_row(body: dict) -> list:
     return next(i for i in body["tables"]["imports"] if i["kind"] == "payroll")["rows"][0]
 
@@ -214,6 +221,7 @@ def cases(good: Path, laptop) -> dict:
         "mark_status": (changed(good, lambda b: b["tables"]["spot_checks"][0]["marks"][0].update(status="hidden")),
                         None, ("spot_checks", "hidden")),
         "document_kind": (changed(good, lambda b: b["documents"][0].update(kind="contract")), None, ("documents", "contract")),
+        "deeply_nested": (changed(good, lambda b: row(b, "findings", detail=nested(900))), None, ("findings", "detail")),
         "old_version": (changed(good, lambda b: b.update(version=1)), None, "第 2 版"),
     }
 
@@ -230,7 +238,7 @@ CASES = ["self_signed_look_alike", "other_agency", "zip_slip", "absolute", "driv
          "full_id_in_a_masked_bundle", "full_id_in_import_rows", "full_id_in_free_text", "pay_in_a_masked_bundle",
          "unknown_field_in_import_rows",
          "filename_with_folders", "finding_status", "event_in_year_9999", "mark_status", "document_kind",
-         "old_version"]
+         "deeply_nested", "old_version"]
 
 
 @pytest.mark.parametrize("case", CASES)
