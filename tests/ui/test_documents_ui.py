@@ -185,5 +185,6 @@ def test_bundle_from_one_window_to_another(qtbot, window, tmp_path, monkeypatch)
     office = MainWindow(office_store, QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(office)
     assert office.import_bundle(str(path))
-    assert office_store.months.status("henan-2025", OCT) == "final"
+    assert office_store.months.status("henan-2025", OCT) == "open"          # the office finalises its own
+    assert "对方已定稿" in office_store.months.history("henan-2025", OCT)[-1][2]
     office_store.close()
