@@ -212,7 +212,12 @@ def spot_check_record(store: Store, check_id: int, identity: Identity | None = N
     check = store.personnel.spot_check(check_id)
     contract = store.contracts.get(check["contract_id"])
     entries = store.personnel.spot_entries(check_id)
-    content = {"check": check, "entries": [repr(e) for e in entries]}
+    # what the register keeps (and `documents export` hands out): never a full ID number
+    from ..idcard import mask
+
+    content = {"check": check, "entries": [
+        {"person": mask(e.key) if e.key[:17].isdigit() else e.key, "name": e.name, "employee_no": e.employee_no,
+         "role": e.role, "on_roster": e.on_roster, "status": e.status} for e in entries]}
 
     def make(doc_number, qr, reason):
         return SpotCheckRecord(contract, check, entries, doc_number, qr, identity.signature_png if identity else None,

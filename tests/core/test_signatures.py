@@ -497,3 +497,15 @@ def test_a_truncated_signed_notice_is_never_valid(office):
         assert verify(store, pdf[:cut]) == "altered", cut
     # cut before the signature: what is left is an unsigned fragment (exit 2), never "valid"
     assert verify(store, pdf[:signature_at - 1000]) == "unsigned"
+
+
+def test_a_registered_spot_check_keeps_no_full_id_number(office):
+    from auditor.staffing import SpotEntry
+
+    store, identity = office
+    check = store.personnel.start_spot_check("henan-2025", dt.datetime(2025, 10, 9, 10), "二楼", "李全奇", [])
+    store.personnel.mark(check, SpotEntry("410105199001010038", "张伟", "A001", "frontline", True, "present"))
+    issued = docs.spot_check_record(store, check, identity, on=dt.date(2025, 10, 9))
+    document = store.register.get(issued.number)
+    assert "410105199001010038" not in payload.canonical(document.content)
+    assert document.content["entries"][0]["person"] == "4101**********0038"
