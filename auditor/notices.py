@@ -236,7 +236,13 @@ def receive_signed(store: Store, number: str, path) -> Notice:
     receipt = result.receipt
     if receipt is None:
         raise InputError(f"{path.name} 的回执签收栏中没有有效的乙方电子签名")
-    signed_on = receipt.signed_at.date() if receipt.signed_at else dt.date.today()
+    # the signing time is the operator's own clock (unless time-stamped): believed only where it is possible
+    issued_on = store.register.get(number).issued_on
+    signed_on = receipt.signed_at.astimezone().date() if receipt.signed_at else None
+    if signed_on is None or (issued_on is not None and signed_on < issued_on):
+        raise InputError(f"{path.name} 的签收时间（{signed_on or '无'}）早于通知书签发日期 {issued_on}：签收签名的时间不可信")
+    if signed_on > dt.date.today():
+        raise InputError(f"{path.name} 的签收时间 {signed_on} 晚于今天：签收签名的时间不可信")
     evidence = store.evidence.add(notice.contract_id, notice.period, "notice", path)
     who = f"{receipt.signer}（电子签名，证书 {receipt.fingerprint[:16]}，证据 #{evidence.id}）"
     return receive(store, number, who, signed_on)

@@ -228,11 +228,19 @@ def chain_status(certificate, intermediates, roots, moment: dt.datetime | None =
                                 moment=moment, revocation_mode="soft-fail")
     validator = CertificateValidator(load(der(certificate)), [load(der(c)) for c in intermediates], context)
     try:
-        asyncio.run(validator.async_validate_usage({"digital_signature"}))
+        path = asyncio.run(validator.async_validate_usage({"digital_signature"}))
     except PathBuildingError:
         return False, "证书不是由信任列表中的根证书签发的"
     except PathValidationError:
         return False, "证书链验证失败：证书并非由信任列表中的根证书签发（名称相同也不算），或已过期、用途不符"
     except Exception as exc:  # noqa: BLE001 — a malformed certificate is "not trusted", with the reason
         return False, f"证书无法按信任列表验证（{type(exc).__name__}）"
+    # a trust anchor's own path length constraint is not applied by the validator (RFC 5280 leaves anchors'
+    # constraints to the relying party): apply it, so a certificate mis-issued with CA=true mints nothing
+    anchor = path.trust_anchor.authority.certificate if hasattr(path.trust_anchor.authority, "certificate") else None
+    if anchor is not None:
+        constraint = anchor.basic_constraints_value
+        limit = constraint["path_len_constraint"].native if constraint is not None else None
+        if limit is not None and path.pkix_len - 1 > limit:
+            return False, "证书链超出根证书允许的层级（根证书只允许直接签发检查人员证书）"
     return True, ""

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -254,12 +255,13 @@ def _keywords(info) -> dict[str, str]:
 
 
 def _info(data: bytes) -> dict:
-    """The identifying metadata of the PDF ``data`` (a signed revision is a PDF of its own)."""
+    """The document information of the PDF ``data`` (a signed revision is a PDF of its own), less what any
+    signing tool updates when it countersigns."""
     from pypdf import PdfReader
 
     try:
         info = PdfReader(io.BytesIO(data), strict=False).metadata or {}
-        return {k: str(info[k]) for k in ("/Title", "/Subject", "/Keywords", "/Author") if k in info}
+        return {k: str(v) for k, v in info.items() if k not in ("/ModDate", "/Producer")}  # a signing tool sets these
     except Exception:  # noqa: BLE001 — unreadable metadata compares unequal, hence "altered"
         return {"unreadable": "1"}
 
@@ -280,6 +282,165 @@ def _signature_report(sig, status, roots) -> SignatureReport:
     return SignatureReport(sig.field_name, subject.get("common_name", ""), subject.get("organization_name", ""),
                            chain, sig.signer_cert.sha256.hex(), bool(status.intact and status.valid), trusted,
                            problem, signed_at, source, sig.signed_revision, sig.docmdp_level is not None)
+
+
+_WS = rb"[\x00\t\n\x0c\r ]"  # PDF white space (NUL included: 7.2.3)
+_OBJECT_HEADER = re.compile(rb"(?<![0-9])(\d{1,10})" + _WS + rb"+(\d{1,5})" + _WS + rb"+obj(?![A-Za-z0-9])")
+_XREF_LINE = re.compile(rb"(\d{1,10})" + _WS + rb"+(\d{1,10})" + _WS + rb"*[\r\n]")
+
+
+def _table_numbers(data: bytes, start: int) -> list[int] | None:
+    """The object numbers a classic cross-reference table at ``start`` (after "xref") lists, in order, as a
+    reader that keeps duplicates sees them; None when the table cannot be read that way."""
+    numbers: list[int] = []
+    position = start
+    while True:
+        while data[position:position + 1] in (b" ", b"\r", b"\n", b"\t", b"\x00", b"\x0c"):
+            position += 1
+        if data.startswith(b"trailer", position):
+            return numbers
+        header = _XREF_LINE.match(data, position)
+        if header is None:
+            return None
+        first, count = int(header.group(1)), int(header.group(2))
+        position = header.end()
+        for n in range(count):
+            entry = data[position:position + 20]
+            if len(entry) < 18 or entry[17:18] not in (b"n", b"f"):
+                return None
+            if entry[17:18] == b"n":
+                numbers.append(first + n)
+            position += 20
+
+
+def _structure_problems(reader, data: bytes, signed_revision: int) -> list[str]:
+    """What a later revision may not do, judged on the bytes as any viewer would read them.
+
+    pyHanko's difference analysis reads the file its own way; viewers that read it another way (poppler and
+    pdfium rebuild a broken cross-reference table by scanning; pypdf and poppler keep the first of two
+    entries for one object) could then show what pyHanko never saw. So every revision after the issuer's
+    signature must be unambiguous: its startxref exact, each object it defines written exactly once inside
+    it, listed in its table at the offset where it stands, and nothing written there that its table does
+    not list. And it may add no page, annotation or form field: the only thing the operator may add is its
+    signature in the existing receipt field."""
+    from pyhanko.pdf_utils.xref import ObjStreamRef
+
+    problems: list[str] = []
+    xrefs = reader.xrefs
+    previous_end = xrefs.get_xref_container_info(signed_revision).end_location
+    for revision in range(signed_revision + 1, xrefs.total_revisions):
+        info = xrefs.get_xref_container_info(revision)
+        label = f"第 {revision + 1} 版"
+        declared = info.declared_startxref
+        exact = (data[declared:declared + 4] == b"xref" and not data[declared + 4:info.start_location].strip()
+                 if info.xref_section_type.name == "STANDARD" else declared == info.start_location)
+        if not exact:
+            problems.append(f"{label}的交叉引用位置被改动（阅读器会重建出另一份文件）")
+            continue
+        body = data[previous_end:declared]
+        written: dict[tuple[int, int], list[int]] = {}
+        for match in _OBJECT_HEADER.finditer(body):
+            written.setdefault((int(match.group(1)), int(match.group(2))), []).append(previous_end + match.start())
+        listed = {}
+        for ref in xrefs.explicit_refs_in_revision(revision):
+            where = xrefs.get_historical_ref(ref, revision)
+            if isinstance(where, ObjStreamRef):
+                continue
+            listed[(ref.idnum, ref.generation)] = where
+        if info.xref_section_type.name == "STANDARD":
+            numbers = _table_numbers(data, declared + 4)
+            if numbers is None or len(numbers) != len(set(numbers)):
+                problems.append(f"{label}的交叉引用表中同一对象出现两次或无法读取（不同阅读器会显示不同内容）")
+        if any(len(offsets) > 1 for offsets in written.values()):
+            problems.append(f"{label}中同一对象被写了两次（不同阅读器会显示不同内容）")
+        if set(written) - set(listed):
+            problems.append(f"{label}中有交叉引用表未列出的对象（阅读器重建时会显示它们）")
+        for key, offset in listed.items():
+            if key not in written or offset not in written[key]:
+                problems.append(f"{label}的交叉引用表指向本版之外或错误的位置（对象 {key[0]}）")
+                break
+        previous_end = info.end_location
+
+    def layout(revision: int) -> tuple[list[list[int]], list[int], bool]:
+        resolver = reader.get_historical_resolver(revision)
+        root = resolver.root
+        pages: list[list[int]] = []
+
+        def walk(node) -> None:
+            node = node.get_object()
+            if node.get("/Type") == "/Pages" or "/Kids" in node:
+                for kid in node["/Kids"]:
+                    walk(kid)
+            else:
+                annots = node.get("/Annots")
+                annots = annots.get_object() if annots is not None else []
+                pages.append([a.idnum if hasattr(a, "idnum") else -1 for a in
+                              (annots.raw_get(i) for i in range(len(annots)))])
+
+        walk(root.raw_get("/Pages"))
+        form = root.get("/AcroForm")
+        form = form.get_object() if form is not None else {}
+        fields = form.get("/Fields") if form else None
+        field_refs = [] if fields is None else [fields.get_object().raw_get(i).idnum
+                                               for i in range(len(fields.get_object()))]
+        need = bool(form.get("/NeedAppearances", False)) if form else False
+        return pages, field_refs, need
+
+    before, after = layout(signed_revision), layout(xrefs.total_revisions - 1)
+    if before[0] != after[0]:
+        problems.append("签名后页面或页面上的批注被增删（例如覆盖在原文上的图章或文字框）")
+    if before[1] != after[1]:
+        problems.append("签名后表单域被增删（只允许在回执签收栏签名）")
+    if after[2] and not before[2]:
+        problems.append("签名后要求阅读器重新生成表单外观（/NeedAppearances）")
+    return problems
+
+
+# what a signing tool may refresh in the XMP packet when it countersigns; everything else must stay
+_XMP_VOLATILE = {("http://ns.adobe.com/xap/1.0/", "ModifyDate"), ("http://ns.adobe.com/xap/1.0/", "MetadataDate"),
+                 ("http://ns.adobe.com/xap/1.0/", "CreatorTool"), ("http://ns.adobe.com/pdf/1.3/", "Producer"),
+                 ("http://ns.adobe.com/xap/1.0/mm/", "InstanceID")}
+
+
+def _xmp_properties(packet: bytes) -> list[tuple[str, str, str]] | None:
+    """The XMP properties by namespace URI (never by prefix), as sorted (namespace, name, value); None for a
+    packet that cannot be read safely (entities and DTDs are refused: no expansion bombs)."""
+    import xml.etree.ElementTree as ET
+
+    if not packet.strip():
+        return []
+    if b"<!DOCTYPE" in packet or b"<!ENTITY" in packet or len(packet) > 1 << 20:
+        return None
+    try:
+        root = ET.fromstring(packet.strip().lstrip(b"\xef\xbb\xbf"))
+    except ET.ParseError:
+        return None
+    found = []
+    for element in root.iter():
+        for key, value in element.attrib.items():
+            if key.startswith("{"):
+                uri, _, name = key[1:].partition("}")
+                found.append((uri, name, value))
+        if element.tag.startswith("{") and len(element) == 0 and (element.text or "").strip():
+            uri, _, name = element.tag[1:].partition("}")
+            found.append((uri, name, element.text.strip()))
+    return sorted(p for p in found if (p[0], p[1]) not in _XMP_VOLATILE
+                  and p[0] != "http://www.w3.org/1999/02/22-rdf-syntax-ns#" and p[0] != "adobe:ns:meta/")
+
+
+def _xmp_problems(reader, signed_revision: int) -> list[str]:
+    """An XMP packet added or rewritten later may change only what signing tools refresh (dates, tool)."""
+    def packet(revision: int) -> bytes:
+        stream = reader.get_historical_resolver(revision).root.get("/Metadata")
+        return stream.get_object().data if stream is not None else b""
+
+    before, after = packet(signed_revision), packet(reader.xrefs.total_revisions - 1)
+    if before == after:
+        return []
+    old, new = _xmp_properties(before), _xmp_properties(after)
+    if new is None or (old is not None and old != new):
+        return ["签名后 XMP 元数据被修改（标题、关键词等）"]
+    return []
 
 
 def verify_pdf(data: bytes, roots=(), registered: Callable[[str], bytes | None] | None = None) -> Verification:
@@ -354,6 +515,9 @@ def _verify(data: bytes, roots: list, registered: Callable[[str], bytes | None])
             problems.append(f"后续签名不在回执签收栏中（{sig.field_name}）")
     if _info(data) != info_signed:
         problems.append("签名后文件的元数据（标题、文号等）被修改")
+    if reader.xrefs.total_revisions - 1 > first.signed_revision:
+        problems += _structure_problems(reader, data, first.signed_revision)
+        problems += _xmp_problems(reader, first.signed_revision)
     register_state = "not_registered"
     original = registered(number) if number else None
     if original is not None:

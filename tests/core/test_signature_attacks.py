@@ -384,7 +384,7 @@ def test_hidden_stamp_field_really_shows_a_later_deadline(genuine, tmp_path):
     assert "于2025年12月31" in poppler_text(pdf, tmp_path)               # what the reader of the file sees
 
 
-@attack_succeeds(SUCCEEDS_HIDDEN_FIELD)
+# Got through before the layout check (SUCCEEDS_HIDDEN_FIELD); refused now.
 def test_hidden_stamp_field_over_the_deadline_is_altered(genuine, office, tmp_path):
     pdf = receipt_revision(genuine.notice, hidden_stamp_field(0, DEADLINE_LINE, FAKE_DEADLINE_LINE, 15.5))
     path = tmp_path / "notice.pdf"
@@ -393,13 +393,13 @@ def test_hidden_stamp_field_over_the_deadline_is_altered(genuine, office, tmp_pa
     assert main(["--db", str(tmp_path / "office.db"), "verify", str(path)]) == 3
 
 
-@attack_succeeds(SUCCEEDS_HIDDEN_FIELD)
+# Got through before the layout check (SUCCEEDS_HIDDEN_FIELD); refused now.
 def test_hidden_stamp_field_is_altered_elsewhere(genuine, elsewhere):
     pdf = receipt_revision(genuine.notice, hidden_stamp_field(0, DEADLINE_LINE, FAKE_DEADLINE_LINE, 15.5))
     assert outcome(elsewhere, pdf) == "altered"
 
 
-@attack_succeeds(SUCCEEDS_HIDDEN_FIELD + " — and receive_signed files it as the receipt")
+# Got through before the layout check (SUCCEEDS_HIDDEN_FIELD), and was filed as the receipt; refused now.
 def test_hidden_stamp_field_is_refused_as_a_receipt(genuine, office, tmp_path):
     pdf = receipt_revision(genuine.notice, hidden_stamp_field(0, DEADLINE_LINE, FAKE_DEADLINE_LINE, 15.5))
     with pytest.raises(InputError):
@@ -418,8 +418,7 @@ def test_hidden_stamp_field_really_shows_a_smaller_deduction(genuine, tmp_path):
     assert "¥6,468.00" in poppler_text(score_sheet_attack(genuine.score), tmp_path)
 
 
-@attack_succeeds(SUCCEEDS_HIDDEN_FIELD.replace("the deadline", "the deduction total of a "
-                                                                      "score sheet (¥64,680.00 shown as ¥6,468.00)"))
+# Got through before the layout check (SUCCEEDS_HIDDEN_FIELD on a score sheet: ¥64,680.00 shown as ¥6,468.00).
 def test_hidden_stamp_field_over_a_score_sheet_total_is_altered(genuine, office):
     assert outcome(office, score_sheet_attack(genuine.score)) == "altered"
 
@@ -434,9 +433,8 @@ def test_duplicate_xref_entry_shows_the_overlay_in_poppler(genuine, tmp_path):
     assert "12月31" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()   # pypdf also keeps the first entry
 
 
-@attack_succeeds("an object listed twice in the receipt revision's xref table: "
-                                       "pyHanko keeps the last entry (unchanged page), poppler/pypdf the first "
-                                       "(page with an overlay); the overlay objects pass as orphans")
+# Got through before the fix: an object listed twice in the receipt revision's xref table:  pyHanko keeps the last entry (unchanged page)
+# , poppler/pypdf the first  (page with an overlay); the overlay objects pass as orphans
 def test_duplicate_xref_entry_is_altered(genuine, office):
     assert outcome(office, duplicate_xref_entry(genuine.notice)) == "altered"
 
@@ -445,8 +443,8 @@ def test_duplicate_xref_entry_with_a_nul_in_the_header_shows_the_overlay_in_popp
     assert "于2025年12月31" in poppler_text(duplicate_xref_entry_nul_header(genuine.notice), tmp_path)
 
 
-@attack_succeeds("as the duplicate xref entry, with the overlaid page's header written '2\\x000 obj' (NUL is PDF "
-                 "whitespace): also gets past a header scan that splits on the regex \\s")
+# Got through before the fix: as the duplicate xref entry, with the overlaid page's header written '2\\x000 obj' (NUL is PDF  whitespace)
+# : also gets past a header scan that splits on the regex \\s
 def test_duplicate_xref_entry_with_a_nul_in_the_header_is_altered(genuine, office):
     assert outcome(office, duplicate_xref_entry_nul_header(genuine.notice)) == "altered"
 
@@ -457,15 +455,14 @@ def test_rebuilt_xref_shows_the_overlay_in_poppler_and_pdfium(genuine, tmp_path)
     assert "12月31" in pdfium_text(pdf)                                     # Chrome's and Foxit's engine
 
 
-@attack_succeeds("startxref 2 bytes off: pyHanko (strict=False) corrects it "
-                                       "and ignores unlisted objects; poppler and pdfium rebuild the xref and show "
-                                       "the last (dead, overlaid) page object")
+# Got through before the fix: startxref 2 bytes off: pyHanko (strict=False) corrects it  and ignores unlisted objects; poppler and pdfium
+#  rebuild the xref and show  the last (dead, overlaid) page object
 def test_rebuilt_xref_is_altered(genuine, office):
     assert outcome(office, rebuilt_xref(genuine.notice)) == "altered"
 
 
-@attack_succeeds("receive_signed files a receipt whose bytes show poppler/pdfium "
-                                       "a different deadline (broken startxref, dead objects)")
+# Got through before the fix: receive_signed files a receipt whose bytes show poppler/pdfium  a different deadline (broken startxref, dea
+# d objects)
 def test_rebuilt_xref_is_refused_as_a_receipt(genuine, office, tmp_path):
     with pytest.raises(InputError):
         receive(office, genuine.number, rebuilt_xref(genuine.notice), tmp_path)
@@ -861,31 +858,31 @@ def receipt_with_need_appearances(pdf: bytes) -> bytes:
     return resign_last(signed[:at] + b"/NeedAppearances true".ljust(size) + signed[at + size:])
 
 
-@attack_succeeds("(low impact) the receipt revision may replace the XMP metadata (pyHanko's MetadataUpdateRule only "
-                 "checks well-formed XML); only /Info is compared, so an XMP dc:title/pdf:Keywords with another 文号 "
-                 "stays 'valid' (Acrobat's document properties show XMP)")
+# Got through before the fix: (low impact) the receipt revision may replace the XMP metadata (pyHanko's MetadataUpdateRule only  checks w
+# ell-formed XML); only /Info is compared, so an XMP dc:title/pdf:Keywords with another 文号  stays 'valid' (Acrobat
+# 's document properties show XMP)
 def test_xmp_title_with_another_number_is_altered(genuine, office):
     pdf = receipt_with_xmp(genuine.notice, XMP)
     assert "豫政数整改〔2025〕9号".encode() in PdfFileReader(io.BytesIO(pdf)).root["/Metadata"].data
     assert outcome(office, pdf) == "altered"
 
 
-@attack_succeeds("(low impact) as the XMP title, written with other namespace prefixes (e:title, q:Keywords): a "
-                 "check that looks for the text 'dc:title' misses it")
+# Got through before the fix: (low impact) as the XMP title, written with other namespace prefixes (e:title, q:Keywords): a  check that l
+# ooks for the text 'dc:title' misses it
 def test_xmp_title_under_another_prefix_is_altered(genuine, office):
     pdf = receipt_with_xmp(genuine.notice, XMP_OTHER_PREFIXES)
     assert b"<e:title>" in PdfFileReader(io.BytesIO(pdf)).root["/Metadata"].data
     assert outcome(office, pdf) == "altered"
 
 
-@attack_succeeds("(low impact) /Info keys other than Title, Subject, Keywords, Author (Creator, custom keys) may be "
-                 "changed in the receipt revision: DocInfoRule allows any /Info update")
+# Got through before the fix: (low impact) /Info keys other than Title, Subject, Keywords, Author (Creator, custom keys) may be  changed 
+# in the receipt revision: DocInfoRule allows any /Info update
 def test_other_info_keys_changed_are_altered(genuine, office):
     assert outcome(office, receipt_revision(genuine.notice, info_other_keys)) == "altered"
 
 
-@attack_succeeds("(low impact today: no text fields) /AcroForm /NeedAppearances may be set in the receipt revision "
-                 "(exempt in pyHanko's FormUpdatingRule)")
+# Got through before the fix: (low impact today: no text fields) /AcroForm /NeedAppearances may be set in the receipt revision  (exempt i
+# n pyHanko's FormUpdatingRule)
 def test_need_appearances_set_after_signing_is_altered(genuine, office):
     pdf = receipt_with_need_appearances(genuine.notice)
     assert PdfFileReader(io.BytesIO(pdf)).root["/AcroForm"]["/NeedAppearances"]
@@ -912,16 +909,16 @@ def test_the_receipt_date_comes_from_the_operators_clock(genuine, office, tmp_pa
     assert received.received_at == "2025-11-20"
 
 
-@attack_succeeds("receive_signed records the operator's own clock as the receipt date, unchecked: a receipt 'signed' "
-                 "before the notice was issued is filed")
+# Got through before the fix: receive_signed records the operator's own clock as the receipt date, unchecked: a receipt 'signed'  before 
+# the notice was issued is filed
 def test_a_receipt_dated_before_the_notice_was_issued_is_refused(genuine, office, tmp_path):
     when = dt.datetime(2025, 11, 1, 9, 0, tzinfo=dt.timezone.utc)
     with pytest.raises(InputError):
         receive(office, genuine.number, dated_receipt(genuine.notice, when), tmp_path)
 
 
-@attack_succeeds("receive_signed records the operator's own clock as the receipt date, unchecked: a receipt dated "
-                 "weeks in the future ('we only received it after the deadline') is filed with that date")
+# Got through before the fix: receive_signed records the operator's own clock as the receipt date, unchecked: a receipt dated  weeks in t
+# he future ('we only received it after the deadline') is filed with that date
 def test_a_receipt_dated_in_the_future_is_refused(genuine, office, tmp_path):
     when = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=40)
     with pytest.raises(InputError):
@@ -1018,9 +1015,9 @@ def test_a_forged_or_misused_certificate_is_never_valid(genuine, office, elsewhe
     assert docs.verify(office, pdf).outcome == "altered"            # and at the office: not the registered file
 
 
-@attack_succeeds("(needs a certificate the agency root mis-issued with CA=true) the root's pathLenConstraint=0 is not "
-                 "enforced: chain_status builds plain trust roots, and pyhanko-certvalidator derives no qualifiers "
-                 "from a root certificate unless CertTrustAnchor(..., derive_default_quals_from_cert=True)")
+# Got through before the fix: (needs a certificate the agency root mis-issued with CA=true) the root's pathLenConstraint=0 is not  enforc
+# ed: chain_status builds plain trust roots, and pyhanko-certvalidator derives no qualifiers  from a root certific
+# ate unless CertTrustAnchor(..., derive_default_quals_from_cert=True)
 def test_a_certificate_minted_by_a_ca_flagged_inspector_is_untrusted(genuine, elsewhere):
     pdf = certify(genuine.forged_notice, minted_by_inspector(genuine, ca=True))
     assert outcome(elsewhere, pdf) == "untrusted"
