@@ -62,7 +62,7 @@ def subject_field(certificate, short: str) -> str:
 
 def describe(certificate) -> str:
     name, org = subject_field(certificate, "CN"), subject_field(certificate, "O")
-    return f"{name}（{org}）" if org and org != name else name
+    return f"{name}（{org}）" if org and org not in name else name
 
 
 def is_self_signed(certificate) -> bool:

@@ -85,7 +85,7 @@ def test_agency_root_created_exported_and_refusals_shown(qtbot, window, tmp_path
 
     assert dialog.create_agency_root("河南省政务大数据中心", "root-pass-1", "root-pass-1")
     assert dialog.model.rowCount() == 1 and not dialog.empty.isVisibleTo(dialog)
-    assert dialog.model.index(0, 0).data() == "河南省政务大数据中心 文书签名根证书（河南省政务大数据中心）"
+    assert dialog.model.index(0, 0).data() == "河南省政务大数据中心 文书签名根证书"
     fingerprint = window.store.trust.roots()[0].fingerprint
     from PySide6.QtCore import Qt
 
@@ -217,7 +217,7 @@ def test_the_four_outcomes_look_different(qtbot, window, tmp_path, issued):
     text = dialog.report_text()
     assert dialog.banner.colour() == GREEN and text.startswith("签名有效")
     assert "签发人：李全奇（河南省政务大数据中心）" in text
-    assert "签发机构：河南省政务大数据中心 文书签名根证书（河南省政务大数据中心）" in text
+    assert "签发机构：河南省政务大数据中心 文书签名根证书" in text
     assert CLOCK_NOTE in text                                     # no time-stamp server configured
     assert f"文号：{number}" in text and "与本机登记的原件一致" in text
     assert "修订：原始文档 → 签名：签发人签名" in text and "尚无乙方电子签收" in text
