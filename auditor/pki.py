@@ -213,6 +213,13 @@ def check_signing_certificate(certificate) -> None:
 def chain_status(certificate, intermediates, roots, moment: dt.datetime | None = None) -> tuple[bool, str]:
     """(trusted, problem): whether ``certificate`` chains to one of ``roots`` (cryptography objects) with
     signing key usage. Offline: no revocation fetching."""
+    path, problem = trusted_path(certificate, intermediates, roots, moment)
+    return path is not None, problem
+
+
+def trusted_path(certificate, intermediates, roots, moment: dt.datetime | None = None) -> tuple[list | None, str]:
+    """The validated path from ``certificate`` up to its trusted root, as SHA-256 fingerprints (leaf first),
+    or None and the reason it is not trusted."""
     import asyncio
 
     from asn1crypto import x509 as asn1x509
@@ -220,9 +227,9 @@ def chain_status(certificate, intermediates, roots, moment: dt.datetime | None =
     from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
 
     if not roots:
-        return False, "本机信任列表为空"
+        return None, "本机信任列表为空"
     if is_self_signed(certificate) and fingerprint(certificate) not in {fingerprint(r) for r in roots}:
-        return False, "自签名证书，不在信任列表中（任何人都能以任意名称制作）"
+        return None, "自签名证书，不在信任列表中（任何人都能以任意名称制作）"
     load = asn1x509.Certificate.load
     context = ValidationContext(trust_roots=[load(der(r)) for r in roots], allow_fetching=False,
                                 moment=moment, revocation_mode="soft-fail")
@@ -230,11 +237,11 @@ def chain_status(certificate, intermediates, roots, moment: dt.datetime | None =
     try:
         path = asyncio.run(validator.async_validate_usage({"digital_signature"}))
     except PathBuildingError:
-        return False, "证书不是由信任列表中的根证书签发的"
+        return None, "证书不是由信任列表中的根证书签发的"
     except PathValidationError:
-        return False, "证书链验证失败：证书并非由信任列表中的根证书签发（名称相同也不算），或已过期、用途不符"
+        return None, "证书链验证失败：证书并非由信任列表中的根证书签发（名称相同也不算），或已过期、用途不符"
     except Exception as exc:  # noqa: BLE001 — a malformed certificate is "not trusted", with the reason
-        return False, f"证书无法按信任列表验证（{type(exc).__name__}）"
+        return None, f"证书无法按信任列表验证（{type(exc).__name__}）"
     # a trust anchor's own path length constraint is not applied by the validator (RFC 5280 leaves anchors'
     # constraints to the relying party): apply it, so a certificate mis-issued with CA=true mints nothing
     anchor = path.trust_anchor.authority.certificate if hasattr(path.trust_anchor.authority, "certificate") else None
@@ -242,5 +249,5 @@ def chain_status(certificate, intermediates, roots, moment: dt.datetime | None =
         constraint = anchor.basic_constraints_value
         limit = constraint["path_len_constraint"].native if constraint is not None else None
         if limit is not None and path.pkix_len - 1 > limit:
-            return False, "证书链超出根证书允许的层级（根证书只允许直接签发检查人员证书）"
-    return True, ""
+            return None, "证书链超出根证书允许的层级（根证书只允许直接签发检查人员证书）"
+    return [c.sha256.hex() for c in reversed(list(path))], ""

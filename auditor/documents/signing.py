@@ -54,6 +54,7 @@ class SignatureReport:
     time_source: str  # "timestamp" or "signer_clock"
     revision: int
     certification: bool
+    unrelated_certificates: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"field": self.field, "signer": self.signer, "organization": self.organization,
@@ -267,21 +268,28 @@ def _info(data: bytes) -> dict:
 
 
 def _signature_report(sig, status, roots) -> SignatureReport:
-    from ..pki import chain_status, describe, load_certificate
+    from ..pki import describe, fingerprint, load_certificate, trusted_path
 
     cert = load_certificate(sig.signer_cert.dump())
     others = [load_certificate(c.dump()) for c in (sig.other_embedded_certs or [])]
-    trusted, problem = chain_status(cert, others, roots)
+    path, problem = trusted_path(cert, others, roots)
     timestamp = status.timestamp_validity
     if timestamp is not None and timestamp.intact and timestamp.valid and timestamp.trusted:  # TSA under our roots
         signed_at, source = timestamp.timestamp, "timestamp"
     else:
         signed_at, source = status.signer_reported_dt, "signer_clock"
-    chain = [describe(c) for c in others if c.subject != cert.subject]
+    known = {fingerprint(c): c for c in [*others, *roots]}
+    if path is not None:  # what was validated, not whatever the (unsigned) certificate set holds
+        chain = [describe(known[f]) for f in path[1:] if f in known]
+        unrelated = sorted({fingerprint(c) for c in others} - set(path))
+    else:
+        chain = [describe(c) for c in others if c.subject != cert.subject]
+        unrelated = []
     subject = sig.signer_cert.subject.native
     return SignatureReport(sig.field_name, subject.get("common_name", ""), subject.get("organization_name", ""),
-                           chain, sig.signer_cert.sha256.hex(), bool(status.intact and status.valid), trusted,
-                           problem, signed_at, source, sig.signed_revision, sig.docmdp_level is not None)
+                           chain, sig.signer_cert.sha256.hex(), bool(status.intact and status.valid),
+                           path is not None, problem, signed_at, source, sig.signed_revision,
+                           sig.docmdp_level is not None, unrelated)
 
 
 _WS = rb"[\x00\t\n\x0c\r ]"  # PDF white space (NUL included: 7.2.3)
@@ -501,6 +509,8 @@ def _verify(data: bytes, roots: list, registered: Callable[[str], bytes | None])
                 problems.append(f"签名后追加了一个未签名的修订（第 {index + 1} 版）：元数据、批注或内容被修改")
     if not reports[0].intact:
         problems.append("签发人的签名与文件内容不符：文件在签名后被改动")
+    if reports[0].unrelated_certificates:  # the certificate set is outside the byte range: added afterwards
+        problems.append("签发人的签名中夹带了证书链以外的证书（签名后被加入）")
     last_status = statuses[-1]
     if last_status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         problems.append("签名之后文件末尾被追加了内容")
