@@ -8,87 +8,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Sequence
 
 from .errors import AuditorError, InputError
+from .serialize import installment_to_dict, month_to_dict
+from .serialize import money_text as _money
+from .serialize import number_text as _num
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_INTEGRITY = 0, 1, 2, 3
-
-
-def _money(value: Decimal | None) -> str | None:
-    return None if value is None else f"{value:.2f}"
-
-
-def _num(value: Decimal | None) -> str | None:
-    if value is None:
-        return None
-    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
-
-
-def month_to_dict(result, readings: list[str] | None = None) -> dict[str, Any]:
-    from .scoring import format_measure
-
-    return {
-        "contract": result.contract_id,
-        "period": str(result.period),
-        "score": None if result.score is None else f"{result.score:.2f}",
-        "deduction_total": _money(result.deduction_total),
-        "complete": result.complete,
-        "finalized": result.finalized,
-        "missing": list(result.missing),
-        "items": [{
-            "code": i.code, "name": i.indicator.name, "status": i.status.value,
-            "target": i.indicator.target_text,
-            "actual": None if i.actual is None else format_measure(i.actual, i.indicator),
-            "points": _num(i.points), "deduction": _money(i.deduction), "detail": i.detail,
-        } for i in result.items],
-        "staffing": {
-            "status": result.staffing_status.value,
-            "shortfall": result.staffing_shortfall,
-            "roles": [{"role": r.role.key, "name": r.role.name, "required": r.required,
-                       "actual": _num(r.actual), "shortfall": r.shortfall} for r in result.roles],
-        },
-        "incidents": result.incidents,
-        "incidents_to_date": result.incidents_to_date,
-        "late_days": result.late_days,
-        "deductions": [_deduction(d) for d in result.deductions],
-        "warnings": list(result.warnings),
-        "readings": list(readings or []),
-    }
-
-
-def _deduction(d) -> dict[str, Any]:
-    return {"kind": d.kind, "period": str(d.period), "code": d.code or None, "amount": _money(d.amount),
-            "basis": d.basis, "clause": d.clause}
-
-
-def installment_to_dict(result) -> dict[str, Any]:
-    inst = result.installment
-    return {
-        "contract": result.contract_id,
-        "installment": inst.number,
-        "percent": _num(inst.percent),
-        "due": inst.due.isoformat() if inst.due else None,
-        "due_text": inst.due_text,
-        "months": [str(p) for p in result.months],
-        "amount": _money(result.amount),
-        "score": None if result.score is None else f"{result.score:.2f}",
-        "band_percent": _num(result.band_percent),
-        "gross": _money(result.gross),
-        "deduction_total": _money(result.deduction_total),
-        "carried_in": _money(result.carried_in),
-        "payable": _money(result.payable),
-        "carried_over": _money(result.carried_over),
-        "bond_claim": _money(result.bond_claim),
-        "provisional": result.provisional,
-        "incomplete_months": [str(p) for p in result.incomplete_months],
-        "unfinalized_months": [str(p) for p in result.unfinalized_months],
-        "deductions": [_deduction(d) for d in result.deductions],
-        "refusal_conditions": list(result.refusal_conditions),
-        "warnings": list(result.warnings),
-    }
 
 
 def _print_json(data: Any) -> None:

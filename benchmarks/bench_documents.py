@@ -48,7 +48,7 @@ def make_docx(path: Path, title: str, rows: list[list[str]], paragraphs: list[st
 def main() -> None:
     from auditor import notices
     from auditor.calendar import Period
-    from auditor.cli import month_to_dict
+    from auditor.serialize import month_to_dict
     from auditor.documents import service as docs
     from auditor.documents.notice import NoticeRenderer
     from auditor.service import month_result

@@ -134,7 +134,7 @@ def _issue_or_preview(store, kind, contract, subject, content, make, identity, o
 
 def score_sheet(store: Store, contract_id: str, period_text: str, identity: Identity | None = None,
                 with_charts: bool = True, on: dt.date | None = None, backdate_reason: str | None = None) -> Issued:
-    from ..cli import month_to_dict
+    from ..serialize import month_to_dict
     from ..model import Status
     from ..service import assessed_under, parse_period, term_results
     from .reports import ScoreSheet
@@ -169,7 +169,7 @@ def _installment(store: Store, contract, number: int):
 def installment_sheet(store: Store, contract_id: str, number: int, identity: Identity | None = None,
                       with_charts: bool = True, on: dt.date | None = None,
                       backdate_reason: str | None = None) -> Issued:
-    from ..cli import installment_to_dict
+    from ..serialize import installment_to_dict
     from .reports import ScoreSheet
 
     contract = store.contracts.get(contract_id)
@@ -190,7 +190,7 @@ def installment_sheet(store: Store, contract_id: str, number: int, identity: Ide
 
 def payment_statement(store: Store, contract_id: str, number: int, identity: Identity | None = None,
                       on: dt.date | None = None, backdate_reason: str | None = None) -> Issued:
-    from ..cli import installment_to_dict
+    from ..serialize import installment_to_dict
     from .reports import PaymentStatement
 
     contract = store.contracts.get(contract_id)
