@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .hashing import file_sha256, json_sha256
 from .storage.migrations import NOT_AUDITED
 
 GENESIS = "0" * 64
@@ -69,12 +70,11 @@ def _hash_row(names, row) -> str:
     values = {}
     for name, value in zip(names, row):
         values[name] = {"blob": hashlib.sha256(value).hexdigest()} if isinstance(value, (bytes, memoryview)) else value
-    return hashlib.sha256(json.dumps(values, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+    return json_sha256(values, sort_keys=True)
 
 
 def entry_hash(prev: str, at: str, who: str, tbl: str, row_id: int, op: str, old, new, rhash, external: int) -> str:
-    payload = json.dumps([prev, at, who, tbl, row_id, op, old, new, rhash, external], ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()
+    return json_sha256([prev, at, who, tbl, row_id, op, old, new, rhash, external], sort_keys=False)
 
 
 def _head(db) -> str:
@@ -344,13 +344,10 @@ def _evidence_state(path: Path, sha: str, size) -> str | None:
             return "missing"
         if path.stat().st_size != size:
             return "changed"
-        digest = hashlib.sha256()
-        with path.open("rb") as reader:
-            for chunk in iter(lambda: reader.read(1 << 20), b""):
-                digest.update(chunk)
+        computed = file_sha256(path)
     except OSError:
         return "missing"
-    return None if digest.hexdigest() == sha else "changed"
+    return None if computed == sha else "changed"
 
 
 def signed_document_problems(db, roots) -> list[str]:
@@ -386,7 +383,7 @@ def month_digest(db, contract_id: str, period: str) -> str:
         rows = db.execute(f"SELECT {columns} FROM {table} WHERE contract_id = ? AND period = ? ORDER BY 1, 2",
                           [contract_id, period]).fetchall()
         parts.append([list(r) for r in rows])
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()
+    return json_sha256(parts, sort_keys=False)
 
 
 def rows_digest(db, import_id: int) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 import os
 import re
@@ -25,7 +24,7 @@ from typing import Callable
 
 from . import safezip
 from .errors import InputError
-from .safezip import CHUNK
+from .hashing import file_sha256
 from .safezip import reason as _reason
 from .safezip import shown as _shown
 
@@ -117,14 +116,14 @@ def backup(store, target: Path) -> dict:
             missing = []
             for (sha,) in store.db.execute("SELECT DISTINCT sha256 FROM evidence ORDER BY sha256"):
                 path = store.evidence.path_of(sha)
-                if _HEX64.fullmatch(sha) and path.is_file() and _sha256(path) == sha:
+                if _HEX64.fullmatch(sha) and path.is_file() and file_sha256(path) == sha:
                     members[f"evidence/{sha[:2]}/{sha}"] = path
                 else:
                     missing.append(_shown(str(sha)))  # the value comes from the database: printed, never a path
             files = {}
             with _zipfile().ZipFile(partial, "w", compression=_zipfile().ZIP_DEFLATED) as archive:
                 for name, path in members.items():
-                    files[name] = _zip_file(archive, name, path)
+                    files[name] = safezip.add_file(archive, name, path)
                     if name != "auditor.db" and files[name] != name[-64:]:
                         raise InputError(f"证据文件 {path} 在备份过程中被改动，请重新备份")
                 manifest = {"format": FORMAT, "version": 1, "schema_version": current_version(store.db),
@@ -159,24 +158,6 @@ def _refuse_backup_over_live_files(store, target: Path) -> None:
     evidence = evidence_dir_of(db)
     if resolved in live or resolved == evidence or evidence in resolved.parents:
         raise InputError(f"备份路径 {target} 是数据库本身或它的文件，请另选位置")
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as reader:
-        for chunk in iter(lambda: reader.read(CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _zip_file(archive, name: str, path: Path) -> str:
-    """Copy ``path`` into the archive as ``name``; the hash of exactly the bytes written."""
-    digest = hashlib.sha256()
-    with path.open("rb") as reader, archive.open(name, "w", force_zip64=path.stat().st_size > (1 << 30)) as out:
-        for chunk in iter(lambda: reader.read(CHUNK), b""):
-            digest.update(chunk)
-            out.write(chunk)
-    return digest.hexdigest()
 
 
 _zipfile = safezip.zipfile_module

@@ -47,9 +47,11 @@ from typing import Any, Callable
 from . import limits, safezip
 from .calendar import Period, PeriodError
 from .errors import InputError
+from .hashing import file_sha256
 from .safezip import shown
 from .storage import Store
 from .storage.db import now
+from .submissions import KINDS
 
 FORMAT = "auditor-bundle"
 VERSION = 2
@@ -326,7 +328,7 @@ TABLES: dict[str, _Table] = {
     "departure_approvals": _Table(("id_number", "approved_on"), {
         "id_number": _id_number, "approved_on": _day, "reference": _text(500)}),
     "imports": _Table(("period", "kind"), {
-        "period": _period, "kind": _choice("roster", "schedule", "payroll", "insurance", "transfers"),
+        "period": _period, "kind": _choice(*KINDS),
         "source": _nonempty(500), "sha256": _sha256, "received_on": _day, "columns": _text(20000),
         "row_count": _integer(limits.Limit("行数", Decimal(limits.MAX_ROWS), integer=True))},
         compared=("source", "sha256", "received_on", "row_count")),
@@ -464,7 +466,7 @@ def export_bundle(store: Store, contract_id: str, target: Path, p12: bytes, pass
                 row["id_number"] = masker.id_number(row["id_number"])
             if table == "evidence":
                 path = store.evidence.path_of(row["sha256"])
-                if not (_HEX64.fullmatch(row["sha256"]) and path.is_file() and _file_sha256(path) == row["sha256"]):
+                if not (_HEX64.fullmatch(row["sha256"]) and path.is_file() and file_sha256(path) == row["sha256"]):
                     missing.append(f"{row['period']} {row['code']} {shown(row['filename'])}")
                     continue
                 evidence[row["sha256"]] = path
@@ -541,14 +543,6 @@ def _sign(key, payload: bytes) -> bytes:
     raise SigningError("该证书的密钥类型不能用于签名审计包（须为 EC 或 RSA）")
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as reader:
-        for chunk in iter(lambda: reader.read(safezip.CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _write(target: Path, payload: bytes, signature: bytes, evidence: dict[str, Path], pdfs: dict[str, bytes]) -> None:
     """The zip, written beside ``target`` and put in place whole."""
     zf = safezip.zipfile_module()
@@ -561,13 +555,7 @@ def _write(target: Path, payload: bytes, signature: bytes, evidence: dict[str, P
             archive.writestr("bundle.json", payload)
             archive.writestr("signature.json", signature)
             for sha, path in evidence.items():
-                digest = hashlib.sha256()
-                with path.open("rb") as reader, archive.open(f"evidence/{sha}", "w",
-                                                             force_zip64=path.stat().st_size > (1 << 30)) as out:
-                    for chunk in iter(lambda: reader.read(safezip.CHUNK), b""):
-                        digest.update(chunk)
-                        out.write(chunk)
-                if digest.hexdigest() != sha:
+                if safezip.add_file(archive, f"evidence/{sha}", path) != sha:
                     raise InputError(f"证据文件 {path} 在导出过程中被改动，请重新导出")
             for sha, pdf in pdfs.items():
                 archive.writestr(f"documents/{sha}.pdf", pdf)
@@ -1283,7 +1271,7 @@ def finish_interrupted(store: Store) -> None:
             names = []
             for entry in staging.iterdir():
                 if _HEX64.fullmatch(entry.name) and entry.is_file() and not entry.is_symlink() \
-                        and _file_sha256(entry) == entry.name:
+                        and file_sha256(entry) == entry.name:
                     names.append(entry.name)
             _place(store, staging, names)
             shutil.rmtree(staging, ignore_errors=True)

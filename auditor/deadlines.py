@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .calendar import Period, months_between
 from .model import Contract
+from .submissions import PERSONNEL_KINDS, due
 
 OVERDUE_DAY = 10
 
@@ -37,13 +38,13 @@ def upcoming(contract: Contract, today: dt.date, days: int = 60) -> list[Deadlin
     horizon = today + dt.timedelta(days=days)
     found: list[Deadline] = []
     for period in months_between(contract.first_period, contract.last_period):
-        for key, kind, what in (("schedule_submission", "schedule", "排班表"),
-                                ("personnel_submission", "personnel", "人员名单、工资表、五险一金、转账记录")):
-            rule = contract.obligation(key)
-            if rule and rule.day_of_month:
-                day = dt.date(period.year, period.month, rule.day_of_month)
-                if today <= day <= horizon:
-                    found.append(Deadline(day, f"{period.label()}{what}报送截止（{rule.clause}）", kind))
+        # the four personnel files fall under one obligation, so one line (and the roster's day) stands for them
+        for kind, sample, what in (("schedule", "schedule", "排班表"),
+                                   ("personnel", PERSONNEL_KINDS[0], "人员名单、工资表、五险一金、转账记录")):
+            dated = due(contract, period, sample)
+            if dated is not None and today <= dated[1] <= horizon:
+                rule, day = dated
+                found.append(Deadline(day, f"{period.label()}{what}报送截止（{rule.clause}）", kind))
     for inst in contract.installments:
         if inst.due and today <= inst.due <= horizon:
             found.append(Deadline(inst.due, f"第{inst.number}期付款（{inst.due_text}）", "installment"))

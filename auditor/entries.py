@@ -18,8 +18,7 @@ from .calendar import Period, PeriodError
 from .errors import InputError
 from .model import Contract, MeasurementKind
 from .scoring import Event, Measurement, MonthEntries, due_period, is_due
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋％，", "0123456789.-+%,")
+from .text import halfwidth
 
 
 def read_number(value: Any, where: str, problems: list[str], *, limit: limits.Limit = limits.COUNT,
@@ -33,7 +32,7 @@ def read_number(value: Any, where: str, problems: list[str], *, limit: limits.Li
         shown = limits.shown(json.dumps(value, ensure_ascii=False, default=str))
         problems.append(f"{where}: 应为数字，实为 {shown}")
         return None
-    text = str(value).strip().translate(_FULLWIDTH).replace(",", "")
+    text = halfwidth(str(value).strip()).replace(",", "")
     if allow_percent_sign:
         text = text.removesuffix("%").strip()
     if len(text) > limits.MAX_TEXT:

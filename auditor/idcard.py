@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .text import ID_CHARS, halfwidth
+
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
@@ -14,8 +16,8 @@ _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42
 
 
 def normalize(text: object) -> str:
-    value = str(text or "").strip().upper().replace(" ", "")
-    return value.translate(str.maketrans("０１２３４５６７８９ＸＸｘ", "0123456789XXX"))
+    """As stored and hashed into the audit log: full-width digits and X read as ASCII, nothing else changed."""
+    return halfwidth(str(text or "").strip().upper().replace(" ", ""), ID_CHARS)
 
 
 def check_digit(first17: str) -> str:

@@ -23,10 +23,9 @@ from typing import Any, Callable, Mapping
 
 from . import idcard, limits
 from .errors import InputError
+from .submissions import KIND_LABELS, KINDS
+from .text import halfwidth
 
-KINDS = ("roster", "schedule", "payroll", "insurance", "transfers")
-KIND_LABELS = {"roster": "人员名单", "schedule": "排班表", "payroll": "工资表", "insurance": "五险一金缴纳记录",
-               "transfers": "工资发放转账记录"}
 INSURANCE_FIELDS = {"pension": "养老保险", "medical": "医疗保险（含生育）", "unemployment": "失业保险",
                     "injury": "工伤保险", "housing": "住房公积金"}
 
@@ -70,7 +69,6 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # kind → (requ
 ROLE_WORDS = (("management", ("管理", "主管", "经理", "班长", "组长", "负责人", "总监")),
               ("support", ("支撑", "质检", "培训", "数据", "分析", "技术", "运维", "知识库", "后台")),
               ("frontline", ("一线", "话务", "坐席", "座席", "客服", "接线", "受理")))
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋％，：／", "0123456789.-+%,:/")
 
 
 class ColumnsError(InputError):
@@ -543,7 +541,7 @@ def _scan_ods(path: Path) -> list[tuple[int, int]]:
 # ----------------------------------------------------------------- headers
 
 def _clean_header(value: Any) -> str:
-    return re.sub(r"[\s\u3000*＊]", "", str(value or "")).translate(_FULLWIDTH)
+    return halfwidth(re.sub(r"[\s\u3000*＊]", "", str(value or "")))
 
 
 def match_header(header: str, fields: tuple[str, ...]) -> str | None:
@@ -608,7 +606,7 @@ def read_decimal(value: Any, limit: limits.Limit = limits.MONEY) -> Decimal:
         if isinstance(value, int) and not -10**limits.MAX_TEXT < value < 10**limits.MAX_TEXT:
             raise ValueError(f"超出范围（{limit.describe()}）")
         return limits.check(Decimal(value), limit)
-    text = str(value).strip().translate(_FULLWIDTH).replace(",", "").replace("¥", "").replace("￥", "")
+    text = halfwidth(str(value).strip()).replace(",", "").replace("¥", "").replace("￥", "")
     text = text.removesuffix("元").strip().removesuffix("%")
     return limits.parse(text, limit)
 
@@ -636,7 +634,7 @@ def _read_day(value: Any) -> dt.date:
             return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
         text = str(int(value))
     else:
-        text = str(value).strip().translate(_FULLWIDTH)
+        text = halfwidth(str(value).strip())
     if len(text) > limits.MAX_TEXT:
         raise ValueError(f"“{limits.shown(value)}”不是日期（如 2025-10-01）")
     if re.fullmatch(r"\d{8}", text):
@@ -658,7 +656,7 @@ def read_time(value: Any) -> dt.time:
     if isinstance(value, float) and 0 <= value < 1:  # Excel fraction of a day
         minutes = round(value * 24 * 60)
         return dt.time(minutes // 60 % 24, minutes % 60)
-    text = str(value).strip().translate(_FULLWIDTH)
+    text = halfwidth(str(value).strip())
     match = re.fullmatch(r"(\d{1,2})[:：](\d{2})(?::\d{2})?", text)
     if not match or int(match.group(1)) > 24:
         raise ValueError(f"“{limits.shown(value)}”不是时间（如 08:30）")

@@ -16,11 +16,11 @@ from typing import Any, Mapping
 from . import idcard
 from .calendar import Period
 from .findings import FindingDraft
-from .imports import INSURANCE_FIELDS, KIND_LABELS
+from .imports import INSURANCE_FIELDS
 from .model import Contract
 from .staffing import Person, leavers, manager_qualified, people
+from .submissions import KIND_LABELS, PERSONNEL_KINDS, due, state
 
-PERSONNEL = ("roster", "payroll", "insurance", "transfers")
 TYPES = {
     "invalid_id": "身份证号无效", "duplicate_id": "身份证号重复", "not_in_payroll": "在名单但不在工资表",
     "not_on_roster": "不在人员名单（疑似虚列人员）", "missing_insurance": "五险一金缺项",
@@ -91,19 +91,17 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
     insurance_clause = (contract.obligation("social_insurance").clause
                         if contract.obligation("social_insurance") else "")
 
-    for kind, key in (("roster", "personnel_submission"), ("payroll", "personnel_submission"),
-                      ("insurance", "personnel_submission"), ("transfers", "personnel_submission"),
-                      ("schedule", "schedule_submission")):
-        rule = contract.obligation(key)
-        if rule is None or not rule.day_of_month:
+    for kind in PERSONNEL_KINDS + ("schedule",):
+        found = due(contract, period, kind)
+        if found is None:
             continue
-        deadline = dt.date(period.year, period.month, rule.day_of_month)
+        rule, deadline = found
         data = datasets.get(kind)
-        if data is None:
-            if today > deadline:
-                add(ReconFinding("missing_submission", "", "", KIND_LABELS[kind], None,
-                                 f"{period.label()}{KIND_LABELS[kind]}截至 {deadline} 未报送", rule.clause))
-        elif data.received_on > deadline:
+        when = state(deadline, data.received_on if data else None, today)
+        if when == "missing":
+            add(ReconFinding("missing_submission", "", "", KIND_LABELS[kind], None,
+                             f"{period.label()}{KIND_LABELS[kind]}截至 {deadline} 未报送", rule.clause))
+        elif when == "late" and data is not None:
             add(ReconFinding("late_submission", "", "", data.source, None,
                              f"{KIND_LABELS[kind]}应于 {deadline} 前报送，实际 {data.received_on} 收到"
                              f"（逾期 {(data.received_on - deadline).days} 天）", rule.clause))

@@ -9,11 +9,12 @@ from typing import Callable
 
 from .calendar import Period
 from .errors import InputError
-from .imports import KINDS, parse_table
+from .imports import parse_table
 from .model import Contract
 from .payroll import ReconFinding, reconcile
 from .staffing import SpotEntry, average_headcount, people, scheduled_now, spot_result, turnover_percent
 from .storage import Store
+from .submissions import KIND_LABELS, KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +64,6 @@ def reconcile_month(store: Store, contract: Contract, period: Period, today: dt.
     datasets = store.personnel.datasets(contract.id, period)
     masked = sorted(kind for kind, data in datasets.items() if any(r.get("_masked") for r in data.records))
     if masked:  # rows from a masked audit bundle: pseudonyms and blanks would be read as the operator's errors
-        from .imports import KIND_LABELS
-
         raise InputError(f"{period} 的{'、'.join(KIND_LABELS[k] for k in masked)}来自脱敏的审计包（身份证号、工资或账号"
                          "已隐去），不能在本机核对；核对结果见审计包带来的问题清单，或请对方导出含完整数据的审计包")
     findings = reconcile(contract, period, datasets, today or dt.date.today(),

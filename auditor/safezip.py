@@ -39,6 +39,14 @@ def zipfile_module():
     return module
 
 
+def add_file(archive, name: str, path: Path) -> str:
+    """Copy ``path`` into a zip being written, as member ``name``; the SHA-256 of exactly the bytes written."""
+    from .hashing import copy_sha256
+
+    with path.open("rb") as reader, archive.open(name, "w", force_zip64=path.stat().st_size > (1 << 30)) as out:
+        return copy_sha256(reader, out)
+
+
 def shown(name: str) -> str:
     """A member name (or any value from a file) as it can be printed: control characters escaped, cut short."""
     text = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in name)

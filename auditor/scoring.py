@@ -32,12 +32,10 @@ from typing import Iterable, Mapping, Sequence
 from .calendar import Period, WorkCalendar, months_between, quarter_of
 from .model import Contract, Family, Frequency, Indicator, Installment, MeasurementKind, Role, Status
 from .money import fen, percent_of
+from .submissions import KIND_LABELS, PERSONNEL_KINDS, due_on
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
-PERSONNEL_KINDS = ("roster", "payroll", "insurance", "transfers")
-PERSONNEL_LABELS = {"roster": "人员名单", "payroll": "工资表", "insurance": "五险一金缴纳记录",
-                    "transfers": "工资发放转账记录", "schedule": "排班表"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -470,13 +468,12 @@ def _refusal_conditions(contract: Contract, installment: Installment,
     rule = contract.obligation("personnel_submission")
     if rule is None or received is None:
         return []
-    day = rule.day_of_month or 10
     conditions = []
     for period in months_between(contract.first_period, contract.last_period):
-        deadline = dt.date(period.year, period.month, day)
-        if installment.due is not None and deadline > installment.due:
+        deadline = due_on(rule, period, default_day=10)  # the clause's own day when the contract names none
+        if installment.due is not None and deadline is not None and deadline > installment.due:
             break
-        missing = [PERSONNEL_LABELS[k] for k in PERSONNEL_KINDS if k not in received.get(period, frozenset())]
+        missing = [KIND_LABELS[k] for k in PERSONNEL_KINDS if k not in received.get(period, frozenset())]
         if missing:
             conditions.append(f"{period.label()}人员信息未报送：{'、'.join(missing)}（{rule.clause}：甲方可拒绝付款且不视为违约）")
     return conditions

@@ -15,12 +15,11 @@ when that certificate chains to the agency's root.
 from __future__ import annotations
 
 import base64
-import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
+from ..hashing import json_sha256, json_text
 
 PREFIX = "ADQR1"
 ORDER = ("k", "n", "d", "x", "a", "p", "h", "f")
@@ -30,11 +29,11 @@ LABELS = {"k": "文书种类", "n": "文号", "d": "签发日期", "x": "整改�
 
 def canonical(content: dict[str, Any]) -> str:
     """The canonical text of a document's content: what ``h`` hashes."""
-    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return json_text(content, sort_keys=True, compact=True)
 
 
 def content_hash(content: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical(content).encode("utf-8")).hexdigest()
+    return json_sha256(content, sort_keys=True, compact=True)
 
 
 def _b64(data: bytes) -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import shutil
 import tempfile
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from ..calendar import Period
 from ..errors import InputError
+from ..hashing import copy_sha256, file_sha256
 from .db import Store, now
 
 
@@ -38,15 +38,11 @@ class EvidenceRepo:
         """Copy ``source`` into the store (once per content) and record it for the item."""
         if not source.is_file():
             raise InputError(f"找不到证据文件 {source}")
-        digest = hashlib.sha256()
         self.store.evidence_dir.mkdir(parents=True, exist_ok=True)
         with source.open("rb") as reader, tempfile.NamedTemporaryFile(dir=self.store.evidence_dir, delete=False) as tmp:
-            for chunk in iter(lambda: reader.read(1 << 20), b""):
-                digest.update(chunk)
-                tmp.write(chunk)
+            sha = copy_sha256(reader, tmp)
             tmp.flush()
             os.fsync(tmp.fileno())
-        sha = digest.hexdigest()
         target = self.path_of(sha)
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
@@ -81,11 +77,7 @@ class EvidenceRepo:
         path = self.path_of(evidence.sha256)
         if not path.is_file():
             return False
-        digest = hashlib.sha256()
-        with path.open("rb") as reader:
-            for chunk in iter(lambda: reader.read(1 << 20), b""):
-                digest.update(chunk)
-        return digest.hexdigest() == evidence.sha256
+        return file_sha256(path) == evidence.sha256
 
     def export_copy(self, evidence: Evidence, folder: Path) -> Path:
         """A copy under its original name, for opening with the system's viewer."""

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QGroupBox, Q
 
 from auditor.calendar import Period
 from auditor.errors import AuditorError
-from auditor.imports import KIND_LABELS, KINDS, ColumnsError
+from auditor.imports import ColumnsError
 from auditor.model import Contract
 from auditor.payroll import TYPES, ReconFinding
 from auditor.personnel import (DUTY_STATUSES, confidentiality_findings, import_file, reconcile_month,
                                staffing_figures)
 from auditor.staffing import people
 from auditor.storage import Store
+from auditor.submissions import KIND_LABELS, KINDS
 
 from ..i18n import tr
 from ..models.table_model import Column, ObjectTableModel

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QProgressBar, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from auditor import limits
+from auditor import limits, submissions
 from auditor.calendar import Period
 from auditor.edits import FactEdit, MeasurementEdit, current_fact, current_measurement
 from auditor.entries import parse_event_text, parse_measurement, read_number
@@ -246,7 +246,7 @@ class WalkthroughPage(QWidget):
             return self.result.staffing_status
         if code == PERSONNEL:
             have = {i["kind"] for i in self.store.personnel.imports(self.contract.id, self.period)}
-            return Status.PASS if {"roster", "payroll", "insurance", "transfers"} <= have else Status.MISSING
+            return Status.PASS if set(submissions.PERSONNEL_KINDS) <= have else Status.MISSING
         if code == CONFIDENTIALITY:
             from auditor.personnel import unchecked_duties
 
@@ -344,10 +344,8 @@ class WalkthroughPage(QWidget):
             self.definition.setText(rule.text if rule else tr("核对人员名单、工资表、五险一金缴纳记录与工资发放转账记录"))
             self.target.setText(f"{tr('依据')}：{rule.clause}" if rule else "")
             have = {i["kind"]: i for i in self.store.personnel.imports(self.contract.id, self.period)}
-            from auditor.imports import KIND_LABELS
-
             self.link_text.setText("；".join(f"{tr(label)}：{have[k]['received_on'] + tr('收到') if k in have else tr('未报送')}"
-                                            for k, label in KIND_LABELS.items()))
+                                            for k, label in submissions.KIND_LABELS.items()))
         elif code == DEADLINES:
             self.title.setText(tr("报送期限"))
             self.definition.setText("；".join(f"{o.text}（{o.clause}）" for o in self.contract.obligations
@@ -370,23 +368,16 @@ class WalkthroughPage(QWidget):
         """(submission, deadline, on_time | late | missing | pending) for the month's dated obligations."""
         import datetime as dt
 
-        from auditor.imports import KIND_LABELS
-
         received = {i["kind"]: dt.date.fromisoformat(i["received_on"])
                     for i in self.store.personnel.imports(self.contract.id, self.period)}
         today = dt.date.today()
         states = []
-        for key, kinds in (("schedule_submission", ("schedule",)),
-                           ("personnel_submission", ("roster", "payroll", "insurance", "transfers"))):
-            rule = self.contract.obligation(key)
-            if rule is None or not rule.day_of_month:
-                continue
-            deadline = dt.date(self.period.year, self.period.month, rule.day_of_month)
-            for kind in kinds:
-                day = received.get(kind)
-                state = ("on_time" if day <= deadline else "late") if day else \
-                    ("missing" if today > deadline else "pending")
-                states.append((tr(KIND_LABELS[kind]), deadline, state))
+        for kind in ("schedule",) + submissions.PERSONNEL_KINDS:
+            dated = submissions.due(self.contract, self.period, kind)
+            if dated is not None:
+                deadline = dated[1]
+                states.append((tr(submissions.KIND_LABELS[kind]), deadline,
+                               submissions.state(deadline, received.get(kind), today)))
         return states
 
     def _show_verdict(self, code: str) -> None:
