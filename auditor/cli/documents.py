@@ -1,5 +1,4 @@
-"""The document and trust commands of ``auditor``: render, notice, verify, verify-code, documents, identity,
-ca, trust, config.
+"""The document commands of ``auditor``: render, notice, verify, verify-code, documents.
 
 Verification exit codes: 0 intact and signed by a trusted signer; 3 altered; 4 intact but the signer is
 not trusted; 2 not a signed PDF (or a malformed QR text).
@@ -8,60 +7,31 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
-from typing import Any
 
-from .errors import InputError
-
-EXIT_OK, EXIT_INPUT, EXIT_INTEGRITY, EXIT_UNTRUSTED = 0, 2, 3, 4
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _read(path: str, what: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取{what} {path}：{exc.strerror}") from None
-
-
-def _passphrase(path: str, what: str = "口令文件") -> bytes:
-    return _read(path, what).strip()
-
-
-def _write(path: str, data: bytes) -> None:
-    target = Path(path)
-    try:
-        partial = target.with_name(target.name + ".partial")
-        partial.write_bytes(data)
-        partial.replace(target)
-    except OSError as exc:
-        raise InputError(f"无法写入 {path}：{exc.strerror}") from None
+from ..errors import InputError
+from .args import EXIT_OK, _day, _input_file, _Parser, _path, _reason, _text
+from .files import print_json, read_file, read_passphrase, write_file
 
 
 def _identity(args):
-    from .documents.service import Identity
+    from ..documents.service import Identity
 
     if not getattr(args, "sign", None):
         return None
     if not args.passphrase_file:
         raise InputError("--sign 须同时给出 --passphrase-file")
-    png = _read(args.signature_image, "签名图片") if getattr(args, "signature_image", None) else None
-    return Identity(_read(args.sign, "证书文件"), _passphrase(args.passphrase_file), png)
+    png = read_file(args.signature_image, "签名图片") if getattr(args, "signature_image", None) else None
+    return Identity(read_file(args.sign, "证书文件"), read_passphrase(args.passphrase_file), png)
 
 
 def _on(args) -> dt.date | None:
     return dt.date.fromisoformat(args.on) if getattr(args, "on", None) else None
 
 
-# ------------------------------------------------------------------ documents
-
 def cmd_render(store, args) -> int:
-    from .documents import service as docs
+    from ..documents import service as docs
 
     identity = _identity(args)
     target, kind = args.target, args.kind
@@ -83,7 +53,7 @@ def cmd_render(store, args) -> int:
         if identity is not None:
             raise InputError("整改通知书在签发时签名（notice issue --sign），已签发的文书不能再次签名")
         key = int(target[0]) if target[0].isdigit() else target[0]
-        from . import notices
+        from .. import notices
 
         notice = notices.get(store, key)
         issued = docs.Issued(docs.notice_pdf(store, key), notice.number or "")
@@ -91,7 +61,7 @@ def cmd_render(store, args) -> int:
         if len(target) != 1 or not target[0].isdigit():
             raise InputError("用法：render spot-check ID --out FILE.pdf")
         issued = docs.spot_check_record(store, int(target[0]), identity, **options)
-    _write(args.out, issued.pdf)
+    write_file(args.out, issued.pdf)
     state = f"文号 {issued.number}，已签名并登记" if issued.number else "预览，未签名、未登记"
     print(f"已生成 {args.out}（{len(issued.pdf) // 1024} KB，{state}）")
     if issued.note:
@@ -100,8 +70,8 @@ def cmd_render(store, args) -> int:
 
 
 def cmd_notice(store, args) -> int:
-    from . import notices
-    from .service import parse_period
+    from .. import notices
+    from ..service import parse_period
 
     action = args.action
     if action == "draft":
@@ -113,17 +83,17 @@ def cmd_notice(store, args) -> int:
                                finding_ids=ids, supersedes=args.supersedes)
         print(f"已起草 #{notice.id}（{len(notice.content['findings'])} 个问题）")
         if args.json:
-            _print_json({"id": notice.id, "status": notice.status})
+            print_json({"id": notice.id, "status": notice.status})
     elif action == "issue":
         identity = _identity(args)
         notice, pdf = notices.issue(store, args.id, _on(args) or dt.date.today(), identity=identity,
                                     backdate_reason=args.backdate_reason)
         if args.out:
-            _write(args.out, pdf)
+            write_file(args.out, pdf)
         print(f"已签发 {notice.number}，整改期限 {notice.deadline}")
         if args.json:
-            _print_json({"id": notice.id, "number": notice.number, "deadline": str(notice.deadline),
-                         "content_sha256": notice.content_sha256})
+            print_json({"id": notice.id, "number": notice.number, "deadline": str(notice.deadline),
+                        "content_sha256": notice.content_sha256})
     elif action == "receive":
         if args.signed_receipt:
             notice = notices.receive_signed(store, args.number, args.signed_receipt)
@@ -148,8 +118,8 @@ def cmd_notice(store, args) -> int:
     else:
         rows = notices.list_notices(store, args.contract)
         if args.json:
-            _print_json([{"id": n.id, "number": n.number, "contract": n.contract_id, "period": str(n.period),
-                          "status": n.status, "deadline": str(n.deadline) if n.deadline else None} for n in rows])
+            print_json([{"id": n.id, "number": n.number, "contract": n.contract_id, "period": str(n.period),
+                         "status": n.status, "deadline": str(n.deadline) if n.deadline else None} for n in rows])
             return EXIT_OK
         for n in rows:
             print(f"{n.id}\t{n.label}\t{n.contract_id}\t{n.period}\t{notices.STATUS_LABELS[n.status]}\t"
@@ -165,7 +135,7 @@ def _ids(text: str) -> list[int]:
 
 
 def print_verification(name: str, result) -> None:
-    from .documents.signing import CLOCK_NOTE
+    from ..documents.signing import CLOCK_NOTE
 
     print(f"{name}：{result.summary}")
     for problem in result.problems:
@@ -187,11 +157,11 @@ def print_verification(name: str, result) -> None:
 
 
 def cmd_verify(store, args) -> int:
-    from .documents.service import verify
+    from ..documents.service import verify
 
-    result = verify(store, _read(args.file, "文件"))
+    result = verify(store, read_file(args.file, "文件"))
     if args.json:
-        _print_json({"file": Path(args.file).name, **result.as_dict()})
+        print_json({"file": Path(args.file).name, **result.as_dict()})
     else:
         print_verification(Path(args.file).name, result)
     if result.outcome == "unsigned" and not args.json:
@@ -200,15 +170,15 @@ def cmd_verify(store, args) -> int:
 
 
 def cmd_verify_code(store, args) -> int:
-    from .documents.payload import LABELS
-    from .documents.service import verify_code
-    from .pki import load_certificate
+    from ..documents.payload import LABELS
+    from ..documents.service import verify_code
+    from ..pki import load_certificate
 
     text = args.text if args.text != "-" else sys.stdin.read()
-    extra = [load_certificate(_read(path, "证书文件"), path) for path in args.cert or []]
+    extra = [load_certificate(read_file(path, "证书文件"), path) for path in args.cert or []]
     check = verify_code(store, text, extra)
     if args.json:
-        _print_json(check.as_dict())
+        print_json(check.as_dict())
     else:
         summary = {"valid": "二维码有效：内容由受信任的检查人员签名，未被改动",
                    "altered": "二维码内容被改动或伪造", "untrusted": "无法证明二维码真伪"}[check.outcome]
@@ -223,16 +193,16 @@ def cmd_verify_code(store, args) -> int:
 
 
 def cmd_documents(store, args) -> int:
-    from .documents.payload import canonical
-    from .documents.service import KINDS
+    from ..documents.payload import canonical
+    from ..documents.service import KINDS
 
     if args.action == "list":
         rows = store.register.list(args.kind, args.contract)
         if args.json:
-            _print_json([{"number": d.number, "kind": d.kind, "contract": d.contract_id, "subject": d.subject,
-                          "issued_on": str(d.issued_on) if d.issued_on else None, "signed": d.signed,
-                          "signer_certificate_sha256": d.signer_fingerprint, "content_sha256": d.content_sha256,
-                          "pdf_sha256": d.sha256} for d in rows])
+            print_json([{"number": d.number, "kind": d.kind, "contract": d.contract_id, "subject": d.subject,
+                         "issued_on": str(d.issued_on) if d.issued_on else None, "signed": d.signed,
+                         "signer_certificate_sha256": d.signer_fingerprint, "content_sha256": d.content_sha256,
+                         "pdf_sha256": d.sha256} for d in rows])
             return EXIT_OK
         for d in rows:
             print(f"{d.number}\t{KINDS.get(d.kind, (d.kind,))[0]}\t{d.subject or d.contract_id}\t{d.issued_on or ''}\t"
@@ -246,7 +216,7 @@ def cmd_documents(store, args) -> int:
                 "backdate_reason": document.backdate_reason, "signer_certificate_sha256": document.signer_fingerprint,
                 "content_sha256": document.content_sha256, "pdf_sha256": document.sha256, "qr": document.qr}
         if args.json:
-            _print_json(data)
+            print_json(data)
         else:
             for key, value in data.items():
                 print(f"{key}\t{value if value is not None else ''}")
@@ -257,157 +227,53 @@ def cmd_documents(store, args) -> int:
     except OSError as exc:
         raise InputError(f"无法创建文件夹 {folder}：{exc.strerror}") from None
     safe = "".join(ch if ch.isalnum() else "_" for ch in document.number)
-    _write(str(folder / f"{safe}.pdf"), store.register.pdf(document.id))
-    _write(str(folder / f"{safe}.content.json"), canonical(document.content).encode("utf-8"))
+    write_file(str(folder / f"{safe}.pdf"), store.register.pdf(document.id))
+    write_file(str(folder / f"{safe}.content.json"), canonical(document.content).encode("utf-8"))
     print(f"已导出 {document.number} 到 {folder}（PDF 与内容 JSON；内容 SHA-256 {document.content_sha256}）")
     return EXIT_OK
 
 
-# ------------------------------------------------------------------ certificates and trust
-
-def cmd_ca(store, args) -> int:
-    from .pki import create_root, describe, fingerprint, load_certificate
-
-    if args.action == "create":
-        p12, certificate = create_root(args.organization, _passphrase(args.passphrase_file))
-        store.trust.add_agency_root(p12, certificate)
-        print(f"已创建机构根证书：{describe(certificate)}，SHA-256 指纹 {fingerprint(certificate)}")
-        print("根证书私钥已用口令加密保存在数据库中；请用 auditor ca export 导出 .cer 交给乙方和其他办公室。")
-        if args.out:
-            from .pki import der
-
-            _write(args.out, der(certificate))
-            print(f"根证书已导出到 {args.out}")
-        return EXIT_OK
-    root = store.trust.agency_root()
-    if root is None:
-        raise InputError("本机没有机构根证书：先运行 auditor ca create")
-    certificate = load_certificate(root[1])
-    _write(args.out, root[1])
-    print(f"已导出 {describe(certificate)} 到 {args.out}（SHA-256 指纹 {fingerprint(certificate)}）")
-    return EXIT_OK
-
-
-def cmd_identity(store, args) -> int:
-    from .pki import describe, issue_inspector, load_identity
-
-    passphrase = _passphrase(args.passphrase_file)
-    if args.action == "create":
-        root = store.trust.agency_root()
-        if root is None:
-            raise InputError("本机没有机构根证书，不能签发检查人员证书：先运行 auditor ca create，"
-                             "或导入机构签发的证书（auditor identity import）")
-        if not args.ca_passphrase_file:
-            raise InputError("签发检查人员证书须给出机构根证书的口令（--ca-passphrase-file）")
-        ca = load_identity(root[0], _passphrase(args.ca_passphrase_file, "根证书口令文件"))
-        p12, identity = issue_inspector(ca, args.name, args.organization, passphrase)
-        _write(args.out, p12)
-    else:
-        p12 = _read(args.file, "证书文件")
-        identity = load_identity(p12, passphrase)
-    png = _read(args.signature_image, "签名图片") if args.signature_image else None
-    from .documents.service import Identity, signing_identity
-
-    signing_identity(store, Identity(p12, passphrase))  # refuses a certificate no trusted root issued
-    store.trust.register_inspector(identity, p12, png)
-    print(f"已登记检查人员证书：{describe(identity.certificate)}，SHA-256 指纹 {identity.fingerprint[:16]}…"
-          + (f"，已保存到 {args.out}" if args.action == "create" else ""))
-    return EXIT_OK
-
-
-def cmd_trust(store, args) -> int:
-    from .pki import load_certificate
-
-    if args.action == "add":
-        root = store.trust.add_root(load_certificate(_read(args.file, "证书文件"), args.file), args.note or "")
-        print(f"已信任：{root.subject}（SHA-256 {root.fingerprint}）")
-    elif args.action == "remove":
-        root = store.trust.remove_root(args.fingerprint)
-        print(f"已移出信任列表：{root.subject}（SHA-256 {root.fingerprint}）")
-    else:
-        roots = store.trust.roots()
-        if args.json:
-            _print_json([{"fingerprint": r.fingerprint, "subject": r.subject, "note": r.note,
-                          "added_at": r.added_at} for r in roots])
-            return EXIT_OK
-        for r in roots:
-            print(f"{r.fingerprint}\t{r.subject}\t{r.note}\t{r.added_at}")
-        print(f"共 {len(roots)} 个受信任的根证书" if roots else "信任列表为空：签名的文书都将显示为“签名人不受信任”")
-    return EXIT_OK
-
-
-SETTINGS = {"tsa_url": "RFC 3161 时间戳服务器地址（http://…），空值表示不用"}
-
-
-def cmd_config(store, args) -> int:
-    if args.key not in SETTINGS:
-        raise InputError(f"没有设置项“{args.key}”（可用：{'、'.join(SETTINGS)}）")
-    if args.action == "set":
-        value = (args.value or "").strip()
-        if args.key == "tsa_url" and value and not value.startswith(("http://", "https://")):
-            raise InputError(f"tsa_url “{value}”须以 http:// 或 https:// 开头")
-        store.trust.set_setting(args.key, value)
-        print(f"{args.key} = {value or '（未设置）'}")
-    else:
-        print(store.trust.setting(args.key))
-    return EXIT_OK
-
-
-def add_parsers(sub, parser_class) -> None:
-    """The sub-commands of this module, with the argument types of ``auditor.cli``."""
-    from .cli import _day, _input_file, _path, _reason, _text
-
-    def day(text: str) -> str:
-        return _day(text)
-
-    def issue_options(q, backdate: bool = True) -> None:
-        q.add_argument("--sign", metavar="P12", type=_input_file, help="检查人员证书（PKCS#12）")
-        q.add_argument("--passphrase-file", type=_input_file)
-        q.add_argument("--signature-image", type=_input_file, help="手写签名图片（PNG）")
-        if backdate:
-            q.add_argument("--on", type=day, help="签发日期 YYYY-MM-DD（默认今天）")
-            q.add_argument("--backdate-reason", type=_reason, help="签发日期早于同序列前一文书时的理由（印在文书上）")
-
+def add_parsers(sub) -> None:
     p = sub.add_parser("render", help="生成文书 PDF（--sign 时编号、签名并登记）：score-sheet|installment|notice|spot-check|payment")
     p.add_argument("kind", choices=["score-sheet", "installment", "notice", "spot-check", "payment"])
     p.add_argument("target", nargs="+", type=_text)
     p.add_argument("--out", required=True, type=_path)
-    issue_options(p)
+    _issue_options(p)
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("notice", help="整改通知书：draft|issue|receive|rectified|close|escalate|list")
-    nsub = p.add_subparsers(dest="action", required=True, parser_class=parser_class)
+    nsub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
     q = nsub.add_parser("draft")
     q.add_argument("contract", type=_text)
     q.add_argument("period", type=_text)
     q.add_argument("--findings", type=_text, help="问题编号，逗号分隔（默认：该月全部未处理问题）")
     q.add_argument("--place", required=True, type=_text)
     q.add_argument("--inspectors", required=True, type=_text)
-    q.add_argument("--inspected", type=day, help="检查日期 YYYY-MM-DD（默认今天）")
+    q.add_argument("--inspected", type=_day, help="检查日期 YYYY-MM-DD（默认今天）")
     q.add_argument("--supersedes", type=_text, help="被替代的通知书文号")
     q.add_argument("--json", action="store_true")
     q = nsub.add_parser("issue")
     q.add_argument("id", type=_notice_id)
-    issue_options(q)
+    _issue_options(q)
     q.add_argument("--out", type=_path)
     q.add_argument("--json", action="store_true")
     q = nsub.add_parser("receive")
     q.add_argument("number", type=_text)
     q.add_argument("--by", type=_text)
     q.add_argument("--signed-receipt", type=_input_file, help="乙方在回执签收栏电子签名后的 PDF")
-    q.add_argument("--on", type=day)
+    q.add_argument("--on", type=_day)
     q = nsub.add_parser("close")
     q.add_argument("number", type=_text)
     q.add_argument("--by", required=True, type=_text)
-    q.add_argument("--on", type=day)
+    q.add_argument("--on", type=_day)
     q = nsub.add_parser("rectified")
     q.add_argument("number", type=_text)
     q.add_argument("--report", type=_input_file, help="乙方整改报告文件")
-    q.add_argument("--on", type=day)
+    q.add_argument("--on", type=_day)
     q = nsub.add_parser("escalate")
     q.add_argument("number", type=_text)
     q.add_argument("--reason", required=True, type=_reason)
-    q.add_argument("--on", type=day)
+    q.add_argument("--on", type=_day)
     q = nsub.add_parser("list")
     q.add_argument("--contract", type=_text)
     q.add_argument("--json", action="store_true")
@@ -424,7 +290,7 @@ def add_parsers(sub, parser_class) -> None:
     p.set_defaults(func=cmd_verify_code)
 
     p = sub.add_parser("documents", help="文书登记簿：list|show|export")
-    dsub = p.add_subparsers(dest="action", required=True, parser_class=parser_class)
+    dsub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
     q = dsub.add_parser("list")
     q.add_argument("--kind", choices=["notice", "score-sheet", "installment", "spot-check", "payment"])
     q.add_argument("--contract", type=_text)
@@ -437,50 +303,14 @@ def add_parsers(sub, parser_class) -> None:
     q.add_argument("--out", required=True, type=_path, help="导出到的文件夹")
     p.set_defaults(func=cmd_documents)
 
-    p = sub.add_parser("ca", help="机构根证书：create|export")
-    csub = p.add_subparsers(dest="action", required=True, parser_class=parser_class)
-    q = csub.add_parser("create")
-    q.add_argument("--organization", required=True, type=_text)
-    q.add_argument("--passphrase-file", required=True, type=_input_file, help="根证书口令（至少 8 个字符）")
-    q.add_argument("--out", type=_path, help="同时导出根证书 .cer")
-    q = csub.add_parser("export")
-    q.add_argument("--out", required=True, type=_path)
-    p.set_defaults(func=cmd_ca)
 
-    p = sub.add_parser("identity", help="检查人员证书：create（由机构根证书签发）| import（机构签发的 .p12）")
-    isub = p.add_subparsers(dest="action", required=True, parser_class=parser_class)
-    q = isub.add_parser("create")
-    q.add_argument("--name", required=True, type=_text)
-    q.add_argument("--organization", required=True, type=_text)
-    q.add_argument("--out", required=True, type=_path)
-    q.add_argument("--passphrase-file", required=True, type=_input_file)
-    q.add_argument("--ca-passphrase-file", type=_input_file, help="机构根证书的口令文件")
-    q.add_argument("--signature-image", type=_input_file)
-    q = isub.add_parser("import")
-    q.add_argument("file", type=_input_file)
-    q.add_argument("--passphrase-file", required=True, type=_input_file)
-    q.add_argument("--signature-image", type=_input_file)
-    p.set_defaults(func=cmd_identity)
-
-    p = sub.add_parser("trust", help="信任列表：add|list|remove（只有列表中的根证书签发的签名才算受信任）")
-    tsub = p.add_subparsers(dest="action", required=True, parser_class=parser_class)
-    q = tsub.add_parser("add")
-    q.add_argument("file", type=_input_file)
-    q.add_argument("--note", type=_text)
-    q = tsub.add_parser("remove")
-    q.add_argument("fingerprint", type=_text)
-    q = tsub.add_parser("list")
-    q.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_trust)
-
-    p = sub.add_parser("config", help="设置：get|set KEY [VALUE]（tsa_url）")
-    gsub = p.add_subparsers(dest="action", required=True, parser_class=parser_class)
-    q = gsub.add_parser("get")
-    q.add_argument("key")
-    q = gsub.add_parser("set")
-    q.add_argument("key")
-    q.add_argument("value", nargs="?", default="")
-    p.set_defaults(func=cmd_config)
+def _issue_options(q, backdate: bool = True) -> None:
+    q.add_argument("--sign", metavar="P12", type=_input_file, help="检查人员证书（PKCS#12）")
+    q.add_argument("--passphrase-file", type=_input_file)
+    q.add_argument("--signature-image", type=_input_file, help="手写签名图片（PNG）")
+    if backdate:
+        q.add_argument("--on", type=_day, help="签发日期 YYYY-MM-DD（默认今天）")
+        q.add_argument("--backdate-reason", type=_reason, help="签发日期早于同序列前一文书时的理由（印在文书上）")
 
 
 def _notice_id(text: str) -> int:

@@ -1,0 +1,119 @@
+"""The month commands: record, score, payment, finalize, reopen."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .args import EXIT_OK, _input_file, _number, _period, _reason, _text
+from .files import print_json
+
+
+def cmd_record(store, args) -> int:
+    from ..service import month_result, record_file
+
+    contract, entries = record_file(store, Path(args.file))
+    result = month_result(store, contract, entries.period)
+    print(f"已录入 {contract.id} {entries.period}：{len(entries.measurements)} 项指标"
+          + ("" if result.complete else f"；尚缺 {len(result.missing)} 项"))
+    return EXIT_OK
+
+
+def cmd_score(store, args) -> int:
+    from ..money import format_yuan
+    from ..serialize import month_to_dict, number_text
+    from ..service import month_result, parse_period
+
+    contract = store.contracts.get(args.contract)
+    result = month_result(store, contract, parse_period(contract, args.period))
+    if args.json:
+        print_json(month_to_dict(result, contract.settings.readings(contract.family)))
+        return EXIT_OK
+    print(f"{contract.name}  {result.period.label()}")
+    for item in result.items:
+        money = f"  扣 {format_yuan(item.deduction)}" if item.deduction else ""
+        points = f"  {number_text(item.points)} 分" if item.points is not None else ""
+        print(f"  {item.code} {item.indicator.name}：{item.status.label}（{item.detail}）{points}{money}")
+    staffing = "、".join(f"{r.role.name} {number_text(r.actual) if r.actual is not None else '未录入'}/{r.required}"
+                         for r in result.roles)
+    print(f"  人员：{staffing}，缺口 {result.staffing_shortfall} 人")
+    if result.score is not None:
+        print(f"本月得分：{result.score:.2f}")
+    print(f"本月扣减：{format_yuan(result.deduction_total)}")
+    for warning in result.warnings:
+        print(f"注意：{warning}")
+    if not result.complete:
+        print(f"未录入：{'、'.join(result.missing)}")
+    return EXIT_OK
+
+
+def cmd_payment(store, args) -> int:
+    from ..money import amount_in_words, format_yuan
+    from ..serialize import installment_to_dict, number_text
+    from ..service import installment_result
+
+    contract = store.contracts.get(args.contract)
+    result = installment_result(store, contract, args.number)
+    if args.json:
+        print_json(installment_to_dict(result))
+        return EXIT_OK
+    inst = result.installment
+    print(f"{contract.name}  第{inst.number}期（{inst.percent}%，{inst.due_text}）")
+    print(f"  金额：{format_yuan(result.amount)}")
+    if result.score is not None:
+        print(f"  得分：{result.score:.2f}，支付比例 {number_text(result.band_percent)}%，应付 {format_yuan(result.gross)}")
+    for d in result.deductions:
+        print(f"  扣减 {d.period} {d.label}：{format_yuan(d.amount)}（{d.basis}；{d.clause}）")
+    if result.carried_in:
+        print(f"  上期结转扣减：{format_yuan(result.carried_in)}")
+    print(f"  实付：{format_yuan(result.payable)}（{amount_in_words(result.payable)}）")
+    if result.carried_over:
+        print(f"  结转下期扣减：{format_yuan(result.carried_over)}")
+    if result.bond_claim:
+        print(f"  可从履约保证金中扣除：{format_yuan(result.bond_claim)}")
+    if result.provisional:
+        print(f"  暂估：未完成或未定稿的月份 {'、'.join(str(p) for p in result.unfinalized_months)}")
+    for line in result.refusal_conditions + result.warnings:
+        print(f"  注意：{line}")
+    return EXIT_OK
+
+
+def cmd_finalize(store, args) -> int:
+    from ..service import finalize_month, parse_period
+
+    contract = store.contracts.get(args.contract)
+    finalize_month(store, contract, parse_period(contract, args.period))
+    print(f"{contract.id} {args.period} 已定稿")
+    return EXIT_OK
+
+
+def cmd_reopen(store, args) -> int:
+    from ..service import parse_period
+
+    contract = store.contracts.get(args.contract)
+    store.months.reopen(contract.id, parse_period(contract, args.period), args.reason)
+    print(f"{contract.id} {args.period} 已重新打开")
+    return EXIT_OK
+
+
+def add_parsers(sub) -> None:
+    p = sub.add_parser("record", help="录入一个月的考核数据（JSON 文件，整月替换）")
+    p.add_argument("file", type=_input_file)
+    p.set_defaults(func=cmd_record)
+    p = sub.add_parser("score", help="某月考核结果")
+    p.add_argument("contract", type=_text)
+    p.add_argument("period", type=_period)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_score)
+    p = sub.add_parser("payment", help="第 N 期付款核算")
+    p.add_argument("contract", type=_text)
+    p.add_argument("number", type=_number)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_payment)
+    p = sub.add_parser("finalize", help="月度定稿")
+    p.add_argument("contract", type=_text)
+    p.add_argument("period", type=_period)
+    p.set_defaults(func=cmd_finalize)
+    p = sub.add_parser("reopen", help="重新打开已定稿的月份（须说明理由）")
+    p.add_argument("contract", type=_text)
+    p.add_argument("period", type=_period)
+    p.add_argument("--reason", required=True, type=_reason)
+    p.set_defaults(func=cmd_reopen)
