@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import logging
 import os
 import re
 import secrets
@@ -25,8 +26,11 @@ from typing import Callable
 from . import safezip
 from .errors import InputError
 from .hashing import file_sha256
+from .safezip import fsync as _fsync
 from .safezip import reason as _reason
 from .safezip import shown as _shown
+
+log = logging.getLogger(__name__)
 
 FORMAT = "auditor-backup"
 JOURNAL_FORMAT = "auditor-restore-journal"
@@ -53,20 +57,6 @@ KILL_POINTS = ("staging-db", "staging-evidence", "staged", "journal-written", "j
 def _checkpoint(step: str) -> None:
     """Test hook: with AUDITOR_TEST_KILL_AT=<step> the process dies here, as in a power cut."""
     safezip.checkpoint(step, KILL_POINTS)
-
-
-def _fsync(path: Path) -> None:
-    """Flush a file or a folder to disk (folders cannot be opened on Windows: their renames are durable)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def evidence_dir_of(db_path: Path) -> Path:
@@ -143,6 +133,8 @@ def backup(store, target: Path) -> dict:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    log.info("backed up %s to %s: %d evidence files, %d missing", store.path, target, len(manifest["files"]) - 1,
+             len(manifest["missing"]))
     return manifest
 
 
@@ -241,18 +233,7 @@ def _unpack(source: Path, key: str | None, into: Path, *, evidence: bool) -> dic
     half-filled when this refuses: the caller removes it."""
     zf = _zipfile()
     label = _shown(source.name)
-    try:
-        if not source.is_file():
-            what = "不存在" if not source.exists() else "不是文件"
-            raise InputError(f"备份文件 {label} {what}")
-        declared = safezip.declared_entries(source)
-        if declared is not None and declared > MAX_MEMBERS:
-            raise InputError(f"{label}：成员过多（{declared} 个，上限 {MAX_MEMBERS}）")
-        archive = zf.ZipFile(source)
-    except OSError as exc:
-        raise InputError(f"无法读取备份文件 {label}：{exc.strerror or exc}") from None
-    except (zf.BadZipFile, zf.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
-        raise InputError(f"{label} 不是本程序的备份文件（不是完整的 zip 文件：{_reason(exc)}）") from None
+    archive = safezip.open_archive(source, label, "备份文件", "本程序的备份文件", MAX_MEMBERS)
     with archive:
         try:
             infos = archive.infolist()
@@ -421,7 +402,9 @@ def restore(db_path: Path, source: Path, evidence_dir: Path | None = None, key: 
         shutil.rmtree(staging, ignore_errors=True)
         raise InputError(f"无法在 {db_path.parent} 中写入恢复日志：{exc.strerror or exc}；未做任何修改") from None
     _swap(db_path, staging, keep, present, journal["anchor"])
-    return keep if "db" in present else None
+    kept = keep if "db" in present else None
+    log.info("restored %s from %s; the database it replaced is kept at %s", db_path, source, kept or "(there was none)")
+    return kept
 
 
 def _anchor_state(database: Path, key: str | None) -> dict | None:

@@ -35,6 +35,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import logging
 import os
 import re
 import secrets
@@ -48,10 +49,13 @@ from . import limits, safezip
 from .calendar import Period, PeriodError
 from .errors import InputError
 from .hashing import file_sha256
+from .safezip import fsync as _fsync
 from .safezip import shown
 from .storage import Store
 from .storage.db import now
 from .submissions import KINDS
+
+log = logging.getLogger(__name__)
 
 FORMAT = "auditor-bundle"
 VERSION = 2
@@ -494,8 +498,12 @@ def export_bundle(store: Store, contract_id: str, target: Path, p12: bytes, pass
     signed = {"certificate": _pem(signer.certificate), "chain": [_pem(c) for c in signer.chain],
               "signature": base64.b64encode(_sign(signer.key, payload)).decode("ascii"), "algorithm": "sha256"}
     _write(target, payload, json.dumps(signed).encode("ascii"), evidence, pdfs)
-    return {"rows": sum(len(v) for v in tables.values()), "documents": len(documents), "files": len(files),
-            "missing": missing}
+    summary = {"rows": sum(len(v) for v in tables.values()), "documents": len(documents), "files": len(files),
+               "missing": missing}
+    log.info("exported the audit bundle of %s to %s: %d rows, %d documents, %d files, %d missing; full IDs %s, "
+             "pay %s", contract_id, Path(target).name, summary["rows"], len(documents), len(files), len(missing),
+             "included" if include_ids else "masked", "included" if include_pay else "left out")
+    return summary
 
 
 def _export_documents(store: Store, contract_id: str) -> tuple[list[dict], dict[str, bytes]]:
@@ -618,17 +626,7 @@ def _open(store: Store, source: Path) -> _Opened:
     """The archive checked member by member, its signature verified and its signer trusted; the body."""
     zf = safezip.zipfile_module()
     label = shown(source.name)
-    try:
-        if not source.is_file():
-            raise InputError(f"审计包 {label} {'不存在' if not source.exists() else '不是文件'}")
-        declared = safezip.declared_entries(source)
-        if declared is not None and declared > MAX_MEMBERS:
-            raise InputError(f"{label}：成员过多（{declared} 个，上限 {MAX_MEMBERS}）")
-        archive = zf.ZipFile(source)
-    except OSError as exc:
-        raise InputError(f"无法读取审计包 {label}：{exc.strerror or exc}") from None
-    except (zf.BadZipFile, zf.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
-        raise InputError(f"{label} 不是本程序导出的审计包（不是完整的 zip 文件：{safezip.reason(exc)}）") from None
+    archive = safezip.open_archive(source, label, "审计包", "本程序导出的审计包", MAX_MEMBERS)
     try:
         try:
             infos = archive.infolist()
@@ -1120,8 +1118,14 @@ def import_bundle(store: Store, source: Path) -> ImportReport:
         plan = _plan(store, opened, contract, checked, documents)
         report.same = plan.same
         if plan.contract is None and not plan.rows and not plan.documents and not plan.document_updates:
+            log.info("imported the audit bundle %s of %s: nothing new (%d rows already here)", opened.label,
+                     contract_id, report.same)
             return report
         _write_plan(store, opened, plan, report)
+    log.info("imported the audit bundle %s of %s, signed by %s… (%s signer): added %s, %d updated, %d already "
+             "here; months arrived open: %s", opened.label, contract_id, opened.fingerprint[:16],
+             "known" if known else "new", dict(sorted(report.added.items())) or "nothing", report.updated,
+             report.same, ", ".join(report.received_final) or "none")
     return report
 
 
@@ -1218,19 +1222,6 @@ def _insert(store: Store, opened: _Opened, plan: _Plan, report: ImportReport) ->
                     doc["sha256"]])
         report.updated += 1
     store.trust.remember(opened.certificate, opened.chain)
-
-
-def _fsync(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _place(store: Store, staging: Path, names: list[str]) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +16,8 @@ from .payroll import ReconFinding, reconcile
 from .staffing import SpotEntry, average_headcount, people, scheduled_now, spot_result, turnover_percent
 from .storage import Store
 from .submissions import KIND_LABELS, KINDS
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,8 @@ def import_file(store: Store, contract: Contract, period: Period, kind: str, pat
             if (entries is None or entries.headcount is None) and store.months.status(contract.id, period) != "final":
                 store.months.set_fact(contract, period, "headcount", headcount)
                 applied = True
+    log.info("imported %s for %s %s: %d rows, file sha256 %s…, received %s%s", kind, contract.id, period,
+             len(result.records), result.sha256[:12], received, ", headcount filled in" if applied else "")
     return ImportSummary(kind, result.source, len(result.records), received, headcount, applied, result.unmapped)
 
 

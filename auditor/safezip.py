@@ -4,7 +4,8 @@ Member names are judged, never used as paths: the caller's allow-list decides wh
 archive, and whatever is written lands under a name the caller derives itself (evidence under the
 hash computed while reading). Sizes are checked in the central directory and then held to while
 inflating, member by member and overall, so a header that lies only makes the refusal come later.
-Nothing here imports ``zipfile`` at module level: backup.py is loaded on every start.
+Nothing here imports ``zipfile`` at module level: backup.py is loaded on every start. The few writing
+steps both share (a member copied in while hashed, an fsync) live here too.
 """
 from __future__ import annotations
 
@@ -93,6 +94,24 @@ def declared_entries(source: Path) -> int | None:
         reader.seek(struct.unpack_from("<Q", tail, at - 20 + 8)[0])  # the ZIP64 end record
         record = reader.read(56)
         return struct.unpack_from("<Q", record, 32)[0] if record[:4] == b"PK\x06\x06" else None
+
+
+def open_archive(source: Path, label: str, noun: str, ours: str, max_members: int):
+    """The zip at ``source``, opened only after the cheap refusals, in the caller's words (``noun``: 备份文件,
+    审计包; ``ours``: what it should have been): missing, not a file, more members than ``max_members``
+    declared, not a complete zip."""
+    zf = zipfile_module()
+    try:
+        if not source.is_file():
+            raise InputError(f"{noun} {label} {'不存在' if not source.exists() else '不是文件'}")
+        declared = declared_entries(source)
+        if declared is not None and declared > max_members:
+            raise InputError(f"{label}：成员过多（{declared} 个，上限 {max_members}）")
+        return zf.ZipFile(source)
+    except OSError as exc:
+        raise InputError(f"无法读取{noun} {label}：{exc.strerror or exc}") from None
+    except (zf.BadZipFile, zf.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise InputError(f"{label} 不是{ours}（不是完整的 zip 文件：{reason(exc)}）") from None
 
 
 def check_members(infos: list, label: str, what: str, name_problem: Callable[[str], str | None],
@@ -188,6 +207,20 @@ def read_small(archive, info, label: str, what: str, reading: Reading) -> bytes:
     chunks: list[bytes] = []
     stream(archive, info, label, what, reading, chunks.append)
     return b"".join(chunks)
+
+
+def fsync(path: Path) -> None:
+    """Flush a file or a folder to disk (folders cannot be opened on Windows: their renames are durable)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def checkpoint(step: str, points: tuple[str, ...]) -> None:

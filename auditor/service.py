@@ -1,6 +1,7 @@
 """Operations the CLI and the UI share: load what is stored, run the engine, write atomically."""
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 from typing import Mapping
@@ -11,6 +12,8 @@ from .errors import InputError
 from .model import Contract
 from .scoring import InstallmentResult, MonthEntries, MonthResult, assess_installments, assess_month
 from .storage import Store
+
+log = logging.getLogger(__name__)
 
 
 def parse_period(contract: Contract, text: str) -> Period:
@@ -110,6 +113,7 @@ def record_file(store: Store, path: Path) -> tuple[Contract, MonthEntries]:
     contract = store.contracts.get(data["contract"])
     entries = parse_entries(contract, data, source=path.name)
     store.months.record(contract, entries)
+    log.info("recorded the entries of %s %s: %d measurements", contract.id, entries.period, len(entries.measurements))
     return contract, entries
 
 
@@ -125,5 +129,8 @@ def finalize_month(store: Store, contract: Contract, period: Period) -> MonthRes
         current = store.contracts.get(contract.id)
         result = month_result(store, current, period)
         store.months.finalize(contract.id, period, result.complete, result.missing, version=version)
-        store.findings.sync(contract.id, period, month_findings(current, result))
+        findings = month_findings(current, result)
+        store.findings.sync(contract.id, period, findings)
+    log.info("finalised %s %s under contract version %s: %s, %d findings", contract.id, period, version,
+             "complete" if result.complete else f"{len(result.missing)} items missing", len(findings))
     return result

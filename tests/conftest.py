@@ -9,6 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The audit chain's anchors live in the user's config folder: never the real one under test. Module-scoped
 # fixtures use this session-wide folder; each test gets its own below.
 os.environ["AUDITOR_STATE_DIR"] = tempfile.mkdtemp(prefix="auditor-state-")
+# The log (auditor/logs.py) too: a test that configures it, or a CLI it runs, writes here, never to the user's.
+os.environ["AUDITOR_LOG_DIR"] = tempfile.mkdtemp(prefix="auditor-log-")
 
 
 @pytest.fixture(autouse=True)

@@ -90,33 +90,6 @@ def bring_to_front(window) -> None:
     window.activateWindow()
 
 
-def _install_error_dialog() -> None:
-    """Last line of defence: an unexpected error shows a dialog and is logged, never a traceback."""
-    import traceback
-    from pathlib import Path
-
-    from PySide6.QtWidgets import QMessageBox
-
-    from .i18n import tr
-
-    def hook(kind, value, tb) -> None:
-        try:
-            from platformdirs import user_log_dir
-
-            log = Path(user_log_dir("auditor", appauthor=False)) / "error.log"
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as handle:
-                handle.write("".join(traceback.format_exception(kind, value, tb)))
-            where = tr("详情已记录在 {path}").format(path=log)
-        except OSError:
-            where = ""
-        QMessageBox.critical(None, tr("内部错误"),
-                             tr("程序遇到意外错误（{name}），当前操作未完成，已保存的数据不受影响。").format(name=kind.__name__)
-                             + "\n" + where)
-
-    sys.excepthook = hook
-
-
 def _smoke(app, window) -> None:
     """Bundle smoke test: every page shown (lazy imports happen), a document rendered, signed and verified."""
     try:
@@ -148,10 +121,14 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from auditor import logs
     from auditor.errors import AuditorError
     from auditor.paths import default_db_path
     from auditor.storage import open_store
 
+    from . import errors
+
+    logs.configure()
     argv = list(sys.argv if argv is None else argv)
     QCoreApplication.setOrganizationName("auditor")
     QCoreApplication.setApplicationName("auditor")
@@ -166,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     install_app_font(app)
     settings = QSettings()
     install_language(app, str(settings.value("language", "zh_CN")))
-    _install_error_dialog()
+    errors.install()
     import os
 
     from PySide6.QtWidgets import QInputDialog, QLineEdit

@@ -14,6 +14,7 @@ from auditor.errors import AuditorError
 from auditor.service import installment_results, record_file, term_results
 from auditor.storage import Store
 
+from . import errors
 from .i18n import LANGUAGES, tr
 from .pages.contracts import ContractsPage
 from .pages.dashboard import DashboardPage
@@ -243,11 +244,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("已导入 {contract} {period}").format(
                 contract=contract.id, period=entries.period), 8000)
 
-        def failed(exc: BaseException) -> None:
-            text = str(exc) if isinstance(exc, AuditorError) else tr("内部错误：{name}").format(name=type(exc).__name__)
-            QMessageBox.warning(self, tr("未导入"), text)
-
-        run_with_progress(self, tr("正在导入…"), work, done, failed)
+        run_with_progress(self, tr("正在导入…"), work, done, lambda exc: errors.warn(self, tr("未导入"), exc))
         if wait:
             from PySide6.QtCore import QThreadPool
 
@@ -273,11 +270,7 @@ class MainWindow(QMainWindow):
             self.preview = PdfPreviewDialog(pdf, tr("考核评分表"), f"考核评分表-{contract_id}-{period}.pdf", self)
             self.preview.show()
 
-        def failed(exc: BaseException) -> None:
-            QMessageBox.warning(self, tr("未生成"), str(exc) if isinstance(exc, AuditorError) else
-                                tr("内部错误：{name}").format(name=type(exc).__name__))
-
-        run_with_progress(self, tr("正在生成…"), work, done, failed)
+        run_with_progress(self, tr("正在生成…"), work, done, lambda exc: errors.warn(self, tr("未生成"), exc))
         if wait:
             from PySide6.QtCore import QThreadPool
 

@@ -5,7 +5,6 @@ widgets. Results and errors come back through signals on the GUI thread.
 """
 from __future__ import annotations
 
-import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -34,8 +33,7 @@ class Worker(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn(lambda f, m="": self.signals.progress.emit(f, m), lambda: self._cancelled)
-        except BaseException as exc:  # noqa: BLE001 — reported to the GUI thread, never lost
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+        except BaseException as exc:  # noqa: BLE001 — reported to the GUI thread (its traceback kept), never lost
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

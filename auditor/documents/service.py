@@ -8,6 +8,7 @@ key, a certifying PAdES signature, and a row in the register that triggers keep 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -23,6 +24,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "payment": ("付款核算单", "付款"),
 }
 PREVIEW = "预览（未登记）"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,9 @@ def issue(store: Store, kind: str, contract_id: str, subject: str, content: dict
         store.trust.remember(signer.certificate, signer.chain)
         if after is not None:
             after(document_id, number, digest)
+    log.info("issued %s %s for %s dated %s%s, signed by %s…, content sha256 %s…", KINDS[kind][0], number,
+             contract_id, on, " (back-dated, reason recorded)" if reason else "",
+             pki.fingerprint(signer.certificate)[:16], digest[:12])
     return Issued(signed.pdf, number, signed.note)
 
 

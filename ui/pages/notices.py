@@ -16,6 +16,7 @@ from auditor.storage import Store
 
 from ..dialogs.identity import IdentityDialog, current_inspector
 from ..dialogs.trust import dialog_buttons, read_input
+from .. import errors
 from ..i18n import tr
 from ..models.table_model import Column, ObjectTableModel
 from ..workers import run_with_progress
@@ -196,9 +197,8 @@ class NoticesPage(QWidget):
             self.select(notice_id)
         self.changed.emit()
 
-    def _warn(self, exc: Exception) -> None:
-        QMessageBox.warning(self, tr("未完成"), str(exc) if isinstance(exc, AuditorError) else
-                            tr("内部错误：{name}").format(name=type(exc).__name__))
+    def _warn(self, exc: BaseException) -> None:
+        errors.warn(self, tr("未完成"), exc)
 
     # ------------------------------------------------------------- actions
     def do_draft(self, supersedes: str | None = None, dialog: DraftDialog | None = None) -> int | None:

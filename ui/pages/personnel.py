@@ -19,6 +19,7 @@ from auditor.staffing import people
 from auditor.storage import Store
 from auditor.submissions import KIND_LABELS, KINDS
 
+from .. import errors
 from ..i18n import tr
 from ..models.table_model import Column, ObjectTableModel
 from ..workers import run_with_progress
@@ -193,8 +194,7 @@ class PersonnelPage(QWidget):
                 if mapping:
                     self.import_kind(kind, path, wait, {**(column_map or {}), **mapping})
                 return
-            text = str(exc) if isinstance(exc, AuditorError) else tr("内部错误：{name}").format(name=type(exc).__name__)
-            QMessageBox.warning(self, tr("未导入"), text)
+            errors.warn(self, tr("未导入"), exc)
 
         run_with_progress(self, tr("正在导入…"), work, done, failed)
         if wait:
