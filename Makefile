@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bundle lint-imports clean
+.PHONY: run test bench bundle lint-imports typecheck clean
 
 $(STAMP): pyproject.toml scripts/system-deps.sh
 	@sh scripts/system-deps.sh
@@ -19,7 +19,10 @@ run: $(STAMP)
 lint-imports: $(STAMP)
 	$(BIN)/lint-imports
 
-test: $(STAMP) lint-imports
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: $(STAMP) lint-imports typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)
