@@ -15,9 +15,12 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    import zipfile
 
 # Deflate cannot exceed ~1030:1; honest files stay far below MAX_RATIO (a database compresses ~16:1).
 MAX_RATIO = 250
@@ -40,7 +43,7 @@ def zipfile_module():
     return module
 
 
-def add_file(archive, name: str, path: Path) -> str:
+def add_file(archive: zipfile.ZipFile, name: str, path: Path) -> str:
     """Copy ``path`` into a zip being written, as member ``name``; the SHA-256 of exactly the bytes written."""
     from .hashing import copy_sha256
 
@@ -96,7 +99,7 @@ def declared_entries(source: Path) -> int | None:
         return struct.unpack_from("<Q", record, 32)[0] if record[:4] == b"PK\x06\x06" else None
 
 
-def open_archive(source: Path, label: str, noun: str, ours: str, max_members: int):
+def open_archive(source: Path, label: str, noun: str, ours: str, max_members: int) -> zipfile.ZipFile:
     """The zip at ``source``, opened only after the cheap refusals, in the caller's words (``noun``: 备份文件,
     审计包; ``ours``: what it should have been): missing, not a file, more members than ``max_members``
     declared, not a complete zip."""
