@@ -89,6 +89,9 @@ def _run(argv: Sequence[str] | None) -> int:
     except SystemExit as exc:  # usage error (2) or --help (0)
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     store = None
+    from .. import logs
+
+    logs.configure()
     try:
         from ..paths import default_db_path
         from ..storage import open_store
@@ -109,18 +112,11 @@ def _run(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         raise
     except Exception as exc:  # noqa: BLE001 — last line of defence: no traceback for the user
-        import traceback
+        import logging
 
-        try:
-            from platformdirs import user_log_dir
-
-            log = Path(user_log_dir("auditor", appauthor=False)) / "error.log"
-            log.parent.mkdir(parents=True, exist_ok=True)
-            log.write_text(traceback.format_exc(), encoding="utf-8")
-            hint = f"，详情已写入 {log}"
-        except OSError:
-            hint = ""
-        print(f"内部错误：{type(exc).__name__}{hint}", file=sys.stderr)
+        logging.getLogger(__name__).exception("unexpected %s", type(exc).__name__)
+        where = logs.current_file()
+        print(f"内部错误：{type(exc).__name__}" + (f"，详情已写入 {where}" if where else ""), file=sys.stderr)
         return EXIT_INTERNAL
     finally:
         if store is not None:

@@ -83,3 +83,24 @@ def test_nothing_is_written_before_configure(tmp_path, monkeypatch):
     monkeypatch.setenv(logs.ENV, str(tmp_path / "never"))
     logging.getLogger("auditor.test").warning("no file")
     assert not (tmp_path / "never").exists()
+
+
+def test_an_unexpected_cli_error_is_logged_not_shown(tmp_path, capsys, monkeypatch):
+    from auditor import logs
+    from auditor.cli import main
+
+    db = tmp_path / "e.db"
+    assert main(["--db", str(db), "init"]) == 0
+
+    def broken(store, args):
+        raise KeyError("a bug")
+
+    from auditor.cli import months
+
+    monkeypatch.setattr(months, "cmd_score", broken)
+    capsys.readouterr()
+    assert main(["--db", str(db), "score", "henan-2025", "2025-10"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("内部错误：KeyError") and "Traceback" not in err
+    log = logs.current_file()
+    assert log is not None and "KeyError: 'a bug'" in log.read_text(encoding="utf-8")
