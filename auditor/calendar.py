@@ -122,7 +122,7 @@ class WorkCalendar:
         import chinese_calendar
 
         try:
-            return chinese_calendar.is_workday(day)
+            return bool(chinese_calendar.is_workday(day))
         except NotImplementedError:
             raise CalendarError(
                 f"缺少 {day.year} 年的法定节假日安排，无法判断 {format_date_cn(day)} 是否为工作日；"

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from .calendar import Period
 from .model import Contract, Status
 from .paths import resources_dir
 from .scoring import MonthResult
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 FONT_FILE = resources_dir() / "fonts" / "AuditorSong-Regular.ttf"
 
@@ -28,12 +32,14 @@ def _font_family() -> str:
     return family
 
 
-def _figure(ax=None, width: float = 6.0, height: float = 3.0):
-    """A new figure and axes, or the given axes (to draw onto a page of a document)."""
+def _figure(ax: Axes | None = None, width: float = 6.0, height: float = 3.0) -> tuple[Figure, Axes]:
+    """A new figure and axes, or the given axes and the figure they are on (a page of a document)."""
     _font_family()
-    if ax is not None:
-        return ax.figure, ax
     from matplotlib.figure import Figure
+
+    if ax is not None:
+        parent = ax.figure
+        return (parent if isinstance(parent, Figure) else parent.figure), ax
 
     fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
     return fig, fig.add_subplot()
@@ -43,7 +49,8 @@ def _labels(periods: list[Period]) -> list[str]:
     return [f"{p.month}月" if p.month != 1 and p != periods[0] else f"{p.year}年{p.month}月" for p in periods]
 
 
-def indicator_trend(contract: Contract, months: Mapping[Period, MonthResult], code: str, ax=None):
+def indicator_trend(contract: Contract, months: Mapping[Period, MonthResult], code: str,
+                    ax: Axes | None = None) -> Figure:
     """The measured value of one indicator per month, with its target line."""
     indicator = contract.indicator(code)
     periods = sorted(months)
@@ -66,7 +73,8 @@ def indicator_trend(contract: Contract, months: Mapping[Period, MonthResult], co
     return fig
 
 
-def money_history(contract: Contract, months: Mapping[Period, MonthResult], ax=None):
+def money_history(contract: Contract, months: Mapping[Period, MonthResult],
+                  ax: Axes | None = None) -> Figure:
     """Monthly score (points contracts) or monthly deductions (deduction contracts)."""
     periods = sorted(months)
     fig, ax = _figure(ax)
@@ -87,7 +95,8 @@ def money_history(contract: Contract, months: Mapping[Period, MonthResult], ax=N
     return fig
 
 
-def headcount_chart(contract: Contract, months: Mapping[Period, MonthResult], ax=None):
+def headcount_chart(contract: Contract, months: Mapping[Period, MonthResult],
+                    ax: Axes | None = None) -> Figure:
     """Monthly average headcount against the requirement."""
     periods = sorted(months)
     fig, ax = _figure(ax)
@@ -104,7 +113,7 @@ def headcount_chart(contract: Contract, months: Mapping[Period, MonthResult], ax
     return fig
 
 
-def to_bytes(fig, fmt: str = "png") -> bytes:
+def to_bytes(fig: Figure, fmt: str = "png") -> bytes:
     import io
 
     buffer = io.BytesIO()

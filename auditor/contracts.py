@@ -13,7 +13,7 @@ import json
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from . import limits
 from .calendar import Period, WorkCalendar
@@ -22,12 +22,16 @@ from .model import (Band, Bond, Clause, Comparator, Contract, Family, Frequency,
                     Installment, Party, Role, Settings, TimeLimit)
 from .paths import resources_dir
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
 _TYPE_NAMES = {"string": "文本", "integer": "整数", "number": "数字", "object": "对象",
                "array": "列表", "boolean": "真/假", "null": "空值"}
 
 
 @lru_cache(maxsize=1)
-def _validator():
+def _validator() -> Draft202012Validator:
     import jsonschema
 
     schema = json.loads((Path(__file__).with_name("contract_schema.json")).read_text("utf-8"))
@@ -41,7 +45,7 @@ def _path_text(path: Iterable[Any]) -> str:
     return text or "（根）"
 
 
-def _schema_message(error) -> str:
+def _schema_message(error: ValidationError) -> str:
     kind = error.validator
     where = _path_text(error.absolute_path)
     if kind == "required":
@@ -51,9 +55,9 @@ def _schema_message(error) -> str:
         return f"{where}: 有未知字段（{error.message.split('(')[-1].rstrip(')')}）"
     if kind == "type":
         expected = error.validator_value
-        names = "或".join(_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        names = "或".join(_TYPE_NAMES.get(str(t), str(t)) for t in (expected if isinstance(expected, list) else [expected]))
         return f"{where}: 应为{names}，实为 {json.dumps(error.instance, ensure_ascii=False)}"
-    if kind == "enum":
+    if kind == "enum" and isinstance(error.validator_value, list):
         allowed = "、".join(json.dumps(v, ensure_ascii=False) for v in error.validator_value)
         return f"{where}: 取值应为 {allowed} 之一，实为 {json.dumps(error.instance, ensure_ascii=False)}"
     if kind in ("pattern", "anyOf"):
@@ -314,7 +318,7 @@ def load_template(template_id: str) -> dict[str, Any]:
     if not path.is_file():
         raise TemplateError(f"没有名为“{template_id}”的合同模板；可用模板：{'、'.join(template_ids())}")
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data: dict[str, Any] = json.loads(path.read_text("utf-8"))  # an object: parse_contract checks it
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise TemplateError(f"合同模板 {path.name} 不是有效的 JSON：{exc}") from None
     parse_contract(data, source=f"合同模板 {path.name}")

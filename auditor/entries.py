@@ -228,8 +228,8 @@ def parse_entries(contract: Contract, data: Any, source: str = "录入文件") -
     return MonthEntries(period, measurements, headcount, incidents, late_days)
 
 
-def load_entries_file(path: Path) -> dict[str, Any]:
-    """Decode an entries file exactly (decimals stay decimals)."""
+def load_entries_file(path: Path) -> object:
+    """Decode an entries file exactly (decimals stay decimals); its shape is :func:`parse_entries`' to check."""
     try:
         if path.stat().st_size > limits.MAX_FILE_BYTES:
             raise InputError(f"{path.name}: 文件过大（超过 {limits.MAX_FILE_BYTES // 2**20} MB），不是一个月的录入")

@@ -14,7 +14,7 @@ class InputError(AuditorError):
         self.problems = list(problems or [])
 
     def __str__(self) -> str:
-        head = self.args[0]
+        head = str(self.args[0])
         if not self.problems:
             return head
         return head + "\n" + "\n".join(f"  - {p}" for p in self.problems)

@@ -324,7 +324,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]
         index = _choose_sheet(path.name, [ws.title for ws in sheets],
                               [ws.sheet_state == "visible" for ws in sheets], sheet)
         ws = sheets[index]
-        extent = extents.get(ws._worksheet_path.lstrip("/"))  # the part openpyxl will read (openpyxl < 4)
+        # the part openpyxl will read (openpyxl < 4); private, so not in its stubs
+        extent = extents.get(ws._worksheet_path.lstrip("/"))  # type: ignore[attr-defined]
         if extent is None:
             raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（找不到工作表“{ws.title}”的内容）")
         if extent.max_row > limits.MAX_ROWS or extent.max_column > limits.MAX_COLUMNS:
@@ -424,16 +425,17 @@ def _compound_stream(data: bytes, names: tuple[str, ...]) -> bytes:
     for _ in range(min(difat_count, count)):
         if n >= _FREE:
             break
-        entries = struct.unpack(f"<{size // 4}I", sector(n))
-        fat_sectors += entries[:-1]
-        n = entries[-1]
-    fat = []
+        difat = struct.unpack(f"<{size // 4}I", sector(n))
+        fat_sectors += difat[:-1]
+        n = difat[-1]
+    fat: list[int] = []
     for n in fat_sectors:
         if n < _FREE:
             fat += struct.unpack(f"<{size // 4}I", sector(n))
 
-    def chain(start: int, table: list[int], read) -> bytes:
-        parts, n = [], start
+    def chain(start: int, table: list[int], read: Callable[[int], bytes]) -> bytes:
+        parts: list[bytes] = []
+        n = start
         while n < _FREE:
             if len(parts) > len(table) or n >= len(table):
                 raise _Refused("扇区链无效")
@@ -442,7 +444,7 @@ def _compound_stream(data: bytes, names: tuple[str, ...]) -> bytes:
         return b"".join(parts)
 
     directory = chain(dir_start, fat, sector)
-    entries = {}
+    entries: dict[str, tuple[int, int, int]] = {}  # name → (type, first sector, size)
     for offset in range(0, len(directory) - 127, 128):
         length, = struct.unpack_from("<H", directory, offset + 64)
         name = directory[offset:offset + max(0, min(length, 64) - 2)].decode("utf-16-le", "replace")

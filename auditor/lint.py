@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -126,7 +127,7 @@ def _check_bond(text: str, total: Decimal | None) -> list[LintFinding]:
                         _line_of(text, amount.start()))]
 
 
-def _all_dates(text: str):
+def _all_dates(text: str) -> Iterator[tuple[re.Match[str], str, str | None, str | None, bool, bool]]:
     for m in _DATE_RE.finditer(text):
         yield m, m.group(1), m.group(3), m.group(4), bool(m.group(2)), m.group(5) is not None or m.group(4) is None
     for m in _DOT_DATE_RE.finditer(text):

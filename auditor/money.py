@@ -58,7 +58,7 @@ def format_yuan(amount: Decimal) -> str:
 
 def _section_in_words(section: int) -> str:
     """One group of four digits (0 < section < 10000), zeros folded."""
-    out = []
+    out: list[str] = []
     zero_pending = False
     for position in range(3, -1, -1):
         digit = section // 10**position % 10

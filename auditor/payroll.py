@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from . import idcard
 from .calendar import Period
@@ -64,8 +64,12 @@ def _key(record: Mapping[str, Any]) -> str:
     return record.get("id_number") or f"name:{record.get('name')}"
 
 
-def _index(records) -> tuple[dict[str, Mapping[str, Any]], dict[str, Mapping[str, Any]]]:
-    by_id, by_name = {}, {}
+_ByName = dict[str | None, Mapping[str, Any]]
+
+
+def _index(records: Iterable[Mapping[str, Any]]) -> tuple[dict[str, Mapping[str, Any]], _ByName]:
+    by_id: dict[str, Mapping[str, Any]] = {}
+    by_name: _ByName = {}
     for r in records:
         if r.get("id_number"):
             by_id.setdefault(r["id_number"], r)
@@ -73,7 +77,8 @@ def _index(records) -> tuple[dict[str, Mapping[str, Any]], dict[str, Mapping[str
     return by_id, by_name
 
 
-def _lookup(person: Person, by_id, by_name) -> Mapping[str, Any] | None:
+def _lookup(person: Person, by_id: Mapping[str, Mapping[str, Any]],
+            by_name: _ByName) -> Mapping[str, Any] | None:
     if person.id_number and person.id_number in by_id:
         return by_id[person.id_number]
     record = by_name.get(person.name)
@@ -88,8 +93,8 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
     add = findings.append
     clause_people = (contract.obligation("personnel_submission") or contract.obligation("staffing"))
     clause = clause_people.clause if clause_people else ""
-    insurance_clause = (contract.obligation("social_insurance").clause
-                        if contract.obligation("social_insurance") else "")
+    insurance_rule = contract.obligation("social_insurance")
+    insurance_clause = insurance_rule.clause if insurance_rule else ""
 
     for kind in PERSONNEL_KINDS + ("schedule",):
         found = due(contract, period, kind)
@@ -145,24 +150,24 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
         by_id, by_name = _index(payroll.records)
         wage = contract.settings.minimum_wage
         for person in active:
-            record = _lookup(person, by_id, by_name)
-            if record is None:
+            pay = _lookup(person, by_id, by_name)
+            if pay is None:
                 add(ReconFinding("not_in_payroll", person.name, person.masked_id, roster.source, person.row,
                                  "本月在职，工资表中没有", clause, person.id_number))
-            elif person in whole_month and record.get("gross") is not None and record["gross"] < wage:
-                add(ReconFinding("below_minimum_wage", person.name, person.masked_id, payroll.source, record["_row"],
-                                 f"应发工资 {record['gross']:.2f} 元低于最低工资 {wage:.2f} 元"
+            elif person in whole_month and pay.get("gross") is not None and pay["gross"] < wage:
+                add(ReconFinding("below_minimum_wage", person.name, person.masked_id, payroll.source, pay["_row"],
+                                 f"应发工资 {pay['gross']:.2f} 元低于最低工资 {wage:.2f} 元"
                                  f"（{contract.settings.minimum_wage_source}）", insurance_clause, person.id_number))
     if insurance is not None:
         by_id, by_name = _index(insurance.records)
         for person in active:
-            record = _lookup(person, by_id, by_name)
+            cover = _lookup(person, by_id, by_name)
             missing = [label for key, label in INSURANCE_FIELDS.items()
-                       if record is None or not record.get(key) or record[key] <= 0]
+                       if cover is None or not cover.get(key) or cover[key] <= 0]
             if missing:
                 add(ReconFinding("missing_insurance", person.name, person.masked_id,
-                                 insurance.source if record is not None else roster.source,
-                                 record["_row"] if record is not None else person.row,
+                                 insurance.source if cover is not None else roster.source,
+                                 cover["_row"] if cover is not None else person.row,
                                  f"未缴：{'、'.join(missing)}", insurance_clause, person.id_number))
     if payroll is not None and transfers is not None:
         t_id, t_name = _index(transfers.records)
@@ -178,18 +183,18 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
                                  f"转账 {transfer['amount']:.2f} 元，工资表实发 {record['net']:.2f} 元", clause,
                                  record.get("id_number") or ""))
 
-    if contract.obligation("manager_qualification"):
-        rule = contract.obligation("manager_qualification")
+    qualification = contract.obligation("manager_qualification")
+    if qualification:
         for person in active:
             if person.role == "management" and not manager_qualified(person):
                 add(ReconFinding("manager_unqualified", person.name, person.masked_id, roster.source, person.row,
                                  f"学历“{person.education or '未填'}”，同类管理经验 {person.experience_years or 0} 年",
-                                 rule.clause, person.id_number))
-    if contract.obligation("departure_approval"):
-        rule = contract.obligation("departure_approval")
+                                 qualification.clause, person.id_number))
+    departure = contract.obligation("departure_approval")
+    if departure:
         for person in leavers(staff, period):
             if person.id_number not in (approvals or set()):
                 add(ReconFinding("departure_unapproved", person.name, person.masked_id, roster.source, person.row,
-                                 f"{person.leave_date} 离职，未见甲方同意记录", rule.clause, person.id_number))
+                                 f"{person.leave_date} 离职，未见甲方同意记录", departure.clause, person.id_number))
     return findings
 

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, TypedDict
 
 from .calendar import Period
 from .errors import InputError
@@ -16,6 +16,9 @@ from .payroll import ReconFinding, reconcile
 from .staffing import SpotEntry, average_headcount, people, scheduled_now, spot_result, turnover_percent
 from .storage import Store
 from .submissions import KIND_LABELS, KINDS
+
+if TYPE_CHECKING:
+    from .findings import FindingDraft
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +80,16 @@ def reconcile_month(store: Store, contract: Contract, period: Period, today: dt.
     return findings
 
 
-def staffing_figures(store: Store, contract: Contract, period: Period) -> dict:
+class StaffingFigures(TypedDict):
+    headcount: dict[str, Decimal]      # role key → the month's average on the roster
+    turnover_percent: Decimal | None
+
+
+def staffing_figures(store: Store, contract: Contract, period: Period) -> StaffingFigures | None:
+    """None before the month's roster is imported."""
     roster = store.personnel.dataset(contract.id, period, "roster")
     if roster is None:
-        return {}
+        return None
     staff = people(roster.records)
     roles = [r.key for r in contract.roles]
     return {"headcount": average_headcount(staff, period, roles), "turnover_percent": turnover_percent(staff, period, roles)}
@@ -113,12 +122,12 @@ def finish_spot_check(store: Store, contract: Contract, check_id: int) -> tuple[
 DUTY_STATUSES = {"ok": "已落实", "gap": "未落实", "na": "不适用"}
 
 
-def confidentiality_findings(store: Store, contract: Contract, period: Period) -> list:
+def confidentiality_findings(store: Store, contract: Contract, period: Period) -> list[FindingDraft]:
     """SPEC §7: duties marked 未落实 or not yet checked, and roster persons without a signed commitment."""
     from .findings import FindingDraft
 
     duties = store.personnel.duties(contract.id, period)
-    drafts = []
+    drafts: list[FindingDraft] = []
     for duty in contract.confidentiality:
         status, note = duties.get(duty.key, (None, ""))
         if status == "gap":

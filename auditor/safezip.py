@@ -15,6 +15,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Callable
 
 from .errors import InputError
@@ -36,7 +37,7 @@ class Limits:
     total_bytes: int
 
 
-def zipfile_module():
+def zipfile_module() -> ModuleType:
     """zipfile is imported when an archive is read or written, not on every start (it costs ~5 ms)."""
     import zipfile as module
 
@@ -91,19 +92,22 @@ def declared_entries(source: Path) -> int | None:
         at = tail.rfind(b"PK\x05\x06")
         if at < 0 or at + 22 > len(tail):
             return None
-        count = struct.unpack_from("<H", tail, at + 10)[0]
+        count: int = struct.unpack_from("<H", tail, at + 10)[0]
         if count != 0xFFFF or at < 20 or tail[at - 20:at - 16] != b"PK\x06\x07":
             return count
         reader.seek(struct.unpack_from("<Q", tail, at - 20 + 8)[0])  # the ZIP64 end record
         record = reader.read(56)
-        return struct.unpack_from("<Q", record, 32)[0] if record[:4] == b"PK\x06\x06" else None
+        if record[:4] != b"PK\x06\x06":
+            return None
+        entries: int = struct.unpack_from("<Q", record, 32)[0]
+        return entries
 
 
 def open_archive(source: Path, label: str, noun: str, ours: str, max_members: int) -> zipfile.ZipFile:
     """The zip at ``source``, opened only after the cheap refusals, in the caller's words (``noun``: 备份文件,
     审计包; ``ours``: what it should have been): missing, not a file, more members than ``max_members``
     declared, not a complete zip."""
-    zf = zipfile_module()
+    import zipfile as zf
     try:
         if not source.is_file():
             raise InputError(f"{noun} {label} {'不存在' if not source.exists() else '不是文件'}")
@@ -117,16 +121,16 @@ def open_archive(source: Path, label: str, noun: str, ours: str, max_members: in
         raise InputError(f"{label} 不是{ours}（不是完整的 zip 文件：{reason(exc)}）") from None
 
 
-def check_members(infos: list, label: str, what: str, name_problem: Callable[[str], str | None],
-                  size_limit: Callable[[str], int], limits: Limits) -> dict:
+def check_members(infos: list[zipfile.ZipInfo], label: str, what: str, name_problem: Callable[[str], str | None],
+                  size_limit: Callable[[str], int], limits: Limits) -> dict[str, zipfile.ZipInfo]:
     """Refuse, from the central directory alone, what no archive of ours contains; name → ZipInfo.
 
     ``what`` names the kind of archive in messages (备份, 审计包); ``name_problem`` is the caller's
     allow-list (a reason, or None for a name it accepts)."""
-    zf = zipfile_module()
+    import zipfile as zf
     if len(infos) > limits.members:
         raise InputError(f"{label}：成员过多（{len(infos)} 个，上限 {limits.members}）")
-    members: dict = {}
+    members: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
         name = info.orig_filename  # as stored: zipfile cuts names at NUL and turns os.sep into "/"
@@ -170,7 +174,7 @@ class Reading:
         self.compressed = 0
 
 
-def stream(archive, info, label: str, what: str, reading: Reading,
+def stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, what: str, reading: Reading,
            sink: Callable[[bytes], object] | None) -> str:
     """Inflate one member with a bounded reader, feeding ``sink``; the SHA-256 of what came out.
 
@@ -178,7 +182,7 @@ def stream(archive, info, label: str, what: str, reading: Reading,
     overall, so a header that lies only makes the refusal come later, never the damage."""
     import zlib
 
-    zf = zipfile_module()
+    import zipfile as zf
     printed = shown(info.orig_filename)
     digest = hashlib.sha256()
     produced = 0
@@ -205,7 +209,7 @@ def stream(archive, info, label: str, what: str, reading: Reading,
     return digest.hexdigest()
 
 
-def read_small(archive, info, label: str, what: str, reading: Reading) -> bytes:
+def read_small(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, what: str, reading: Reading) -> bytes:
     """A member whose size the caller has already bounded, in memory."""
     chunks: list[bytes] = []
     stream(archive, info, label, what, reading, chunks.append)

@@ -305,7 +305,7 @@ def assess_month(contract: Contract, entries: MonthEntries, calendar: WorkCalend
         warnings.append(f"严重舆论事件累计 {incidents_to_date} 次，甲方可依 第八条3(3) 解除合同")
 
     items: list[ItemResult] = []
-    score = ZERO if points_family else None
+    points = ZERO  # the month's score, for the points family only
     for indicator in contract.indicators:
         if indicator.derived == "incidents":
             if entries.incidents is None:
@@ -316,7 +316,7 @@ def assess_month(contract: Contract, entries: MonthEntries, calendar: WorkCalend
             earned = (indicator.points if status is Status.PASS else ZERO) if points_family else None
             items.append(ItemResult(indicator, status, actual, earned, incident_money, detail))
             if points_family and status is Status.PASS:
-                score += indicator.points or ZERO
+                points += indicator.points or ZERO
             continue
         if not is_due(contract, indicator, period):
             earned = indicator.points if (points_family and indicator.frequency is Frequency.YEAR) else None
@@ -324,14 +324,14 @@ def assess_month(contract: Contract, entries: MonthEntries, calendar: WorkCalend
                 f"{indicator.frequency.label}考核·本期不涉及（考核月 {due_period(contract, indicator, period)}）"
             items.append(ItemResult(indicator, Status.NOT_DUE, None, earned, ZERO, detail))
             if points_family and earned:
-                score += earned
+                points += earned
             continue
         status, actual, detail = judge(indicator, entries.measurements.get(indicator.code), calendar)
         money = ZERO
         earned = None
         if points_family:
             earned = indicator.points if status in (Status.PASS, Status.EXEMPT) else ZERO
-            score += earned or ZERO
+            points += earned or ZERO
         elif status is Status.FAIL and indicator.deduction_percent:
             money = percent_of(total, indicator.deduction_percent)
             deductions.append(Deduction("indicator", period, indicator.code, money,
@@ -371,7 +371,7 @@ def assess_month(contract: Contract, entries: MonthEntries, calendar: WorkCalend
 
     return MonthResult(
         contract_id=contract.id, period=period, items=tuple(items), roles=tuple(roles),
-        staffing_status=staffing_status, staffing_shortfall=shortfall, score=score,
+        staffing_status=staffing_status, staffing_shortfall=shortfall, score=points if points_family else None,
         deductions=tuple(deductions), incidents=entries.incidents, incidents_to_date=incidents_to_date,
         late_days=entries.late_days, warnings=tuple(warnings), finalized=entries.finalized,
     )
@@ -429,7 +429,7 @@ def assess_installments(contract: Contract, months: Mapping[Period, MonthResult]
         gross = amount
         warnings: list[str] = []
         if version.family is Family.POINTS and window:
-            scores = [months[p].score if p in months else ZERO for p in window]
+            scores = [(months[p].score or ZERO) if p in months else ZERO for p in window]
             score = (sum(scores, ZERO) / len(scores)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
             band = band_for(version, score)
             gross = percent_of(amount, band)

@@ -6,9 +6,10 @@ import glob
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 
-def _import_database():
+def _import_database() -> type[Database]:
     """sqlite-utils imports numpy and pandas when installed, only to map their column types.
 
     We never pass either, and numpy alone is ~40 ms of the app's start-up (matplotlib
@@ -25,7 +26,10 @@ def _import_database():
     return Database
 
 
-Database = _import_database()
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+else:
+    Database = _import_database()
 
 import contextlib
 
