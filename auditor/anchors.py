@@ -381,10 +381,10 @@ def sign_head(store, signer, purpose: str = "document", document_id: int | None 
 
 def _chain(blob) -> list:
     """The certificates above the signer's, stored back to back; none if they do not parse."""
-    from .documents.service import _split_chain
+    from .pki import split_certificates
 
     try:
-        return list(_split_chain(bytes(blob))) if blob else []
+        return list(split_certificates(bytes(blob))) if blob else []
     except Exception:  # noqa: BLE001 — a malformed chain only means the signer is not trusted through it
         return []
 

@@ -69,6 +69,23 @@ def is_self_signed(certificate) -> bool:
     return certificate.issuer == certificate.subject
 
 
+def split_certificates(blob: bytes | None) -> tuple:
+    """Certificates stored back to back (DER, as the trust repository keeps a chain) → tuple."""
+    from cryptography import x509
+
+    out, rest = [], blob or b""
+    while rest:
+        first = rest[1]
+        if first < 0x80:
+            length = 2 + first
+        else:
+            count = first & 0x7F
+            length = 2 + count + int.from_bytes(rest[2:2 + count], "big")
+        out.append(x509.load_der_x509_certificate(rest[:length]))
+        rest = rest[length:]
+    return tuple(out)
+
+
 def load_certificate(data: bytes, place: str = "证书"):
     """A certificate from DER or PEM bytes (.cer/.crt/.pem)."""
     from cryptography import x509

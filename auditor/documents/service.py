@@ -259,35 +259,13 @@ def verify(store: Store, data: bytes):
 
 
 def verify_code(store: Store, text: str, extra_certificates=()):
-    from ..pki import load_certificate
+    from ..pki import load_certificate, split_certificates
     from . import payload
 
     parsed = payload.parse(text)
-    certificates = [(load_certificate(c), _split_chain(chain)) for c, chain in
+    certificates = [(load_certificate(c), split_certificates(chain)) for c, chain in
                     store.trust.certificates_by_prefix(parsed.fields.get("f", "")[:32] or "-")]
     certificates += [(c, ()) for c in extra_certificates]
     registered = store.register.find(parsed.fields["n"])
     return payload.verify(text, certificates, store.trust.root_certificates(),
                           registered.qr if registered is not None and registered.qr else None)
-
-
-def _split_chain(blob: bytes | None) -> tuple:
-    """Certificates stored back to back (DER) → list."""
-    from cryptography import x509
-
-    if not blob:
-        return ()
-    out, rest = [], blob
-    while rest:
-        length = _der_length(rest)
-        out.append(x509.load_der_x509_certificate(rest[:length]))
-        rest = rest[length:]
-    return tuple(out)
-
-
-def _der_length(data: bytes) -> int:
-    first = data[1]
-    if first < 0x80:
-        return 2 + first
-    count = first & 0x7F
-    return 2 + count + int.from_bytes(data[2:2 + count], "big")

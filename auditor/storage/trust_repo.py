@@ -95,6 +95,21 @@ class TrustRepo:
                             "VALUES (?,?,?,?,?)", [digest, describe(certificate), der(certificate),
                                                    b"".join(der(c) for c in chain) or None, now()])
 
+    def current_inspector(self) -> dict | None:
+        """The newest inspector identity registered on this machine (the app signs with it)."""
+        row = self.db.execute("SELECT id, name, organization, p12, fingerprint, signature_png, certificate "
+                              "FROM inspectors ORDER BY id DESC LIMIT 1").fetchone()
+        if row is None:
+            return None
+        return dict(zip(("id", "name", "organization", "p12", "fingerprint", "signature_png", "certificate"), row))
+
+    def chain_of(self, fingerprint: str) -> tuple:
+        """The chain met with a certificate (as remembered), as cryptography objects; () if none."""
+        from ..pki import split_certificates
+
+        known = self.certificates_by_prefix(fingerprint)
+        return split_certificates(known[0][1]) if known else ()
+
     def certificates_by_prefix(self, prefix: str) -> list[tuple[bytes, bytes | None]]:
         return [(bytes(c), bytes(ch) if ch else None) for c, ch in self.db.execute(
             "SELECT certificate, chain FROM certificates WHERE fingerprint LIKE ? || '%'", [prefix.lower()])]

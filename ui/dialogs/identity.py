@@ -24,9 +24,7 @@ TRUSTED_STYLE, UNTRUSTED_STYLE = "color: #1e8449", "color: #d35400"
 
 
 def current_inspector(store: Store) -> dict | None:
-    row = store.db.execute("SELECT id, name, organization, p12, fingerprint, signature_png FROM inspectors "
-                           "ORDER BY id DESC LIMIT 1").fetchone()
-    return dict(zip(("id", "name", "organization", "p12", "fingerprint", "signature_png"), row)) if row else None
+    return store.trust.current_inspector()
 
 
 def _password() -> QLineEdit:

@@ -365,14 +365,10 @@ class TrustDialog(QDialog):
 
 def current_certificate(store: Store) -> tuple[object, tuple] | None:
     """The newest registered inspector's certificate and the chain met with it, or None."""
-    row = store.db.execute("SELECT certificate, fingerprint FROM inspectors ORDER BY id DESC LIMIT 1").fetchone()
-    if row is None:
+    inspector = store.trust.current_inspector()
+    if inspector is None or inspector["certificate"] is None:
         return None
-    from auditor.documents.service import _split_chain
-
-    known = store.trust.certificates_by_prefix(row[1])
-    chain = _split_chain(known[0][1]) if known else ()
-    return pki.load_certificate(bytes(row[0])), chain
+    return pki.load_certificate(bytes(inspector["certificate"])), store.trust.chain_of(inspector["fingerprint"])
 
 
 def describe_status(store: Store, certificate, chain) -> tuple[bool, str]:
