@@ -11,9 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
 
 DOCUMENT_SIGNING = "1.3.6.1.5.5.7.3.36"  # id-kp-documentSigning, RFC 9336
 
@@ -26,9 +32,9 @@ class SigningError(InputError):
 class Identity:
     """What signs: the private key, its certificate and the chain above it (as ``cryptography`` objects)."""
 
-    key: object
-    certificate: object
-    chain: tuple[object, ...]
+    key: PKCS12PrivateKeyTypes
+    certificate: x509.Certificate
+    chain: tuple[x509.Certificate, ...]
 
     @property
     def fingerprint(self) -> str:
@@ -39,20 +45,20 @@ class Identity:
         return subject_field(self.certificate, "CN")
 
 
-def fingerprint(certificate) -> str:
+def fingerprint(certificate: x509.Certificate) -> str:
     """SHA-256 of the certificate's DER, hex: how a certificate is named in the trust list and the QR code."""
     from cryptography.hazmat.primitives.serialization import Encoding
 
     return hashlib.sha256(certificate.public_bytes(Encoding.DER)).hexdigest()
 
 
-def der(certificate) -> bytes:
+def der(certificate: x509.Certificate) -> bytes:
     from cryptography.hazmat.primitives.serialization import Encoding
 
     return certificate.public_bytes(Encoding.DER)
 
 
-def subject_field(certificate, short: str) -> str:
+def subject_field(certificate: x509.Certificate, short: str) -> str:
     from cryptography.x509.oid import NameOID
 
     oid = {"CN": NameOID.COMMON_NAME, "O": NameOID.ORGANIZATION_NAME}[short]
@@ -60,20 +66,21 @@ def subject_field(certificate, short: str) -> str:
     return str(values[0].value) if values else ""
 
 
-def describe(certificate) -> str:
+def describe(certificate: x509.Certificate) -> str:
     name, org = subject_field(certificate, "CN"), subject_field(certificate, "O")
     return f"{name}（{org}）" if org and org not in name else name
 
 
-def is_self_signed(certificate) -> bool:
+def is_self_signed(certificate: x509.Certificate) -> bool:
     return certificate.issuer == certificate.subject
 
 
-def split_certificates(blob: bytes | None) -> tuple:
+def split_certificates(blob: bytes | None) -> tuple[x509.Certificate, ...]:
     """Certificates stored back to back (DER, as the trust repository keeps a chain) → tuple."""
     from cryptography import x509
 
-    out, rest = [], blob or b""
+    out: list[x509.Certificate] = []
+    rest = blob or b""
     while rest:
         first = rest[1]
         if first < 0x80:
@@ -86,7 +93,7 @@ def split_certificates(blob: bytes | None) -> tuple:
     return tuple(out)
 
 
-def load_certificate(data: bytes, place: str = "证书"):
+def load_certificate(data: bytes, place: str = "证书") -> x509.Certificate:
     """A certificate from DER or PEM bytes (.cer/.crt/.pem)."""
     from cryptography import x509
 
@@ -98,7 +105,7 @@ def load_certificate(data: bytes, place: str = "证书"):
         raise InputError(f"{place} 不是有效的 X.509 证书（.cer/.crt，DER 或 PEM）") from None
 
 
-def _name(common_name: str, organization: str):
+def _name(common_name: str, organization: str) -> x509.Name:
     from cryptography import x509
     from cryptography.x509.oid import NameOID
 
@@ -114,7 +121,8 @@ def _check_passphrase(passphrase: bytes, minimum: int = 6) -> None:
         raise SigningError(f"口令至少 {minimum} 个字符")
 
 
-def _p12(name: str, key, certificate, chain, passphrase: bytes) -> bytes:
+def _p12(name: str, key: PKCS12PrivateKeyTypes, certificate: x509.Certificate, chain: Iterable[x509.Certificate],
+         passphrase: bytes) -> bytes:
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.serialization import pkcs12
 
@@ -122,7 +130,7 @@ def _p12(name: str, key, certificate, chain, passphrase: bytes) -> bytes:
                                                  serialization.BestAvailableEncryption(passphrase))
 
 
-def create_root(organization: str, passphrase: bytes, years: int = 20) -> tuple[bytes, object]:
+def create_root(organization: str, passphrase: bytes, years: int = 20) -> tuple[bytes, x509.Certificate]:
     """The agency's signing root: (PKCS#12 of key + certificate protected by ``passphrase``, certificate)."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
@@ -146,6 +154,7 @@ def create_root(organization: str, passphrase: bytes, years: int = 20) -> tuple[
 
 
 def load_identity(p12: bytes, passphrase: bytes) -> Identity:
+    from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
     from cryptography.hazmat.primitives.serialization import pkcs12
 
     try:
@@ -154,10 +163,14 @@ def load_identity(p12: bytes, passphrase: bytes) -> Identity:
         raise SigningError("无法打开证书：口令错误或文件不是 PKCS#12 证书") from None
     if key is None or certificate is None:
         raise SigningError("PKCS#12 文件中没有私钥和证书")
+    if not isinstance(key, (ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey, dsa.DSAPrivateKey,
+                            ed25519.Ed25519PrivateKey, ed448.Ed448PrivateKey)):
+        # an X25519 or DH key only agrees on keys: it cannot sign
+        raise SigningError(f"PKCS#12 文件中的私钥（{type(key).__name__}）不能用于签名")
     return Identity(key, certificate, tuple(chain or ()))
 
 
-def _leaf(builder, not_after: dt.datetime):
+def _leaf(builder: x509.CertificateBuilder, not_after: dt.datetime) -> x509.CertificateBuilder:
     """A signing certificate's dates and extensions: what pdfsig and pyHanko expect of a document signer."""
     from cryptography import x509
     from cryptography.x509.oid import ExtendedKeyUsageOID, ObjectIdentifier
@@ -189,8 +202,8 @@ def issue_inspector(root: Identity, name: str, organization: str, passphrase: by
     certificate = (builder
                    .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
                    .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
-                       root.key.public_key()), critical=False)  # type: ignore[attr-defined]
-                   .sign(root.key, hashes.SHA256()))  # type: ignore[arg-type]
+                       root.key.public_key()), critical=False)
+                   .sign(root.key, hashes.SHA256()))
     chain = (root.certificate,)
     return _p12(name, key, certificate, chain, passphrase), Identity(key, certificate, chain)
 
@@ -211,7 +224,7 @@ def create_self_signed(name: str, organization: str, passphrase: bytes, years: i
     return _p12(name, key, certificate, (), passphrase)
 
 
-def check_signing_certificate(certificate) -> None:
+def check_signing_certificate(certificate: x509.Certificate) -> None:
     """Refuse, at signing time, a certificate that verifiers would reject for its use or dates."""
     from cryptography import x509
 
@@ -227,14 +240,16 @@ def check_signing_certificate(certificate) -> None:
         raise SigningError("该证书不允许用于签名（密钥用途）")
 
 
-def chain_status(certificate, intermediates, roots, moment: dt.datetime | None = None) -> tuple[bool, str]:
+def chain_status(certificate: x509.Certificate, intermediates: Iterable[x509.Certificate],
+                 roots: Sequence[x509.Certificate], moment: dt.datetime | None = None) -> tuple[bool, str]:
     """(trusted, problem): whether ``certificate`` chains to one of ``roots`` (cryptography objects) with
     signing key usage. Offline: no revocation fetching."""
     path, problem = trusted_path(certificate, intermediates, roots, moment)
     return path is not None, problem
 
 
-def trusted_path(certificate, intermediates, roots, moment: dt.datetime | None = None) -> tuple[list | None, str]:
+def trusted_path(certificate: x509.Certificate, intermediates: Iterable[x509.Certificate],
+                 roots: Sequence[x509.Certificate], moment: dt.datetime | None = None) -> tuple[list[str] | None, str]:
     """The validated path from ``certificate`` up to its trusted root, as SHA-256 fingerprints (leaf first),
     or None and the reason it is not trusted."""
     import asyncio

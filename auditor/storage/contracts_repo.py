@@ -6,6 +6,7 @@ that was already signed; open months follow the current version.
 """
 from __future__ import annotations
 
+import builtins
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -168,7 +169,7 @@ class ContractsRepo:
         self._add_version(contract_id, 1, row[0], now(), "首次记录版本时的现行内容")
         return 1
 
-    def versions(self, contract_id: str) -> list[ContractVersion]:
+    def versions(self, contract_id: str) -> builtins.list[ContractVersion]:  # `list` is a method here
         return [ContractVersion(contract_id, *row) for row in self.db.execute(
             "SELECT version, at, who, summary FROM contract_versions WHERE contract_id = ? ORDER BY version",
             [contract_id])]

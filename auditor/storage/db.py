@@ -5,8 +5,9 @@ import datetime as dt
 import glob
 import sqlite3
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 
 def _import_database() -> type[Database]:
@@ -37,12 +38,31 @@ from ..calendar import WorkCalendar
 from ..errors import InputError, StateError
 from .migrations import migrate
 
+if TYPE_CHECKING:
+    from cryptography.x509 import Certificate
+
+    from ..audit import AuditReport
+    from .contracts_repo import ContractsRepo
+    from .evidence_repo import EvidenceRepo
+    from .findings_repo import FindingsRepo
+    from .months_repo import MonthsRepo
+    from .personnel_repo import PersonnelRepo
+    from .register_repo import RegisterRepo
+    from .trust_repo import TrustRepo
+
 # How long a write waits for another writer (the app, another command) before giving up, in seconds.
 BUSY_TIMEOUT = 10.0
 
 
 def now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just added (the DB-API leaves it None after other statements)."""
+    if cursor.lastrowid is None:
+        raise RuntimeError("INSERT did not report the new row's id")
+    return cursor.lastrowid
 
 
 class DatabaseBusyError(StateError):
@@ -60,9 +80,10 @@ def _busy_error(path: str | Path | None) -> DatabaseBusyError:
                              "未做任何修改，请稍后再试")
 
 
-def _file_of(conn) -> str | None:
+def _file_of(conn: sqlite3.Connection) -> str | None:
     with contextlib.suppress(Exception):
-        return conn.execute("PRAGMA database_list").fetchone()[2] or None
+        name: str | None = conn.execute("PRAGMA database_list").fetchone()[2]
+        return name or None
     return None
 
 
@@ -75,7 +96,7 @@ class _Database(Database):
     """
 
     @contextlib.contextmanager
-    def atomic(self):
+    def atomic(self) -> Iterator[Database]:
         if self.conn.in_transaction:  # nested: sqlite-utils' savepoints
             with super().atomic() as db:
                 yield db
@@ -131,7 +152,7 @@ class Store:
         original = self.db.atomic
 
         @contextlib.contextmanager
-        def atomic():
+        def atomic() -> Iterator[Database]:
             outermost = not self.db.conn.in_transaction
             with original() as db:
                 if outermost:
@@ -144,7 +165,7 @@ class Store:
 
         self.db.atomic = atomic  # type: ignore[method-assign]
 
-    def verify_audit(self, deep: bool = False, certificates=()):
+    def verify_audit(self, deep: bool = False, certificates: Sequence[Certificate] = ()) -> AuditReport:
         """``deep``: also re-hash every evidence file and re-verify every signed PDF (slow with many)."""
         from .. import audit
 
@@ -161,43 +182,43 @@ class Store:
 
     # repositories, imported lazily to keep this module small
     @property
-    def contracts(self):
+    def contracts(self) -> ContractsRepo:
         from .contracts_repo import ContractsRepo
 
         return ContractsRepo(self)
 
     @property
-    def months(self):
+    def months(self) -> MonthsRepo:
         from .months_repo import MonthsRepo
 
         return MonthsRepo(self)
 
     @property
-    def evidence(self):
+    def evidence(self) -> EvidenceRepo:
         from .evidence_repo import EvidenceRepo
 
         return EvidenceRepo(self)
 
     @property
-    def personnel(self):
+    def personnel(self) -> PersonnelRepo:
         from .personnel_repo import PersonnelRepo
 
         return PersonnelRepo(self)
 
     @property
-    def trust(self):
+    def trust(self) -> TrustRepo:
         from .trust_repo import TrustRepo
 
         return TrustRepo(self)
 
     @property
-    def register(self):
+    def register(self) -> RegisterRepo:
         from .register_repo import RegisterRepo
 
         return RegisterRepo(self)
 
     @property
-    def findings(self):
+    def findings(self) -> FindingsRepo:
         from .findings_repo import FindingsRepo
 
         return FindingsRepo(self)
@@ -225,7 +246,7 @@ def is_encrypted(path: Path) -> bool:
     return len(head) == 16 and head != SQLITE_HEADER
 
 
-def _connect(target: str, key: str | None):
+def _connect(target: str, key: str | None) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit) that waits for other writers."""
     if key is None:
         conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT)
@@ -235,16 +256,16 @@ def _connect(target: str, key: str | None):
         from sqlcipher3 import dbapi2 as sqlcipher
     except ImportError:
         raise InputError("加密数据库需要 SQLCipher 组件（pip install 'auditor[encryption]'）") from None
-    conn = sqlcipher.connect(target, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = '{key.replace(chr(39), chr(39) * 2)}'")
+    encrypted = sqlcipher.connect(target, isolation_level=None, check_same_thread=False)
+    encrypted.execute("PRAGMA cipher_log_level = NONE")
+    encrypted.execute(f"PRAGMA key = '{key.replace(chr(39), chr(39) * 2)}'")
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        encrypted.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError:
-        conn.close()
+        encrypted.close()
         raise InputError("数据库口令错误，或文件不是本程序的加密数据库") from None
-    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
-    return conn
+    encrypted.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    return cast(sqlite3.Connection, encrypted)  # sqlcipher3's has sqlite3's interface; sqlite-utils takes it as one
 
 
 # Our bookkeeping table, as migrations.migrate creates it: another program's table of that name is not ours.

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..calendar import Period
 from ..errors import InputError
 from ..hashing import copy_sha256, file_sha256
-from .db import Store, now
+from .db import Store, inserted_id, now
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ class EvidenceRepo:
             cursor = self.db.execute(
                 "INSERT INTO evidence (contract_id, period, code, filename, sha256, size, added_at) VALUES (?,?,?,?,?,?,?)",
                 [contract_id, str(period), code, source.name, sha, size, now()])
-        return self.get(cursor.lastrowid)
+        return self.get(inserted_id(cursor))
 
     def get(self, evidence_id: int) -> Evidence:
         row = self.db.execute("SELECT id, contract_id, period, code, filename, sha256, size, added_at FROM evidence "
@@ -66,7 +66,7 @@ class EvidenceRepo:
 
     def list(self, contract_id: str, period: Period, code: str | None = None) -> list[Evidence]:
         sql = "SELECT id FROM evidence WHERE contract_id = ? AND period = ?"
-        args: list = [contract_id, str(period)]
+        args: list[str] = [contract_id, str(period)]
         if code is not None:
             sql += " AND code = ?"
             args.append(code)

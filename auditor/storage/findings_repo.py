@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..calendar import Period
 from ..findings import FindingDraft
@@ -29,7 +29,7 @@ class Finding:
 _COLUMNS = "id, contract_id, period, source, key, title, detail, clause, amount, status, created_at"
 
 
-def _finding(row) -> Finding:
+def _finding(row: tuple[Any, ...]) -> Finding:
     return Finding(row[0], row[1], Period.parse(row[2]), row[3], row[4], row[5], row[6], row[7], Decimal(row[8]),
                    row[9], dt.datetime.fromisoformat(row[10]))
 
@@ -60,7 +60,7 @@ class FindingsRepo:
 
     def list(self, contract_id: str, period: Period | None = None, status: str | None = None) -> list[Finding]:
         sql = f"SELECT {_COLUMNS} FROM findings WHERE contract_id = ?"
-        args: list = [contract_id]
+        args: list[str] = [contract_id]
         if period is not None:
             sql += " AND period = ?"
             args.append(str(period))

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from ..calendar import Period, months_between
 from ..errors import InputError, StateError
 from ..model import Contract, MeasurementKind
 from ..scoring import Event, Measurement, MonthEntries
 from .db import Store, now
+
+
+# A month fact's value: headcount (role → average), incidents (int or None) or late_days (int).
+MonthFact = Mapping[str, Decimal] | int | None
 
 
 def _dec(text: str | None) -> Decimal | None:
@@ -108,13 +112,15 @@ class MonthsRepo:
             if measurement is not None:
                 self._insert_measurements(contract.id, period, [measurement], stamp)
 
-    def set_fact(self, contract: Contract, period: Period, field: str, value) -> None:
+    def set_fact(self, contract: Contract, period: Period, field: str, value: MonthFact) -> None:
         """Set ``headcount`` (role → Decimal, or None), ``incidents`` (int or None) or ``late_days`` (int)."""
         stamp = now()
         key = [contract.id, str(period)]
         with self.db.atomic():
             self._ensure_month(contract.id, period, stamp)
             if field == "headcount":
+                if isinstance(value, int):
+                    raise ValueError("headcount is a mapping of role → average")
                 self.db.execute("DELETE FROM headcounts WHERE contract_id = ? AND period = ?", key)
                 self.db.conn.executemany("INSERT INTO headcounts (contract_id, period, role, average) VALUES (?,?,?,?)",
                                          [key + [r, str(v)] for r, v in (value or {}).items()])

@@ -4,13 +4,36 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, TypedDict
 
 from ..calendar import Period
 from ..imports import ImportResult
 from ..payroll import Dataset
 from ..staffing import SpotEntry
-from .db import Store, now
+from .db import Store, inserted_id, now
+
+
+class ImportInfo(TypedDict):
+    """One submission as imported (its rows apart)."""
+
+    kind: str
+    source: str
+    received_on: str
+    row_count: int
+    sha256: str
+
+
+class SpotCheck(TypedDict):
+    """A spot check's record; it goes into the register as the document's content, as it is."""
+
+    id: int
+    contract_id: str
+    started_at: str
+    place: str
+    inspectors: str
+    finished_at: str | None
+    failed: int | None
+    summary: str
 
 
 def _encode(value: Any) -> Any:
@@ -50,7 +73,7 @@ class PersonnelRepo:
                 "row_count) VALUES (?,?,?,?,?,?,?,?,?)",
                 [contract_id, str(period), result.kind, result.source, result.sha256, received_on.isoformat(), now(),
                  json.dumps(dict(result.columns), ensure_ascii=False), len(result.records)])
-            import_id = cursor.lastrowid
+            import_id = inserted_id(cursor)
             self.db.conn.executemany(
                 "INSERT INTO import_rows (import_id, row_no, data) VALUES (?, ?, ?)",
                 [(import_id, r["_row"], json.dumps({k: _encode(v) for k, v in r.items()}, ensure_ascii=False))
@@ -75,12 +98,13 @@ class PersonnelRepo:
     def datasets(self, contract_id: str, period: Period) -> dict[str, Dataset]:
         kinds = [r[0] for r in self.db.execute("SELECT kind FROM imports WHERE contract_id = ? AND period = ?",
                                                [contract_id, str(period)])]
-        return {kind: self.dataset(contract_id, period, kind) for kind in kinds}
+        return {kind: data for kind in kinds if (data := self.dataset(contract_id, period, kind)) is not None}
 
-    def imports(self, contract_id: str, period: Period) -> list[dict[str, Any]]:
-        return [dict(zip(("kind", "source", "received_on", "row_count", "sha256"), r)) for r in self.db.execute(
-            "SELECT kind, source, received_on, row_count, sha256 FROM imports WHERE contract_id = ? AND period = ? "
-            "ORDER BY kind", [contract_id, str(period)])]
+    def imports(self, contract_id: str, period: Period) -> list[ImportInfo]:
+        return [ImportInfo(kind=kind, source=source, received_on=received_on, row_count=rows, sha256=sha256)
+                for kind, source, received_on, rows, sha256 in self.db.execute(
+                    "SELECT kind, source, received_on, row_count, sha256 FROM imports WHERE contract_id = ? "
+                    "AND period = ? ORDER BY kind", [contract_id, str(period)])]
 
     # ------------------------------------------------------------- column maps (per operator)
     def column_map(self, operator: str, kind: str) -> dict[str, str]:
@@ -110,7 +134,7 @@ class PersonnelRepo:
             cursor = self.db.execute("INSERT INTO spot_checks (contract_id, started_at, place, inspectors) "
                                      "VALUES (?,?,?,?)", [contract_id, started_at.isoformat(timespec="minutes"),
                                                           place, inspectors])
-            check_id = cursor.lastrowid
+            check_id = inserted_id(cursor)
             for e in entries:
                 self._put_mark(check_id, e)
         return check_id
@@ -135,19 +159,21 @@ class PersonnelRepo:
             self.db.execute("UPDATE spot_checks SET finished_at = ?, failed = ?, summary = ? WHERE id = ?",
                             [now(), int(failed), summary, check_id])
 
-    def spot_check(self, check_id: int) -> dict[str, Any]:
+    def spot_check(self, check_id: int) -> SpotCheck:
         row = self.db.execute("SELECT id, contract_id, started_at, place, inspectors, finished_at, failed, summary "
                               "FROM spot_checks WHERE id = ?", [check_id]).fetchone()
         if row is None:
             from ..errors import NotFoundError
 
             raise NotFoundError(f"没有编号为 {check_id} 的现场抽查")
-        return dict(zip(("id", "contract_id", "started_at", "place", "inspectors", "finished_at", "failed", "summary"),
-                        row))
+        rid, contract_id, started_at, place, inspectors, finished_at, failed, summary = row
+        return SpotCheck(id=rid, contract_id=contract_id, started_at=started_at, place=place, inspectors=inspectors,
+                         finished_at=finished_at, failed=failed, summary=summary)
 
     def failed_spot_checks(self, contract_id: str) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM spot_checks WHERE contract_id = ? AND failed = 1",
-                               [contract_id]).fetchone()[0]
+        count: int = self.db.execute("SELECT COUNT(*) FROM spot_checks WHERE contract_id = ? AND failed = 1",
+                                     [contract_id]).fetchone()[0]
+        return count
 
     # ------------------------------------------------------------- confidentiality
     def set_duty(self, contract_id: str, period: Period, duty: str, status: str, note: str = "") -> None:

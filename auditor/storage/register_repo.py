@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import NotFoundError
-from .db import Store, now
+from .db import Store, inserted_id, now
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ _COLUMNS = ("id, kind, number, contract_id, subject, issuer, year, seq, issued_o
             "signer_fingerprint, sha256, signed, backdate_reason, qr, created_at")
 
 
-def _document(row) -> RegisteredDocument:
+def _document(row: tuple[Any, ...]) -> RegisteredDocument:
     return RegisteredDocument(row[0], row[1], row[2], row[3], row[4] or "", row[5], row[6], row[7],
                               dt.date.fromisoformat(row[8]) if row[8] else None, json.loads(row[9] or "{}"), row[10],
                               row[11], row[12], bool(row[13]), row[14], row[15], row[16])
@@ -73,7 +73,7 @@ class RegisterRepo:
             [kind, number, contract_id, hashlib.sha256(pdf).hexdigest(), pdf, int(signer_fingerprint is not None),
              now(), issuer, year, seq, subject, json.dumps(content, ensure_ascii=False, sort_keys=True),
              content_sha256, signer_fingerprint, issued_on.isoformat(), backdate_reason, qr])
-        return int(cursor.lastrowid)
+        return inserted_id(cursor)
 
     def get(self, number: str) -> RegisteredDocument:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM documents WHERE number = ?", [number.strip()]).fetchone()

@@ -1,10 +1,17 @@
 """The agency root, the trust list, certificates met so far, and plain settings."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from ..errors import InputError, NotFoundError
-from .db import Store, now
+from .db import Store, inserted_id, now
+
+if TYPE_CHECKING:
+    from cryptography.x509 import Certificate
+
+    from ..pki import Identity
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +23,18 @@ class TrustedRoot:
     added_at: str
 
 
+class Inspector(TypedDict):
+    """An inspector identity registered on this machine (its key inside the passphrase-protected PKCS#12)."""
+
+    id: int
+    name: str
+    organization: str
+    p12: bytes | None             # nullable columns: rows from before migration 7 lack the certificate
+    fingerprint: str | None
+    signature_png: bytes | None
+    certificate: bytes | None
+
+
 class TrustRepo:
     def __init__(self, store: Store) -> None:
         self.db = store.db
@@ -25,12 +44,12 @@ class TrustRepo:
         return [TrustedRoot(*r) for r in self.db.execute(
             "SELECT fingerprint, subject, certificate, note, added_at FROM trust_roots ORDER BY added_at, fingerprint")]
 
-    def root_certificates(self) -> list:
+    def root_certificates(self) -> list[Certificate]:
         from ..pki import load_certificate
 
         return [load_certificate(bytes(r.certificate)) for r in self.roots()]
 
-    def add_root(self, certificate, note: str = "") -> TrustedRoot:
+    def add_root(self, certificate: Certificate, note: str = "") -> TrustedRoot:
         """Trust ``certificate`` (a cryptography object) as a root; adding it twice changes nothing."""
         from cryptography import x509
 
@@ -68,7 +87,7 @@ class TrustRepo:
         return root
 
     # the agency's own signing root (its key encrypted with its own passphrase)
-    def add_agency_root(self, p12: bytes, certificate) -> None:
+    def add_agency_root(self, p12: bytes, certificate: Certificate) -> None:
         from ..pki import der, describe, fingerprint
 
         with self.db.atomic():
@@ -84,7 +103,7 @@ class TrustRepo:
         return (bytes(row[0]), bytes(row[1])) if row else None
 
     # certificates met so far: inspectors issued or imported here, signers of verified documents
-    def remember(self, certificate, chain=()) -> None:
+    def remember(self, certificate: Certificate, chain: Iterable[Certificate] = ()) -> None:
         from ..pki import der, describe, fingerprint
 
         digest = fingerprint(certificate)
@@ -95,15 +114,17 @@ class TrustRepo:
                             "VALUES (?,?,?,?,?)", [digest, describe(certificate), der(certificate),
                                                    b"".join(der(c) for c in chain) or None, now()])
 
-    def current_inspector(self) -> dict | None:
+    def current_inspector(self) -> Inspector | None:
         """The newest inspector identity registered on this machine (the app signs with it)."""
         row = self.db.execute("SELECT id, name, organization, p12, fingerprint, signature_png, certificate "
                               "FROM inspectors ORDER BY id DESC LIMIT 1").fetchone()
         if row is None:
             return None
-        return dict(zip(("id", "name", "organization", "p12", "fingerprint", "signature_png", "certificate"), row))
+        rid, name, organization, p12, fingerprint, signature_png, certificate = row
+        return Inspector(id=rid, name=name, organization=organization, p12=p12, fingerprint=fingerprint,
+                         signature_png=signature_png, certificate=certificate)
 
-    def chain_of(self, fingerprint: str) -> tuple:
+    def chain_of(self, fingerprint: str) -> tuple[Certificate, ...]:
         """The chain met with a certificate (as remembered), as cryptography objects; () if none."""
         from ..pki import split_certificates
 
@@ -127,7 +148,7 @@ class TrustRepo:
             else:
                 self.db.execute("DELETE FROM settings WHERE key = ?", [key])
 
-    def register_inspector(self, identity, p12: bytes, signature_png: bytes | None = None) -> int:
+    def register_inspector(self, identity: Identity, p12: bytes, signature_png: bytes | None = None) -> int:
         """An inspector's identity on this machine (the app signs with it after asking the passphrase)."""
         from ..pki import der, subject_field
 
@@ -137,4 +158,4 @@ class TrustRepo:
                 "VALUES (?,?,?,?,?,?,?)", [identity.name, subject_field(identity.certificate, "O"), p12,
                                            identity.fingerprint, der(identity.certificate), signature_png, now()])
             self.remember(identity.certificate, identity.chain)
-        return int(cursor.lastrowid)
+        return inserted_id(cursor)

@@ -509,3 +509,25 @@ def test_a_registered_spot_check_keeps_no_full_id_number(office):
     document = store.register.get(issued.number)
     assert "410105199001010038" not in payload.canonical(document.content)
     assert document.content["entries"][0]["person"] == "4101**********0038"
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl builds the PKCS#12 (cryptography refuses to)")
+def test_an_identity_whose_key_cannot_sign_is_refused_by_name(tmp_path, capsys):
+    """An X25519 key only agrees on keys; a PKCS#12 holding one is refused when loaded, in words."""
+    def openssl(*args):
+        subprocess.run(["openssl", *map(str, args)], check=True, capture_output=True, cwd=tmp_path)
+
+    openssl("genpkey", "-algorithm", "X25519", "-out", "x.pem")
+    openssl("pkey", "-in", "x.pem", "-pubout", "-out", "x.pub")
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "ca.key",
+            "-out", "ca.pem", "-subj", "/CN=ca", "-days", "30")
+    openssl("x509", "-new", "-subj", "/CN=李全奇/O=河南省政务大数据中心", "-force_pubkey", "x.pub", "-CA", "ca.pem",
+            "-CAkey", "ca.key", "-days", "30", "-out", "x.crt")
+    openssl("pkcs12", "-export", "-inkey", "x.pem", "-in", "x.crt", "-passout", "pass:inspector-pass", "-out", "x.p12")
+    with pytest.raises(pki.SigningError, match="X25519PrivateKey.*不能用于签名"):
+        pki.load_identity((tmp_path / "x.p12").read_bytes(), b"inspector-pass")
+    (tmp_path / "li.pass").write_text("inspector-pass")
+    db = tmp_path / "office.db"
+    assert main(["--db", str(db), "identity", "import", str(tmp_path / "x.p12"),
+                 "--passphrase-file", str(tmp_path / "li.pass")]) == 2
+    assert "不能用于签名" in capsys.readouterr().err
