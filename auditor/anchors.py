@@ -21,9 +21,27 @@ import datetime as dt
 import json
 import os
 import re
+import sqlite3
+import sys
 import tempfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
+    from cryptography.x509 import Certificate
+    from sqlite_utils import Database
+
+    from .pki import Identity
+    from .storage.db import Store
+
+
+class Queryable(Protocol):
+    """sqlite-utils' Database or a bare connection (a restore reads the incoming file through one)."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> sqlite3.Cursor: ...
 
 STATE_ENV = "AUDITOR_STATE_DIR"
 FILE_NAME = "anchors.json"
@@ -50,7 +68,7 @@ class DatabaseIdentity:
     documents_before: int
 
 
-def identity(db) -> DatabaseIdentity | None:
+def identity(db: Queryable) -> DatabaseIdentity | None:
     """None for a database older than the identity (opened before its upgrade ran)."""
     try:
         row = db.execute("SELECT database_id, salt, head_file, documents_before FROM database_identity "
@@ -62,19 +80,19 @@ def identity(db) -> DatabaseIdentity | None:
     return DatabaseIdentity(str(row[0]), str(row[1]), bool(row[2]), int(row[3] or 0)) if row else None
 
 
-def database_id(db) -> str | None:
+def database_id(db: Database) -> str | None:
     found = identity(db)
     return found.database_id if found else None
 
 
-def mark_head_file(db) -> None:
+def mark_head_file(db: Database) -> None:
     """From the app's first transaction on, the head file beside the database must exist (in that
     transaction: the change is sealed with it). A database upgraded or built elsewhere had none."""
     if identity(db) is not None:
         db.execute("UPDATE database_identity SET head_file = 1 WHERE id = 1 AND head_file = 0")
 
 
-def last_entry(db) -> tuple[int, str]:
+def last_entry(db: Queryable) -> tuple[int, str]:
     """(id, hash) of the newest log entry: ids run 1, 2, 3…, so the id is the entry count."""
     from .audit import GENESIS
 
@@ -82,7 +100,7 @@ def last_entry(db) -> tuple[int, str]:
     return (int(row[0]), str(row[1])) if row else (0, GENESIS)
 
 
-def reaches(db, count: int, head: str) -> bool:
+def reaches(db: Database, count: int, head: str) -> bool:
     """Whether the chain still has ``head`` as its entry number ``count``."""
     if count == 0:
         return True
@@ -90,7 +108,7 @@ def reaches(db, count: int, head: str) -> bool:
     return row is not None and row[0] == head
 
 
-def _born_with_identity(db) -> bool:
+def _born_with_identity(db: Database) -> bool:
     """A database created by a program that gave it its identity at once (its first entry is that)."""
     row = db.execute("SELECT tbl FROM audit_log ORDER BY id LIMIT 1").fetchone()
     return row is None or row[0] == "database_identity"
@@ -115,17 +133,17 @@ class _Damaged(Exception):
     """The state file is not one this program wrote."""
 
 
-def _empty() -> dict:
+def _empty() -> dict[str, Any]:
     return {"format": FORMAT, "version": 1, "databases": {}, "paths": {}, "events": {}, "notes": []}
 
 
-def _valid_anchor(value) -> bool:
+def _valid_anchor(value: object) -> bool:
     return (isinstance(value, dict) and type(value.get("count")) is int and 0 <= value["count"] < 2 ** 62
             and isinstance(value.get("head"), str) and bool(_HEX64.fullmatch(value["head"]))
             and isinstance(value.get("at"), str) and isinstance(value.get("path"), str))
 
 
-def _read() -> dict:
+def _read() -> dict[str, Any]:
     """The state file, checked (it lies in the user's folder: anything may have been written there)."""
     path = state_file()
     try:
@@ -155,7 +173,7 @@ def _read() -> dict:
     return data
 
 
-def _write(data: dict) -> None:
+def _write(data: dict[str, Any]) -> None:
     """Atomically: a kill leaves the old file or the new one, never half of one."""
     folder = state_dir()
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=FILE_NAME + ".", suffix=".tmp")
@@ -172,12 +190,12 @@ def _write(data: dict) -> None:
 
 
 @contextlib.contextmanager
-def _locked():
+def _locked() -> Iterator[None]:
     """One writer of the state file at a time (the app and a command may run together)."""
     folder = state_dir()
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / (FILE_NAME + ".lock"), "a+b") as handle:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             handle.seek(0)
@@ -197,7 +215,7 @@ def _locked():
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _load_for_update() -> dict:
+def _load_for_update() -> dict[str, Any]:
     """The state file to change; a damaged one is kept aside under a new name and noted, never overwritten."""
     try:
         return _read()
@@ -213,10 +231,10 @@ def _place(path: Path) -> str:
     return str(path.resolve())
 
 
-_recorded: dict[tuple[str, str], tuple] = {}  # (state file, place) → what this process wrote last there
+_recorded: dict[tuple[str, str], tuple[str, int, str]] = {}  # (state file, place) → what this process wrote last there
 
 
-def record(db, path: Path | None) -> None:
+def record(db: Database, path: Path | None) -> None:
     """After a commit: anchor the database's chain, first noting if it no longer reaches the last anchor.
 
     Never raises for the state file (the user's change is already committed): an anchor that could not be
@@ -241,7 +259,7 @@ def record(db, path: Path | None) -> None:
             _recorded[written] = (found.database_id, count, head)
 
 
-def _note(db, data: dict, database_id: str, place: str, count: int) -> None:
+def _note(db: Database, data: dict[str, Any], database_id: str, place: str, count: int) -> None:
     """Keep, as events, a chain that no longer reaches its anchor and a database swapped for an old one."""
     events = []
     anchor = data["databases"].get(database_id)
@@ -255,7 +273,7 @@ def _note(db, data: dict, database_id: str, place: str, count: int) -> None:
         data["events"][database_id] = (data["events"].get(database_id, []) + events)[-MAX_EVENTS:]
 
 
-def _swapped(db, data: dict, before: str | None, database_id: str) -> bool:
+def _swapped(db: Database, data: dict[str, Any], before: str | None, database_id: str) -> bool:
     """Another database, which had entries here, was replaced by one whose history began before it had an
     identity: an older copy from before the upgrade. A database created new at that path is not this."""
     if before is None or before == database_id:
@@ -264,7 +282,7 @@ def _swapped(db, data: dict, before: str | None, database_id: str) -> bool:
     return previous is not None and previous["count"] > 0 and not _born_with_identity(db)
 
 
-def problems(db, path: Path | None) -> list[str]:
+def problems(db: Database, path: Path | None) -> list[str]:
     """What the anchors outside the file say about this database (empty for an in-memory one)."""
     if path is None:
         return []
@@ -305,7 +323,7 @@ def problems(db, path: Path | None) -> list[str]:
 
 # ------------------------------------------------------------------ restore
 
-def state_of(conn) -> dict | None:
+def state_of(conn: Queryable) -> dict[str, Any] | None:
     """(database id, count, head) of a database about to be restored, for the restore journal."""
     try:
         count, head = last_entry(conn)
@@ -315,7 +333,7 @@ def state_of(conn) -> dict | None:
     return {"database_id": found.database_id if found else None, "count": count, "head": head}
 
 
-def restored(db_path: Path, state) -> None:
+def restored(db_path: Path, state: object) -> None:
     """A restore put the backup's database in place: its head file and the anchor follow it, and the
     restore is kept as an event. Idempotent (run again when a killed restore is finished)."""
     from .audit import head_file, write_head_value
@@ -352,13 +370,13 @@ def head_payload(database_id: str, entry: int, head: str, signed_at: str, purpos
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def sign_payload(key, payload: bytes) -> bytes:
+def sign_payload(key: PKCS12PrivateKeyTypes, payload: bytes) -> bytes:
     from .documents.payload import _sign
 
     return _sign(key, payload)
 
 
-def sign_head(store, signer, purpose: str = "document", document_id: int | None = None) -> None:
+def sign_head(store: Store, signer: Identity, purpose: str = "document", document_id: int | None = None) -> None:
     """Inside the caller's transaction: seal what it changed so far, sign (id, count, head) with the
     inspector's key (``pki.Identity``) and store it. The row itself is sealed at the commit."""
     from . import audit
@@ -379,7 +397,7 @@ def sign_head(store, signer, purpose: str = "document", document_id: int | None 
                 b"".join(der(c) for c in signer.chain) or None, signature])
 
 
-def _chain(blob) -> list:
+def _chain(blob: bytes | None) -> list[Certificate]:
     """The certificates above the signer's, stored back to back; none if they do not parse."""
     from .pki import split_certificates
 
@@ -389,7 +407,8 @@ def _chain(blob) -> list:
         return []
 
 
-def signed_head_problems(db, roots, certificates=()) -> list[str]:
+def signed_head_problems(db: Database, roots: Sequence[Certificate],
+                         certificates: Sequence[Certificate] = ()) -> list[str]:
     """Every signed head is of this database, still in the chain, signed validly by a trusted certificate;
     every document signed since signed heads exist has its own. ``certificates``: what the person checking
     holds (the inspector's certificate or the agency root); when given, they alone are trusted. Documents

@@ -32,11 +32,17 @@ import hashlib
 import hmac
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .hashing import file_sha256, json_sha256
 from .storage.migrations import NOT_AUDITED
+
+if TYPE_CHECKING:
+    from cryptography.x509 import Certificate
+    from sqlite_utils import Database
 
 GENESIS = "0" * 64
 
@@ -52,12 +58,12 @@ class AuditReport:
         return not self.problems
 
 
-def audited_tables(db) -> list[str]:
+def audited_tables(db: Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                                      "ORDER BY name") if r[0] not in NOT_AUDITED]
 
 
-def row_hash(db, table: str, row_id: int) -> str | None:
+def row_hash(db: Database, table: str, row_id: int) -> str | None:
     cursor = db.execute(f"SELECT * FROM {table} WHERE rowid = ?", [row_id])
     row = cursor.fetchone()
     if row is None:
@@ -66,23 +72,24 @@ def row_hash(db, table: str, row_id: int) -> str | None:
     return _hash_row(names, row)
 
 
-def _hash_row(names, row) -> str:
+def _hash_row(names: Sequence[str], row: Sequence[Any]) -> str:
     values = {}
     for name, value in zip(names, row):
         values[name] = {"blob": hashlib.sha256(value).hexdigest()} if isinstance(value, (bytes, memoryview)) else value
     return json_sha256(values, sort_keys=True)
 
 
-def entry_hash(prev: str, at: str, who: str, tbl: str, row_id: int, op: str, old, new, rhash, external: int) -> str:
+def entry_hash(prev: str, at: str, who: str, tbl: str, row_id: int, op: str, old: str | None, new: str | None,
+               rhash: str | None, external: int) -> str:
     return json_sha256([prev, at, who, tbl, row_id, op, old, new, rhash, external], sort_keys=False)
 
 
-def _head(db) -> str:
+def _head(db: Database) -> str:
     row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     return row[0] if row else GENESIS
 
 
-def has_audit(db) -> bool:
+def has_audit(db: Database) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").fetchone() is not None
 
 
@@ -93,7 +100,7 @@ _ID_LIKE = re.compile(r"(?<![0-9A-Za-z])[0-9]{14,17}[0-9Xx](?![0-9A-Za-z])")
 TAG_DIGITS = 4
 
 
-def id_reference(db, number: str) -> str:
+def id_reference(db: Database, number: str) -> str:
     """How the log writes ``number``: its mask and a short hash salted per database (``4101**********123X#3fa9``).
 
     The hash is cut to 16 bits on purpose: the mask leaves about 3 million candidate numbers, so anyone
@@ -102,7 +109,7 @@ def id_reference(db, number: str) -> str:
     return _reference(number, _salt(db))
 
 
-def _salt(db) -> bytes | None:
+def _salt(db: Database) -> bytes | None:
     from .anchors import identity
 
     found = identity(db)
@@ -132,7 +139,7 @@ def _private(text: str | None, salt: bytes | None) -> str | None:
         return scrub(text)
     changed = False
 
-    def clean(key, value):
+    def clean(key: str | None, value: Any) -> Any:
         nonlocal changed
         if isinstance(value, str) and value:
             new = _reference(value, salt) if key in ID_COLUMNS else scrub(value)
@@ -148,7 +155,7 @@ def _private(text: str | None, salt: bytes | None) -> str | None:
     return json.dumps(cleaned, ensure_ascii=False, separators=(",", ":")) if changed else text
 
 
-def seal(db, who: str | None = None, external: bool = False) -> int:
+def seal(db: Database, who: str | None = None, external: bool = False) -> int:
     """Move pending entries into the chain (inside the caller's transaction). Returns how many."""
     pending = db.execute("SELECT id, tbl, row_id, op, old, new, at FROM audit_pending ORDER BY id").fetchall()
     if not pending:
@@ -168,7 +175,7 @@ def seal(db, who: str | None = None, external: bool = False) -> int:
     return len(pending)
 
 
-def write_head(db, path: Path | None) -> None:
+def write_head(db: Database, path: Path | None) -> None:
     if path is None:
         return
     write_head_value(head_file(path), _head(db))
@@ -185,7 +192,7 @@ def write_head_value(target: Path, head: str) -> None:
         pass  # verification reports a missing or stale head
 
 
-def before_commit(db, path: Path | None) -> None:
+def before_commit(db: Database, path: Path | None) -> None:
     """The end of each of the app's transactions, inside it: the head file is kept from now on; seal."""
     if path is not None:
         from .anchors import mark_head_file
@@ -194,7 +201,7 @@ def before_commit(db, path: Path | None) -> None:
     seal(db)
 
 
-def after_commit(db, path: Path | None) -> None:
+def after_commit(db: Database, path: Path | None) -> None:
     """After each of the app's commits: the head beside the database, the anchor outside it."""
     from .anchors import record
 
@@ -215,8 +222,8 @@ def _label(table: str) -> str:
     return TABLE_LABELS.get(table, table)
 
 
-def verify(db, path: Path | None = None, *, evidence_dir: Path | None = None, deep: bool = False,
-           certificates=()) -> AuditReport:
+def verify(db: Database, path: Path | None = None, *, evidence_dir: Path | None = None, deep: bool = False,
+           certificates: Sequence[Certificate] = ()) -> AuditReport:
     """Check the chain, outside edits, every row against its last sealed state, the sealed contents, the
     head file, the anchors outside the database and the signed heads; with ``deep`` also re-hash every
     evidence file and re-verify every stored signed PDF (``audit verify``: seconds with many files).
@@ -279,7 +286,7 @@ def verify(db, path: Path | None = None, *, evidence_dir: Path | None = None, de
     return report
 
 
-def _head_file_problems(db, path: Path, seen_hashes: set, entries: int) -> list[str]:
+def _head_file_problems(db: Database, path: Path, seen_hashes: set[str], entries: int) -> list[str]:
     from .anchors import identity
 
     target = head_file(path)
@@ -297,7 +304,7 @@ def _head_file_problems(db, path: Path, seen_hashes: set, entries: int) -> list[
     return []
 
 
-def _trusted_roots(db) -> list:
+def _trusted_roots(db: Database) -> list[Certificate]:
     """The roots this database trusts; one that does not parse trusts nothing."""
     from .errors import InputError
     from .pki import load_certificate
@@ -315,7 +322,7 @@ def _trusted_roots(db) -> list:
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
-def evidence_problems(db, folder: Path | None) -> list[str]:
+def evidence_problems(db: Database, folder: Path | None) -> list[str]:
     """Every evidence file still where the store keeps it, with the SHA-256 recorded when it was added."""
     if folder is None:
         return []
@@ -338,7 +345,7 @@ def evidence_problems(db, folder: Path | None) -> list[str]:
     return problems
 
 
-def _evidence_state(path: Path, sha: str, size) -> str | None:
+def _evidence_state(path: Path, sha: str, size: object) -> str | None:
     try:
         if not path.is_file():
             return "missing"
@@ -350,7 +357,7 @@ def _evidence_state(path: Path, sha: str, size) -> str | None:
     return None if computed == sha else "changed"
 
 
-def signed_document_problems(db, roots) -> list[str]:
+def signed_document_problems(db: Database, roots: Sequence[Certificate]) -> list[str]:
     """Every stored signed PDF verified again: intact (valid or untrusted), never altered."""
     from .documents.signing import verify_pdf
 
@@ -373,7 +380,7 @@ def _op(op: str) -> str:
     return {"insert": "新增", "update": "修改", "delete": "删除", "baseline": "建立基线"}[op]
 
 
-def month_digest(db, contract_id: str, period: str) -> str:
+def month_digest(db: Database, contract_id: str, period: str) -> str:
     """SHA-256 of a month's recorded content (what finalising seals)."""
     parts = []
     for table, columns in (("months", "incidents, late_days"),
@@ -386,7 +393,7 @@ def month_digest(db, contract_id: str, period: str) -> str:
     return json_sha256(parts, sort_keys=False)
 
 
-def rows_digest(db, import_id: int) -> str:
+def rows_digest(db: Database, import_id: int) -> str:
     digest = hashlib.sha256()
     for row_no, data in db.execute("SELECT row_no, data FROM import_rows WHERE import_id = ? ORDER BY row_no",
                                    [import_id]):
@@ -394,7 +401,7 @@ def rows_digest(db, import_id: int) -> str:
     return digest.hexdigest()
 
 
-def sealed_content_problems(db) -> list[str]:
+def sealed_content_problems(db: Database) -> list[str]:
     problems = []
     for contract_id, period, sealed in db.execute(
             "SELECT contract_id, period, sealed_sha256 FROM months WHERE status = 'final'"):

@@ -12,14 +12,18 @@ import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Any, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .calendar import Period
 from .documents.notice import NoticeData, NoticeFinding, NoticeRenderer
 from .errors import InputError, NotFoundError, StateError
 from .model import Contract
 from .storage import Store
-from .storage.db import now
+from .storage.db import inserted_id, now
+
+if TYPE_CHECKING:
+    from .documents.service import Identity
 
 STATUS_LABELS = {"draft": "草稿", "issued": "已签发", "received": "已签收", "rectified": "已整改待核验",
                  "closed": "已核验关闭", "escalated": "已升级处理", "superseded": "已被替代"}
@@ -50,7 +54,7 @@ class Notice:
         return self.status in ("issued", "received") and self.deadline is not None and today > self.deadline
 
 
-def _row_to_notice(row) -> Notice:
+def _row_to_notice(row: tuple[Any, ...]) -> Notice:
     return Notice(row[0], row[1], Period.parse(row[2]), row[3], row[4], json.loads(row[5]), row[6],
                   dt.date.fromisoformat(row[7]) if row[7] else None, row[8], row[9], row[10], row[11])
 
@@ -105,7 +109,7 @@ def draft(store: Store, contract: Contract, period: Period, *, inspection_date: 
             "INSERT INTO notices (contract_id, period, issuer, content, supersedes_id, created_at) VALUES (?,?,?,?,?,?)",
             [contract.id, str(period), contract.party_a.short_name, json.dumps(content, ensure_ascii=False),
              old.id if old else None, now()])
-        notice_id = cursor.lastrowid
+        notice_id = inserted_id(cursor)
         store.db.conn.executemany("INSERT INTO notice_findings (notice_id, finding_id, position) VALUES (?,?,?)",
                                   [(notice_id, f.id, n) for n, f in enumerate(findings)])
     return get(store, notice_id)
@@ -141,11 +145,13 @@ def notice_data(notice: Notice, number: str = "", issue_date: dt.date | None = N
 def render_draft(store: Store, notice_id: int) -> bytes:
     notice = get(store, notice_id)
     if notice.status != "draft":
+        if notice.document_id is None:
+            raise NotFoundError(f"{notice.label} 没有登记的文书")
         return store.register.pdf(notice.document_id)
     return NoticeRenderer(notice_data(notice)).render()
 
 
-def issue(store: Store, notice_id: int, issue_date: dt.date, *, identity=None,
+def issue(store: Store, notice_id: int, issue_date: dt.date, *, identity: Identity | None = None,
           backdate_reason: str | None = None) -> tuple[Notice, bytes]:
     """Number, render, certify (with the operator's receipt field) and register; the notice is frozen from
     then on. All in one transaction. ``identity``: documents.service.Identity."""
@@ -215,12 +221,10 @@ def receive(store: Store, number: str, by: str, on: dt.date) -> Notice:
                        {"received_by": by.strip(), "received_at": on.isoformat()})
 
 
-def receive_signed(store: Store, number: str, path) -> Notice:
+def receive_signed(store: Store, number: str, path: str | Path) -> Notice:
     """Receipt proven by the operator's countersignature in the notice's 回执 field: the file must be the
     registered notice, intact, plus a valid signature in that field. Signer and date come from it; the file
     is kept as evidence."""
-    from pathlib import Path
-
     from .documents import service
 
     notice = get(store, number)
