@@ -154,3 +154,21 @@ def test_an_unwritable_out_file_issues_nothing(office, capsys, command):
     run(db, capsys, "notice", "draft", "henan-2025", "2025-10", "--place", "运营中心", "--inspectors", "李全奇")
     refused(db, [*command, "--on", "2025-11-17", *sign(db), "--out", str(db.parent / "no" / "n.pdf")],
             capsys, names=("无法写入",))
+
+
+def test_verification_told_in_words_and_the_printed_code_checked(office, capsys):
+    db = office
+    run(db, capsys, "notice", "draft", "henan-2025", "2025-10", "--place", "运营中心", "--inspectors", "李全奇")
+    run(db, capsys, "notice", "issue", "1", "--on", "2025-11-17", *sign(db), "--out", db.parent / "n.pdf")
+    told = run(db, capsys, "verify", db.parent / "n.pdf").splitlines()
+    assert told[:2] == ["n.pdf：签名有效，文件未被改动，签名人受信任", f"  文号：{NOTICE}（与本机登记的原件一致）"]
+    assert told[2].startswith("  签发：李全奇（河南省政务大数据中心），证书 ") and "，受信任，签发机构：" in told[2]
+    assert told[3].endswith("（签名时间为签名人电脑时间（未经可信时间戳））　签名完好")
+    code = json.loads(run(db, capsys, "documents", "show", NOTICE, "--json"))["qr"]
+    scanned = run(db, capsys, "verify-code", code).splitlines()
+    assert scanned[0] == "二维码有效：内容由受信任的检查人员签名，未被改动"
+    assert {"  文号：" + NOTICE, "  签发日期：2025-11-17", "  整改期限：2025-11-24",
+            "  签名人：李全奇（河南省政务大数据中心）"} <= set(scanned)
+    capsys.readouterr()
+    assert main(["--db", str(db), "verify-code", code.replace("x=2025-11-24", "x=2025-12-24")]) == 3   # altered
+    assert capsys.readouterr().out.splitlines()[:2] == ["二维码内容被改动或伪造", "  - 二维码内容与签名不符：内容被改动或伪造"]
