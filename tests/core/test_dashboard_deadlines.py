@@ -1,6 +1,6 @@
 """The dashboard's month states and upcoming deadlines (SPEC §6 submissions, §4 installments).
 
-henan-2025: the 排班表 is due by the 5th (第六条6(3)), the four personnel files by the 10th (第二条2);
+henan-2025: the 排班表 is due by the 5th (第六条6(3)), the four personnel files on the 10th (第二条2);
 installment #1 falls 15 working days after signing on 2025-11-17 (2025-12-08), #2 in 2025-12 (2025-12-31).
 A month left open past the 10th of the next month is overdue (docs/decisions.md).
 """
@@ -41,7 +41,7 @@ def test_henan_deadlines_in_the_next_sixty_days_in_date_order(store):
     ]
     assert found[0].text == "2025年12月排班表报送截止（第六条6(3)）"
     assert found[1].text == "第1期付款（签订合同后15个工作日内）"
-    assert found[2].text == "2025年12月人员名单、工资表、五险一金、转账记录报送截止（第二条2）"
+    assert found[2].text.endswith("人员名单、工资表、五险一金、转账记录报送截止（第二条2）")
 
 
 def test_a_deadline_on_today_is_still_shown_and_the_horizon_is_inclusive(store):
@@ -56,3 +56,11 @@ def test_luoyang_names_no_submission_day_so_only_installments_show(store):
     found = upcoming(luoyang, D(2025, 11, 1), days=365)
     assert [(d.day, d.kind, d.text) for d in found] == [
         (D(2025, 12, 15), "installment", "第2期付款（2025年12月15日前）")]
+
+
+@pytest.mark.xfail(strict=True, reason="divergence from SPEC §6: the personnel files of month M are due on the 10th "
+                                       "of M+1 by default; the dashboard names December's files for 2025-12-10")
+def test_the_tenth_of_december_is_novembers_personnel_files(store):
+    henan = store.contracts.get("henan-2025")
+    personnel = [d for d in upcoming(henan, D(2025, 11, 20)) if d.kind == "personnel"]
+    assert personnel[0].text == "2025年11月人员名单、工资表、五险一金、转账记录报送截止（第二条2）"
