@@ -10,8 +10,13 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from ..paths import resources_dir
+
+if TYPE_CHECKING:
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
@@ -79,7 +84,7 @@ def wrap_cjk(text: str, max_width: float = BLOCK_W, size: float = BODY_PT, first
 class Grid:
     """Writes characters onto the 22 × 28 grid of a GB/T 9704 page, one cell per character."""
 
-    canvas: object
+    canvas: Canvas
     line: int = 0
     page: int = 1
 
@@ -88,7 +93,7 @@ class Grid:
         return cell_top - (PITCH - size) / 2 - size * 0.88  # em box centred in its line
 
     def text(self, line_text: str, *, indent: int = 0, size: float = BODY_PT, align: str = "left",
-             right_margin: int = 0, color=(0, 0, 0), bold: bool = False) -> None:
+             right_margin: int = 0, color: tuple[float, float, float] = (0, 0, 0), bold: bool = False) -> None:
         """One grid line: each character in its own cell (so the 28-character grid holds)."""
         c = self.canvas
         c.saveState()  # render mode and colours are graphics state: restore them after the line
@@ -128,14 +133,14 @@ class Grid:
         self.page += 1
         self.line = 0
 
-    def paragraph(self, text: str, indent_first: int = 2, **kwargs) -> None:
+    def paragraph(self, text: str, indent_first: int = 2, **kwargs: Any) -> None:
         """A paragraph: first line indented two characters (full-width spaces), wrapped to the block."""
         for line in wrap_cjk("\u3000" * indent_first + text):
             self.text(line, **kwargs)
             self.next_line()
 
 
-def page_number(canvas, page: int) -> None:
+def page_number(canvas: Canvas, page: int) -> None:
     """— 1 — : 7 mm below the text block; odd pages one character in from the right, even from the left."""
     text = f"— {page} —"
     canvas.setFont(FONT, PAGE_NO_PT)
@@ -145,7 +150,7 @@ def page_number(canvas, page: int) -> None:
     canvas.drawString(x, y, text)
 
 
-def draw_qr(canvas, payload: str, x: float, y: float, size: float) -> None:
+def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
     """A QR code (level M, 4-module quiet zone) as one vector path: each dark run of a row is one rectangle."""
     from reportlab.graphics.barcode import qrencoder
 
@@ -178,13 +183,19 @@ def keywords(kind: str, number: str, qr: str) -> str:
     return f"auditor;kind={kind};number={number};sha256={fields.get('h', '')}"
 
 
-def new_canvas(title: str, subject: str, keywords: str):
+def song_canvas(target: io.BytesIO, pagesize: tuple[float, float], **options: Any) -> Canvas:
+    """A canvas whose every page starts in the embedded Song, so no page refers to a font it does not embed."""
     from reportlab.pdfgen import canvas as pdfcanvas
 
     register_font()
+    return pdfcanvas.Canvas(target, pagesize=pagesize, invariant=1,
+                            initialFontName=FONT,  # type: ignore[arg-type]  # types-reportlab says float: it is a name
+                            **options)
+
+
+def new_canvas(title: str, subject: str, keywords: str) -> tuple[Canvas, io.BytesIO]:
     buffer = io.BytesIO()
-    c = pdfcanvas.Canvas(buffer, pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1, initialFontName=FONT,
-                         initialFontSize=BODY_PT)
+    c = song_canvas(buffer, (PAGE_W, PAGE_H), pageCompression=1, initialFontSize=BODY_PT)
     c.setTitle(title)
     c.setSubject(subject)
     c.setKeywords(keywords)
@@ -193,7 +204,7 @@ def new_canvas(title: str, subject: str, keywords: str):
     return c, buffer
 
 
-def image_reader(png: bytes | None):
+def image_reader(png: bytes | None) -> ImageReader | None:
     if not png:
         return None
     from reportlab.lib.utils import ImageReader

@@ -15,11 +15,18 @@ when that certificate chains to the agency's root.
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..hashing import json_sha256, json_text
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
+    from cryptography.x509 import Certificate
+
+    from ..pki import Identity
 
 PREFIX = "ADQR1"
 ORDER = ("k", "n", "d", "x", "a", "p", "h", "f")
@@ -55,7 +62,7 @@ def _body(fields: dict[str, str]) -> str:
     return ";".join([PREFIX] + [f"{k}={fields[k]}" for k in ORDER if fields.get(k)])
 
 
-def make(fields: dict[str, str], identity=None) -> str:
+def make(fields: dict[str, str], identity: Identity | None = None) -> str:
     """The payload; signed when ``identity`` (pki.Identity) is given, else without ``s``."""
     from ..pki import fingerprint
 
@@ -65,7 +72,7 @@ def make(fields: dict[str, str], identity=None) -> str:
     return f"{body};s={_b64(_sign(identity.key, body.encode('utf-8')))}"
 
 
-def _sign(key, data: bytes) -> bytes:
+def _sign(key: PKCS12PrivateKeyTypes, data: bytes) -> bytes:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
     from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
@@ -79,7 +86,7 @@ def _sign(key, data: bytes) -> bytes:
     raise InputError("不支持的签名密钥类型（须为 EC 或 RSA）")
 
 
-def _check(public_key, signature: bytes, data: bytes) -> bool:
+def _check(public_key: object, signature: bytes, data: bytes) -> bool:
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
@@ -146,12 +153,13 @@ class CodeCheck:
     def exit_code(self) -> int:
         return {"valid": 0, "altered": 3, "untrusted": 4}[self.outcome]
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"outcome": self.outcome, "exit_code": self.exit_code, "signer": self.signer,
                 "problems": self.problems, "fields": self.payload.fields}
 
 
-def verify(text: str, certificates, roots, registered_qr: str | None = None) -> CodeCheck:
+def verify(text: str, certificates: Iterable[tuple[Certificate, Sequence[Certificate]]], roots: Sequence[Certificate],
+           registered_qr: str | None = None) -> CodeCheck:
     """Check a payload: its signature by a certificate whose fingerprint it names (among ``certificates``:
     (certificate, chain) pairs), that certificate's chain to ``roots``, and the local register."""
     from ..pki import chain_status, describe, fingerprint

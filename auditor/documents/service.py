@@ -9,11 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from ..errors import InputError, StateError
 from ..storage import Store
+
+if TYPE_CHECKING:
+    from cryptography.x509 import Certificate
+
+    from .. import pki
+    from ..calendar import Period
+    from ..model import Contract
+    from ..scoring import InstallmentResult, MonthResult
+    from .payload import CodeCheck
+    from .reports import ChartDrawer
+    from .signing import Verification
 
 # kind → (name, word in the number)
 KINDS: dict[str, tuple[str, str]] = {
@@ -36,7 +48,7 @@ class Identity:
     passphrase: bytes
     signature_png: bytes | None = None
 
-    def load(self):
+    def load(self) -> pki.Identity:
         from ..pki import load_identity
 
         return load_identity(self.p12, self.passphrase)
@@ -49,7 +61,20 @@ class Issued:
     note: str = ""
 
 
-def signing_identity(store: Store, identity: Identity):
+class Renderer(Protocol):
+    """What issuing needs of a document: its PDF and where on which page the signature stamp goes."""
+
+    @property
+    def signature_box(self) -> tuple[int, tuple[float, float, float, float]]: ...
+
+    def render(self) -> bytes: ...
+
+
+# build(number, QR text, back-dating reason) → the document's renderer
+Build = Callable[[str, str, str | None], Renderer]
+
+
+def signing_identity(store: Store, identity: Identity) -> pki.Identity:
     """The identity, refused when its certificate does not chain to a root this machine trusts: a document
     signed with it could not be verified by anyone, and would look like a forgery."""
     from ..pki import SigningError, chain_status
@@ -80,7 +105,7 @@ def check_issue_date(store: Store, kind: str, issuer: str, on: dt.date, backdate
 
 
 def issue(store: Store, kind: str, contract_id: str, subject: str, content: dict[str, Any],
-          build: Callable[[str, str, str | None], Any], identity: Identity, on: dt.date, *,
+          build: Build, identity: Identity, on: dt.date, *,
           qr_fields: dict[str, str] | None = None, backdate_reason: str | None = None,
           receipt: bool = False, after: Callable[[int, str, str], None] | None = None) -> Issued:
     """Register, render, sign and store one document, all or nothing.
@@ -122,16 +147,19 @@ def issue(store: Store, kind: str, contract_id: str, subject: str, content: dict
     return Issued(signed.pdf, number, signed.note)
 
 
-def _charts(contract, months, codes):
+def _charts(contract: Contract, months: Mapping[Period, MonthResult], codes: Sequence[str]) -> list[ChartDrawer]:
+    from functools import partial
+
     from .. import charts
 
-    drawers = [lambda ax, code=code: charts.indicator_trend(contract, months, code, ax=ax) for code in codes]
-    drawers += [lambda ax: charts.money_history(contract, months, ax=ax),
-                lambda ax: charts.headcount_chart(contract, months, ax=ax)]
+    drawers: list[ChartDrawer] = [partial(charts.indicator_trend, contract, months, code) for code in codes]
+    drawers += [partial(charts.money_history, contract, months), partial(charts.headcount_chart, contract, months)]
     return drawers
 
 
-def _issue_or_preview(store, kind, contract, subject, content, make, identity, on, backdate_reason, qr_fields):
+def _issue_or_preview(store: Store, kind: str, contract: Contract, subject: str, content: dict[str, Any], make: Build,
+                      identity: Identity | None, on: dt.date | None, backdate_reason: str | None,
+                      qr_fields: dict[str, str]) -> Issued:
     if identity is None:
         return Issued(make(PREVIEW, "", None).render())
     return issue(store, kind, contract.id, subject, content, make, identity, on or dt.date.today(),
@@ -153,7 +181,7 @@ def score_sheet(store: Store, contract_id: str, period_text: str, identity: Iden
     failing = [i.code for i in month.items if i.status is Status.FAIL and not i.indicator.derived][:2]
     under = assessed_under(store, contract, period)  # a finalised month: the version it was assessed under
 
-    def make(number, qr, reason):
+    def make(number: str, qr: str, reason: str | None) -> ScoreSheet:
         return ScoreSheet(under, [month], None, number, qr, _charts(contract, months, failing) if with_charts else [],
                           identity.signature_png if identity else None, note=reason)
 
@@ -162,7 +190,7 @@ def score_sheet(store: Store, contract_id: str, period_text: str, identity: Iden
                              backdate_reason, fields)
 
 
-def _installment(store: Store, contract, number: int):
+def _installment(store: Store, contract: Contract, number: int) -> tuple[dict[Period, MonthResult], InstallmentResult]:
     from ..service import installment_results, term_results
 
     months = term_results(store, contract)
@@ -184,7 +212,7 @@ def installment_sheet(store: Store, contract_id: str, number: int, identity: Ide
         raise InputError(f"第 {number} 期不按考核结果付款，没有考核评分表")
     content = installment_to_dict(result)
 
-    def make(doc_number, qr, reason):
+    def make(doc_number: str, qr: str, reason: str | None) -> ScoreSheet:
         return ScoreSheet(contract, [months[p] for p in result.months], result, doc_number, qr,
                           _charts(contract, {p: months[p] for p in result.months}, []) if with_charts else [],
                           identity.signature_png if identity else None, note=reason)
@@ -203,7 +231,7 @@ def payment_statement(store: Store, contract_id: str, number: int, identity: Ide
     _, result = _installment(store, contract, number)
     content = installment_to_dict(result)
 
-    def make(doc_number, qr, reason):
+    def make(doc_number: str, qr: str, reason: str | None) -> PaymentStatement:
         return PaymentStatement(contract, result, doc_number, qr, identity.signature_png if identity else None,
                                 note=reason)
 
@@ -225,7 +253,7 @@ def spot_check_record(store: Store, check_id: int, identity: Identity | None = N
         {"person": mask(e.key) if e.key[:17].isdigit() else e.key, "name": e.name, "employee_no": e.employee_no,
          "role": e.role, "on_roster": e.on_roster, "status": e.status} for e in entries]}
 
-    def make(doc_number, qr, reason):
+    def make(doc_number: str, qr: str, reason: str | None) -> SpotCheckRecord:
         return SpotCheckRecord(contract, check, entries, doc_number, qr, identity.signature_png if identity else None,
                                note=reason)
 
@@ -238,12 +266,12 @@ def notice_pdf(store: Store, key: int | str) -> bytes:
     from .. import notices
 
     notice = notices.get(store, key)
-    if notice.status == "draft":
-        return notices.render_draft(store, notice.id)
+    if notice.status == "draft" or notice.document_id is None:
+        return notices.render_draft(store, notice.id)  # names an issued notice whose document is missing
     return store.register.pdf(notice.document_id)
 
 
-def verify(store: Store, data: bytes):
+def verify(store: Store, data: bytes) -> Verification:
     """Verify a PDF against this machine's trust list and register. A valid signer's certificate is
     remembered, so that a printed QR code signed by them can be checked later without the PDF."""
     from .signing import verify_pdf
@@ -258,12 +286,13 @@ def verify(store: Store, data: bytes):
     return result
 
 
-def verify_code(store: Store, text: str, extra_certificates=()):
+def verify_code(store: Store, text: str, extra_certificates: Iterable[Certificate] = ()) -> CodeCheck:
     from ..pki import load_certificate, split_certificates
     from . import payload
 
     parsed = payload.parse(text)
-    certificates = [(load_certificate(c), split_certificates(chain)) for c, chain in
+    certificates: list[tuple[Certificate, Sequence[Certificate]]] = [
+        (load_certificate(c), split_certificates(chain)) for c, chain in
                     store.trust.certificates_by_prefix(parsed.fields.get("f", "")[:32] or "-")]
     certificates += [(c, ()) for c in extra_certificates]
     registered = store.register.find(parsed.fields["n"])

@@ -17,17 +17,30 @@ Verification never trusts a name. Its outcomes, as the CLI's exit codes:
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import logging
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 from ..errors import InputError
 from ..paths import resources_dir
 from ..pki import SigningError
+
+if TYPE_CHECKING:
+    from cryptography.x509 import Certificate
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.signers import SimpleSigner
+    from pyhanko.sign.timestamps.api import TimeStamper
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+    from pyhanko.sign.validation.status import PdfSignatureStatus
+    from pyhanko.stamp import StaticStampStyle
+
+    from ..pki import Identity
 
 __all__ = ["SigningError", "Verification", "SignatureReport", "sign_pdf", "verify_pdf", "read_identity"]
 
@@ -54,9 +67,9 @@ class SignatureReport:
     time_source: str  # "timestamp" or "signer_clock"
     revision: int
     certification: bool
-    unrelated_certificates: list[str] = field(default_factory=list)
+    unrelated_certificates: list[str] = dataclasses.field(default_factory=list)  # `field` is a field's name here
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"field": self.field, "signer": self.signer, "organization": self.organization,
                 "issuer_chain": self.chain, "certificate_sha256": self.fingerprint, "intact": self.intact,
                 "trusted": self.trusted, "trust_problem": self.trust_problem,
@@ -75,7 +88,8 @@ class Verification:
     revisions: list[str] = field(default_factory=list)
     registered: str = "not_registered"  # "match" | "mismatch" | "not_registered"
     signed_bytes: bytes = field(default=b"", repr=False)
-    certificates: tuple = field(default=(), repr=False)  # the issuer's (certificate, chain)
+    # the issuer's (certificate, chain), or () when there is no signature
+    certificates: tuple[()] | tuple[Certificate, tuple[Certificate, ...]] = field(default=(), repr=False)
 
     @property
     def exit_code(self) -> int:
@@ -93,7 +107,7 @@ class Verification:
     def receipt(self) -> SignatureReport | None:
         return next((s for s in self.signatures[1:] if s.field == RECEIPT_FIELD and s.intact), None)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"outcome": self.outcome, "exit_code": self.exit_code, "summary": self.summary,
                 "problems": self.problems, "number": self.number, "kind": self.kind,
                 "content_sha256": self.content_sha256, "registered": self.registered, "revisions": self.revisions,
@@ -103,19 +117,17 @@ class Verification:
 
 # ------------------------------------------------------------------ signing
 
-def _stamp_style(text: str, width: float, height: float):
+def _stamp_style(text: str, width: float, height: float) -> StaticStampStyle:
     """The visible stamp, drawn by reportlab with the font it has already loaded (a few ms) and imported by
     pyHanko as a static appearance: pyHanko's own text stamp would parse and subset the 10 MB font again."""
     from pyhanko.pdf_utils.content import ImportedPdfPage
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.stamp import StaticStampStyle
-    from reportlab.pdfgen import canvas as pdfcanvas
 
-    from .base import FONT, register_font
+    from .base import FONT, song_canvas
 
-    register_font()
     buffer = io.BytesIO()
-    c = pdfcanvas.Canvas(buffer, pagesize=(width, height), invariant=1, initialFontName=FONT)
+    c = song_canvas(buffer, (width, height))
     c.setStrokeColorRGB(0.1, 0.1, 0.1)
     c.setLineWidth(1)
     c.rect(0.5, 0.5, width - 1, height - 1)
@@ -141,10 +153,11 @@ def _stamp_style(text: str, width: float, height: float):
             self.box = BoxConstraints(width=width, height=height)
             return name + b" Do"
 
-    return StaticStampStyle(background=Stamp("stamp.pdf"), border_width=0, background_opacity=1.0)
+    background = Stamp("stamp.pdf")  # type: ignore[no-untyped-call]  # pyHanko's constructor is unannotated
+    return StaticStampStyle(background=background, border_width=0, background_opacity=1.0)
 
 
-def _pyhanko_signer(identity):
+def _pyhanko_signer(identity: Identity) -> SimpleSigner:
     from asn1crypto import keys, x509
     from cryptography.hazmat.primitives import serialization
     from pyhanko.sign import signers
@@ -163,7 +176,7 @@ class _UrllibTimeStamper:
     """RFC 3161 over HTTP with the standard library (no extra dependency), offline-friendly time-out."""
 
     @staticmethod
-    def create(url: str):
+    def create(url: str) -> TimeStamper:
         import urllib.request
 
         from asn1crypto import tsp
@@ -176,7 +189,7 @@ class _UrllibTimeStamper:
                 with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 — configured URL
                     return tsp.TimeStampResp.load(response.read())
 
-        return Stamper()
+        return Stamper()  # type: ignore[no-untyped-call]  # pyHanko's TimeStamper() is unannotated
 
 
 @dataclass(frozen=True)
@@ -186,7 +199,12 @@ class Signed:
     note: str = ""
 
 
-def sign_pdf(pdf: bytes, identity, *, reason: str, location: str, box: tuple[float, float, float, float],
+def _field_box(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    """pyHanko annotates a field's box as whole numbers, but writes the points it is given as they are."""
+    return cast("tuple[int, int, int, int]", box)
+
+
+def sign_pdf(pdf: bytes, identity: Identity, *, reason: str, location: str, box: tuple[float, float, float, float],
              page: int = -1, receipt: tuple[int, tuple[float, float, float, float]] | None = None,
              tsa_url: str = "") -> Signed:
     """Certify ``pdf`` with a visible stamp in ``box`` on ``page`` (-1: last); ``receipt`` adds an empty
@@ -201,12 +219,12 @@ def sign_pdf(pdf: bytes, identity, *, reason: str, location: str, box: tuple[flo
     moment = dt.datetime.now().astimezone()
     stamp_text = f"电子签名：{identity.name}\n时间：{moment:%Y-%m-%d %H:%M:%S}\n事由：{reason}"
 
-    def attempt(timestamper) -> bytes:
+    def attempt(timestamper: TimeStamper | None) -> bytes:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         pages = int(writer.root["/Pages"]["/Count"])
         if receipt is not None:
             fields.append_signature_field(writer, fields.SigFieldSpec(RECEIPT_FIELD, on_page=receipt[0],
-                                                                      box=receipt[1]))
+                                                                      box=_field_box(receipt[1])))
         style = _stamp_style(stamp_text, box[2] - box[0], box[3] - box[1])
         meta = signers.PdfSignatureMetadata(
             field_name=ISSUER_FIELD, reason=reason, location=location, name=identity.name,
@@ -214,7 +232,8 @@ def sign_pdf(pdf: bytes, identity, *, reason: str, location: str, box: tuple[flo
             docmdp_permissions=fields.MDPPerm.FILL_FORMS)
         pdf_signer = signers.PdfSigner(meta, signer, timestamper=timestamper, stamp_style=style,
                                        new_field_spec=fields.SigFieldSpec(
-                                           ISSUER_FIELD, on_page=page if page >= 0 else pages - 1, box=box))
+                                           ISSUER_FIELD, on_page=page if page >= 0 else pages - 1,
+                                           box=_field_box(box)))
         out = io.BytesIO()
         pdf_signer.sign_pdf(writer, output=out)
         return out.getvalue()
@@ -246,7 +265,7 @@ def countersign_receipt(pdf: bytes, p12: bytes, passphrase: bytes, *, name: str 
 
 # ------------------------------------------------------------------ verification
 
-def _keywords(info) -> dict[str, str]:
+def _keywords(info: Mapping[str, object] | None) -> dict[str, str]:
     values = {}
     for part in str(info.get("/Keywords", "") if info else "").split(";"):
         key, _, value = part.partition("=")
@@ -255,25 +274,27 @@ def _keywords(info) -> dict[str, str]:
     return values
 
 
-def _info(data: bytes) -> dict:
+def _info(data: bytes) -> dict[str, str]:
     """The document information of the PDF ``data`` (a signed revision is a PDF of its own), less what any
     signing tool updates when it countersigns."""
     from pypdf import PdfReader
 
     try:
-        info = PdfReader(io.BytesIO(data), strict=False).metadata or {}
+        info: Mapping[str, object] = PdfReader(io.BytesIO(data), strict=False).metadata or {}
         return {k: str(v) for k, v in info.items() if k not in ("/ModDate", "/Producer")}  # a signing tool sets these
     except Exception:  # noqa: BLE001 — unreadable metadata compares unequal, hence "altered"
         return {"unreadable": "1"}
 
 
-def _signature_report(sig, status, roots) -> SignatureReport:
+def _signature_report(sig: EmbeddedPdfSignature, status: PdfSignatureStatus,
+                      roots: Sequence[Certificate]) -> SignatureReport:
     from ..pki import describe, fingerprint, load_certificate, trusted_path
 
     cert = load_certificate(sig.signer_cert.dump())
     others = [load_certificate(c.dump()) for c in (sig.other_embedded_certs or [])]
     path, problem = trusted_path(cert, others, roots)
     timestamp = status.timestamp_validity
+    signed_at: dt.datetime | None
     if timestamp is not None and timestamp.intact and timestamp.valid and timestamp.trusted:  # TSA under our roots
         signed_at, source = timestamp.timestamp, "timestamp"
     else:
@@ -321,7 +342,7 @@ def _table_numbers(data: bytes, start: int) -> list[int] | None:
             position += 20
 
 
-def _structure_problems(reader, data: bytes, signed_revision: int) -> list[str]:
+def _structure_problems(reader: PdfFileReader, data: bytes, signed_revision: int) -> list[str]:
     """What a later revision may not do, judged on the bytes as any viewer would read them.
 
     pyHanko's difference analysis reads the file its own way; viewers that read it another way (poppler and
@@ -374,16 +395,16 @@ def _structure_problems(reader, data: bytes, signed_revision: int) -> list[str]:
         root = resolver.root
         pages: list[list[int]] = []
 
-        def walk(node) -> None:
+        def walk(node: Any) -> None:  # PDF objects as pyHanko reads them
             node = node.get_object()
             if node.get("/Type") == "/Pages" or "/Kids" in node:
                 for kid in node["/Kids"]:
                     walk(kid)
             else:
-                annots = node.get("/Annots")
-                annots = annots.get_object() if annots is not None else []
-                pages.append([a.idnum if hasattr(a, "idnum") else -1 for a in
-                              (annots.raw_get(i) for i in range(len(annots)))])
+                listed = node.get("/Annots")
+                annots = listed.get_object() if listed is not None else None
+                pages.append([] if annots is None else [a.idnum if hasattr(a, "idnum") else -1 for a in
+                                                        (annots.raw_get(i) for i in range(len(annots)))])
 
         walk(root.raw_get("/Pages"))
         form = root.get("/AcroForm")
@@ -429,14 +450,15 @@ def _xmp_properties(packet: bytes) -> list[tuple[str, str, str]] | None:
             if key.startswith("{"):
                 uri, _, name = key[1:].partition("}")
                 found.append((uri, name, value))
-        if element.tag.startswith("{") and len(element) == 0 and (element.text or "").strip():
+        text = (element.text or "").strip()
+        if element.tag.startswith("{") and len(element) == 0 and text:
             uri, _, name = element.tag[1:].partition("}")
-            found.append((uri, name, element.text.strip()))
+            found.append((uri, name, text))
     return sorted(p for p in found if (p[0], p[1]) not in _XMP_VOLATILE
                   and p[0] != "http://www.w3.org/1999/02/22-rdf-syntax-ns#" and p[0] != "adobe:ns:meta/")
 
 
-def _xmp_problems(reader, signed_revision: int) -> list[str]:
+def _xmp_problems(reader: PdfFileReader, signed_revision: int) -> list[str]:
     """An XMP packet added or rewritten later may change only what signing tools refresh (dates, tool)."""
     def packet(revision: int) -> bytes:
         stream = reader.get_historical_resolver(revision).root.get("/Metadata")
@@ -451,7 +473,7 @@ def _xmp_problems(reader, signed_revision: int) -> list[str]:
     return []
 
 
-def verify_pdf(data: bytes, roots=(), registered: Callable[[str], bytes | None] | None = None) -> Verification:
+def verify_pdf(data: bytes, roots: Iterable[Certificate] = (), registered: Callable[[str], bytes | None] | None = None) -> Verification:
     """Check ``data`` against the trusted ``roots`` (cryptography certificates) and, when ``registered``
     knows its number (number → the registered PDF), against the registered original. Never raises."""
     if not data.startswith(b"%PDF-"):
@@ -468,7 +490,7 @@ def verify_pdf(data: bytes, roots=(), registered: Callable[[str], bytes | None] 
         return Verification("unsigned", [f"无法读取 PDF（{type(exc).__name__}）"])
 
 
-def _verify(data: bytes, roots: list, registered: Callable[[str], bytes | None]) -> Verification:
+def _verify(data: bytes, roots: list[Certificate], registered: Callable[[str], bytes | None]) -> Verification:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.diff_analysis.policy_api import ModificationLevel
@@ -555,7 +577,7 @@ def read_identity(path: Path, passphrase_file: Path) -> tuple[bytes, bytes]:
         raise SigningError(f"无法读取证书或口令文件：{exc.strerror}（{exc.filename}）") from None
 
 
-def read_certificate(path: Path):
+def read_certificate(path: Path) -> Certificate:
     from ..pki import load_certificate
 
     try:
