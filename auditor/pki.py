@@ -111,6 +111,9 @@ def _name(common_name: str, organization: str) -> x509.Name:
 
     if not common_name.strip() or not organization.strip():
         raise InputError("证书须有名称和单位")
+    for label, value in (("姓名", common_name), ("单位名称", organization)):
+        if len(value.strip().encode("utf-8")) > 64:  # X.509 upper bound (RFC 5280), counted in UTF-8 bytes
+            raise InputError(f"{label}“{value.strip()}”过长：证书中最多 64 字节（约 21 个汉字），请用简称")
     return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
                       x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization.strip()),
                       x509.NameAttribute(NameOID.COMMON_NAME, common_name.strip())])
@@ -138,7 +141,7 @@ def create_root(organization: str, passphrase: bytes, years: int = 20) -> tuple[
 
     _check_passphrase(passphrase, 8)
     key = ec.generate_private_key(ec.SECP256R1())
-    subject = _name(f"{organization.strip()} 文书签名根证书", organization)
+    subject = _name("文书签名根证书", organization)  # the organization is in O: a CN naming it would pass 64 bytes
     now = dt.datetime.now(dt.timezone.utc)
     certificate = (
         x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .args import EXIT_OK, _day, _input_file, _Parser, _path, _reason, _text
-from .files import print_json, read_file, read_passphrase, write_file
+from .files import check_writable, print_json, read_file, read_passphrase, write_file
 
 
 def _identity(args):
@@ -38,6 +38,7 @@ def cmd_render(store, args) -> int:
     options = {"on": _on(args), "backdate_reason": args.backdate_reason}
     if identity is None and (args.on or args.backdate_reason):
         raise InputError("--on 与 --backdate-reason 只用于签发（--sign）")
+    check_writable(args.out)
     if kind == "score-sheet":
         if len(target) != 2:
             raise InputError("用法：render score-sheet CONTRACT PERIOD --out FILE.pdf")
@@ -86,6 +87,8 @@ def cmd_notice(store, args) -> int:
             print_json({"id": notice.id, "status": notice.status})
     elif action == "issue":
         identity = _identity(args)
+        if args.out:
+            check_writable(args.out)
         notice, pdf = notices.issue(store, args.id, _on(args) or dt.date.today(), identity=identity,
                                     backdate_reason=args.backdate_reason)
         if args.out:

@@ -100,9 +100,13 @@ def test_the_time_stamp_server_setting(db, capsys):
     assert run(db, capsys, "config", "set", "tsa_url") == ["tsa_url = （未设置）"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a root named after an agency of 15 characters exceeds the 64-byte CN "
-                                       "limit in UTF-8 and crashes (内部错误 ValueError)")
 def test_the_luoyang_agency_can_create_its_root(db, capsys):
     # SPEC §1: luoyang-2025's 甲方 is 洛阳市行政审批和政务信息管理局
     run(db, capsys, "ca", "create", "--organization", "洛阳市行政审批和政务信息管理局",
         "--passphrase-file", db.parent / "root.pass")
+
+
+def test_a_name_too_long_for_a_certificate_is_refused_by_name(db, capsys):
+    name = "某某省某某市某某区行政审批和政务服务信息管理中心"          # 24 characters = 72 bytes in UTF-8
+    refused(db, ["ca", "create", "--organization", name, "--passphrase-file", str(db.parent / "root.pass")], capsys,
+            names=("单位名称", "过长", "64 字节"))

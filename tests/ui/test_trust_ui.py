@@ -85,7 +85,7 @@ def test_agency_root_created_exported_and_refusals_shown(qtbot, window, tmp_path
 
     assert dialog.create_agency_root("河南省政务大数据中心", "root-pass-1", "root-pass-1")
     assert dialog.model.rowCount() == 1 and not dialog.empty.isVisibleTo(dialog)
-    assert dialog.model.index(0, 0).data() == "河南省政务大数据中心 文书签名根证书"
+    assert dialog.model.index(0, 0).data() == "文书签名根证书（河南省政务大数据中心）"
     fingerprint = window.store.trust.roots()[0].fingerprint
     from PySide6.QtCore import Qt
 
@@ -152,7 +152,7 @@ def test_identity_import_shows_issuer_and_whether_it_is_trusted(qtbot, window, t
     assert dialog.inspect_p12() is False and "口令错误" in dialog.p12_info.text()
     dialog.p12_passphrase.setText("inspector-pass")
     assert dialog.inspect_p12() is False
-    assert "签发者：郑州市政务服务中心 文书签名根证书" in dialog.p12_info.text()
+    assert "签发者：文书签名根证书（郑州市政务服务中心）" in dialog.p12_info.text()
     assert "不受信任：本机信任列表为空" in dialog.p12_info.text()
     assert not dialog.save() and "不能用于签发文书" in shown[-1]
     assert current_inspector(window.store) is None
@@ -217,7 +217,7 @@ def test_the_four_outcomes_look_different(qtbot, window, tmp_path, issued):
     text = dialog.report_text()
     assert dialog.banner.colour() == GREEN and text.startswith("签名有效")
     assert "签发人：李全奇（河南省政务大数据中心）" in text
-    assert "签发机构：河南省政务大数据中心 文书签名根证书" in text
+    assert "签发机构：文书签名根证书（河南省政务大数据中心）" in text
     assert CLOCK_NOTE in text                                     # no time-stamp server configured
     assert f"文号：{number}" in text and "与本机登记的原件一致" in text
     assert "修订：原始文档 → 签名：签发人签名" in text and "尚无乙方电子签收" in text
