@@ -21,7 +21,7 @@ import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import safezip
 from .errors import InputError
@@ -29,6 +29,11 @@ from .hashing import file_sha256
 from .safezip import fsync as _fsync
 from .safezip import reason as _reason
 from .safezip import shown as _shown
+
+if TYPE_CHECKING:
+    import zipfile
+
+    from .storage.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +81,14 @@ def journal_of(db_path: Path) -> Path:
 
 # ------------------------------------------------------------------ backup
 
-def backup(store, target: Path) -> dict:
+def backup(store: Store, target: Path) -> dict[str, Any]:
     """Write a backup of ``store`` (its database and evidence) to ``target``; returns the manifest.
 
     Evidence whose file is missing or no longer matches its hash cannot be restored faithfully: it is
     left out and listed under ``missing`` (a restore would refuse a member whose bytes are not its name).
     """
+    import zipfile
+
     from .storage.migrations import SCHEMA_VERSION, current_version
 
     if store.path is None:
@@ -111,12 +118,12 @@ def backup(store, target: Path) -> dict:
                 else:
                     missing.append(_shown(str(sha)))  # the value comes from the database: printed, never a path
             files = {}
-            with _zipfile().ZipFile(partial, "w", compression=_zipfile().ZIP_DEFLATED) as archive:
+            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                 for name, path in members.items():
                     files[name] = safezip.add_file(archive, name, path)
                     if name != "auditor.db" and files[name] != name[-64:]:
                         raise InputError(f"证据文件 {path} 在备份过程中被改动，请重新备份")
-                manifest = {"format": FORMAT, "version": 1, "schema_version": current_version(store.db),
+                manifest: dict[str, Any] = {"format": FORMAT, "version": 1, "schema_version": current_version(store.db),
                             "program_schema_version": SCHEMA_VERSION, "encrypted": bool(store.key),
                             "created_at": dt.datetime.now().isoformat(timespec="seconds"), "source": str(store.path),
                             "files": files, "missing": missing}
@@ -138,13 +145,15 @@ def backup(store, target: Path) -> dict:
     return manifest
 
 
-def _refuse_backup_over_live_files(store, target: Path) -> None:
+def _refuse_backup_over_live_files(store: Store, target: Path) -> None:
     """The backup must not replace the database it copies, nor land inside its evidence."""
     if target.is_dir():
         raise InputError(f"备份路径 {target} 是一个文件夹")
     if not target.parent.is_dir():
         raise InputError(f"备份路径所在的文件夹 {target.parent} 不存在")
     resolved = target.resolve()
+    if store.path is None:
+        return  # an in-memory database has no files (and no backup: the caller refuses it)
     db = store.path.resolve()
     live = {db, Path(f"{db}-wal"), Path(f"{db}-shm"), _head_of(db), journal_of(db)}
     evidence = evidence_dir_of(db)
@@ -152,12 +161,9 @@ def _refuse_backup_over_live_files(store, target: Path) -> None:
         raise InputError(f"备份路径 {target} 是数据库本身或它的文件，请另选位置")
 
 
-_zipfile = safezip.zipfile_module
-
-
 # ------------------------------------------------------------------ checking a backup
 
-def check_backup(source: Path, key: str | None = None) -> dict:
+def check_backup(source: Path, key: str | None = None) -> dict[str, Any]:
     """The manifest of a valid backup; InputError saying what is wrong otherwise. Writes only to a
     temporary folder (the database must be a file to be checked), removed before returning."""
     with tempfile.TemporaryDirectory(prefix="auditor-check-") as tmp:
@@ -184,18 +190,18 @@ def _limits() -> safezip.Limits:
     return safezip.Limits(MAX_MEMBERS, MAX_TOTAL_BYTES)  # read at each use: the tests lower them
 
 
-def _check_members(infos: list, label: str) -> dict:
+def _check_members(infos: list[zipfile.ZipInfo], label: str) -> dict[str, zipfile.ZipInfo]:
     """Refuse, from the central directory alone, what no backup of ours contains; name → ZipInfo."""
     return safezip.check_members(infos, label, "备份", _bad_name,
                                  lambda name: MAX_MANIFEST_BYTES if name == "manifest.json" else MAX_MEMBER_BYTES,
                                  _limits())
 
 
-def _stream(archive, info, label: str, reading: safezip.Reading, sink: Callable[[bytes], object] | None) -> str:
+def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, reading: safezip.Reading, sink: Callable[[bytes], object] | None) -> str:
     return safezip.stream(archive, info, label, "备份", reading, sink)
 
 
-def _parse_manifest(data: bytes, label: str) -> dict:
+def _parse_manifest(data: bytes, label: str) -> dict[str, Any]:
     from .storage.migrations import SCHEMA_VERSION
 
     try:
@@ -227,11 +233,11 @@ def _parse_manifest(data: bytes, label: str) -> dict:
     return manifest
 
 
-def _unpack(source: Path, key: str | None, into: Path, *, evidence: bool) -> dict:
+def _unpack(source: Path, key: str | None, into: Path, *, evidence: bool) -> dict[str, Any]:
     """Check the backup at ``source`` completely, unpacking the database (and, with ``evidence``, the
     evidence files under the hash computed here) into ``into``; the manifest. ``into`` may be left
     half-filled when this refuses: the caller removes it."""
-    zf = _zipfile()
+    import zipfile as zf
     label = _shown(source.name)
     archive = safezip.open_archive(source, label, "备份文件", "本程序的备份文件", MAX_MEMBERS)
     with archive:
@@ -294,7 +300,7 @@ def _compare(computed: str, expected: str, label: str, name: str) -> None:
         raise InputError(f"{label} 已损坏或被改动：{_shown(name)} 的校验值不符")
 
 
-def _unpack_member(archive, info, label: str, reading: safezip.Reading, expected: str, target: Path) -> str:
+def _unpack_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, reading: safezip.Reading, expected: str, target: Path) -> str:
     with target.open("wb") as out:
         computed = _stream(archive, info, label, reading, out.write)
         out.flush()
@@ -303,14 +309,14 @@ def _unpack_member(archive, info, label: str, reading: safezip.Reading, expected
     return computed
 
 
-def _schema(conn) -> set[tuple]:
+def _schema(conn: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
     """What defines a schema: every table, index, trigger and view with its SQL (whitespace folded)."""
     return {(kind, name, table, " ".join((sql or "").split())) for kind, name, table, sql in conn.execute(
         "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
 
 
 @functools.lru_cache(maxsize=None)
-def _expected_schema(version: int) -> frozenset[tuple]:
+def _expected_schema(version: int) -> frozenset[tuple[str, str, str, str]]:
     """The schema this program builds at ``version``, from its own migrations."""
     from .storage.db import Database
     from .storage.migrations import migrate
@@ -323,7 +329,7 @@ def _expected_schema(version: int) -> frozenset[tuple]:
         conn.close()
 
 
-def _check_database(path: Path, label: str, key: str | None, manifest: dict) -> None:
+def _check_database(path: Path, label: str, key: str | None, manifest: dict[str, Any]) -> None:
     """The database must open, pass ``integrity_check`` and have exactly this program's schema for its
     version (a backup is restored as is: a trigger of the operator's would run in every later write)."""
     from .storage.db import _connect, is_encrypted
@@ -407,7 +413,7 @@ def restore(db_path: Path, source: Path, evidence_dir: Path | None = None, key: 
     return kept
 
 
-def _anchor_state(database: Path, key: str | None) -> dict | None:
+def _anchor_state(database: Path, key: str | None) -> dict[str, Any] | None:
     """The restored chain's (database id, count, head): its head file and anchor are written from it."""
     from .anchors import state_of
     from .storage.db import _connect, is_encrypted
@@ -445,7 +451,7 @@ def _moves(db_path: Path, keep: Path) -> list[tuple[str, Path, Path]]:
             ("evidence", evidence_dir_of(db_path), evidence_dir_of(keep))]
 
 
-def _write_journal(db_path: Path, journal: dict) -> None:
+def _write_journal(db_path: Path, journal: dict[str, Any]) -> None:
     target = journal_of(db_path)
     partial = target.with_name(target.name + ".tmp")
     with partial.open("w", encoding="utf-8") as out:
@@ -458,7 +464,7 @@ def _write_journal(db_path: Path, journal: dict) -> None:
     _checkpoint("journal-in-place")
 
 
-def _swap(db_path: Path, staging: Path, keep: Path, present: list[str], anchor=None) -> None:
+def _swap(db_path: Path, staging: Path, keep: Path, present: list[str], anchor: object = None) -> None:
     """The renames, each idempotent, so that running this again after a kill finishes the job: a step
     whose destination exists is done. Afterwards the old state is complete under ``keep``."""
     steps = [(f"moved-{what}", src, dst) for what, src, dst in _moves(db_path, keep) if what in present]

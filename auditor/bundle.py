@@ -43,7 +43,7 @@ import shutil
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import limits, safezip
 from .calendar import Period, PeriodError
@@ -52,8 +52,19 @@ from .hashing import file_sha256
 from .safezip import fsync as _fsync
 from .safezip import shown
 from .storage import Store
-from .storage.db import now
+from .storage.db import inserted_id, now
 from .submissions import KINDS
+
+if TYPE_CHECKING:
+    import zipfile
+
+    from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
+    from cryptography.x509 import Certificate
+
+    from .model import Contract
+
+# One table row (or document entry) as JSON: checked column by column before anything is written.
+Row = dict[str, Any]
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +116,7 @@ class ImportReport:
 class _Context:
     """What a value is checked against: the bundle's contract and whether IDs were masked."""
 
-    contract: Any
+    contract: Contract
     masked_ids: bool
     include_pay: bool = True
 
@@ -130,15 +141,16 @@ def _nonempty(limit: int = 200) -> Check:
     inner = _text(limit)
 
     def check(value: Any, ctx: _Context) -> str:
-        if not inner(value, ctx).strip():
+        text: str = inner(value, ctx)
+        if not text.strip():
             raise _Bad("不能为空")
-        return value
+        return text
     return check
 
 
 def _choice(*values: str) -> Check:
     def check(value: Any, ctx: _Context) -> str:
-        if value not in values:
+        if not isinstance(value, str) or value not in values:
             raise _Bad(f"“{shown(str(value))}”不是可用的值（{'、'.join(values)}）")
         return value
     return check
@@ -250,7 +262,7 @@ def _id_number(value: Any, ctx: _Context) -> str:
 
 def _filename(value: Any, ctx: _Context) -> str:
     """A file's original name, shown and used for a copy opened with the system's viewer: one name, no folders."""
-    name = _nonempty(255)(value, ctx)
+    name: str = _nonempty(255)(value, ctx)
     if "/" in name or "\\" in name or name in (".", "..") or ":" in name:
         raise _Bad(f"“{shown(name)}”不是单纯的文件名")
     return name
@@ -258,26 +270,26 @@ def _filename(value: Any, ctx: _Context) -> str:
 
 def _role(value: Any, ctx: _Context) -> str:
     keys = [r.key for r in ctx.contract.roles]
-    if value not in keys:
+    if not isinstance(value, str) or value not in keys:
         raise _Bad(f"合同 {ctx.contract.id} 没有岗位“{shown(str(value))}”")
     return value
 
 
 def _duty(value: Any, ctx: _Context) -> str:
     keys = [d.key for d in ctx.contract.confidentiality]
-    if value not in keys:
+    if not isinstance(value, str) or value not in keys:
         raise _Bad(f"合同 {ctx.contract.id} 没有保密义务“{shown(str(value))}”")
     return value
 
 
 def _code(value: Any, ctx: _Context) -> str:
-    if value in ("", "notice") or value in {i.code for i in ctx.contract.indicators}:
+    if isinstance(value, str) and (value in ("", "notice") or value in {i.code for i in ctx.contract.indicators}):
         return value
     raise _Bad(f"合同 {ctx.contract.id} 中没有指标“{shown(str(value))}”")
 
 
 def _indicator(value: Any, ctx: _Context) -> str:
-    if value in {i.code for i in ctx.contract.indicators}:
+    if isinstance(value, str) and value in {i.code for i in ctx.contract.indicators}:
         return value
     raise _Bad(f"合同 {ctx.contract.id} 中没有指标“{shown(str(value))}”")
 
@@ -388,6 +400,9 @@ class _Masker:
     def id_number(self, value: str | None) -> str | None:
         if not self.ids or not value:
             return value
+        return self._pseudonym(value)
+
+    def _pseudonym(self, value: str) -> str:
         tag = hmac.new(self.key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:8]
         if len(value) > 8:
             return f"{value[:4]}*{tag}*{value[-4:]}"
@@ -397,7 +412,7 @@ class _Masker:
         """Free text: a full ID number typed into a note, a file name or a cell is replaced too."""
         if not self.ids:
             return value
-        return _ID_IN_TEXT.sub(lambda m: self.id_number(m.group(0).upper()) if _is_id(m.group(0)) else m.group(0),
+        return _ID_IN_TEXT.sub(lambda m: self._pseudonym(m.group(0).upper()) if _is_id(m.group(0)) else m.group(0),
                                value)
 
     def money(self, value: str) -> str:
@@ -444,7 +459,7 @@ def _columns(store: Store, table: str) -> list[str]:
 
 
 def export_bundle(store: Store, contract_id: str, target: Path, p12: bytes, passphrase: bytes,
-                  include_ids: bool = False, include_pay: bool = False) -> dict:
+                  include_ids: bool = False, include_pay: bool = False) -> dict[str, Any]:
     """Write the contract's audit to ``target``, signed by the inspector; returns a summary (rows, documents,
     files, and ``missing``: evidence whose file is gone or changed here, left out with its row)."""
     from . import pki
@@ -454,7 +469,7 @@ def export_bundle(store: Store, contract_id: str, target: Path, p12: bytes, pass
     signer = signing_identity(store, Identity(p12, passphrase))  # refused unless it chains to a trusted root
     pki.check_signing_certificate(signer.certificate)
     masker = _Masker(store, include_ids, include_pay)
-    tables: dict[str, list] = {}
+    tables: dict[str, list[Row]] = {}
     evidence: dict[str, Path] = {}
     missing: list[str] = []
     for table in TABLES:
@@ -506,7 +521,7 @@ def export_bundle(store: Store, contract_id: str, target: Path, p12: bytes, pass
     return summary
 
 
-def _export_documents(store: Store, contract_id: str) -> tuple[list[dict], dict[str, bytes]]:
+def _export_documents(store: Store, contract_id: str) -> tuple[list[Row], dict[str, bytes]]:
     """The register's entries for the contract (without their content: the PDF is the document), with the
     notices' state and the findings they cite."""
     documents, pdfs = [], {}
@@ -532,13 +547,13 @@ def _export_documents(store: Store, contract_id: str) -> tuple[list[dict], dict[
     return documents, pdfs
 
 
-def _pem(certificate) -> str:
+def _pem(certificate: Certificate) -> str:
     from cryptography.hazmat.primitives.serialization import Encoding
 
     return certificate.public_bytes(Encoding.PEM).decode("ascii")
 
 
-def _sign(key, payload: bytes) -> bytes:
+def _sign(key: PKCS12PrivateKeyTypes, payload: bytes) -> bytes:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
@@ -553,7 +568,7 @@ def _sign(key, payload: bytes) -> bytes:
 
 def _write(target: Path, payload: bytes, signature: bytes, evidence: dict[str, Path], pdfs: dict[str, bytes]) -> None:
     """The zip, written beside ``target`` and put in place whole."""
-    zf = safezip.zipfile_module()
+    import zipfile as zf
     target = Path(target)
     if target.is_dir():
         raise InputError(f"审计包路径 {target} 是一个文件夹")
@@ -602,12 +617,12 @@ def _limits() -> safezip.Limits:
 @dataclass
 class _Opened:
     label: str
-    archive: Any
-    members: dict
+    archive: zipfile.ZipFile
+    members: dict[str, zipfile.ZipInfo]
     reading: safezip.Reading
-    body: dict
-    certificate: Any
-    chain: list
+    body: dict[str, Any]
+    certificate: Certificate
+    chain: list[Certificate]
     signer: str
     fingerprint: str
 
@@ -624,7 +639,7 @@ def _json(data: bytes, label: str, member: str) -> Any:
 
 def _open(store: Store, source: Path) -> _Opened:
     """The archive checked member by member, its signature verified and its signer trusted; the body."""
-    zf = safezip.zipfile_module()
+    import zipfile as zf
     label = shown(source.name)
     archive = safezip.open_archive(source, label, "审计包", "本程序导出的审计包", MAX_MEMBERS)
     try:
@@ -650,7 +665,7 @@ def _open(store: Store, source: Path) -> _Opened:
         raise
 
 
-def _verify_signature(signed: Any, payload: bytes, label: str):
+def _verify_signature(signed: Any, payload: bytes, label: str) -> tuple[Certificate, list[Certificate]]:
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
@@ -679,7 +694,7 @@ def _verify_signature(signed: Any, payload: bytes, label: str):
     return certificate, chain
 
 
-def _trusted(store: Store, certificate, chain: list, label: str) -> tuple[str, str]:
+def _trusted(store: Store, certificate: Certificate, chain: list[Certificate], label: str) -> tuple[str, str]:
     from . import pki
 
     signer = shown(pki.describe(certificate))  # the sender wrote these names: printed, cut short
@@ -690,7 +705,7 @@ def _trusted(store: Store, certificate, chain: list, label: str) -> tuple[str, s
     return signer, pki.fingerprint(certificate)
 
 
-def _check_body_shape(body: Any, label: str, members: dict) -> None:
+def _check_body_shape(body: Any, label: str, members: dict[str, zipfile.ZipInfo]) -> None:
     """The top level, the format and version, and the files list against the members."""
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise InputError(f"{label} 不是本程序导出的审计包（bundle.json 的格式不对）")
@@ -724,15 +739,15 @@ def _check_body_shape(body: Any, label: str, members: dict) -> None:
 class _Plan:
     """What the bundle adds, once every value is checked and nothing conflicts."""
 
-    contract: dict | None = None
-    rows: list[tuple[str, dict]] = field(default_factory=list)
-    documents: list[dict] = field(default_factory=list)
-    document_updates: list[dict] = field(default_factory=list)
+    contract: dict[str, Any] | None = None
+    rows: list[tuple[str, Row]] = field(default_factory=list)
+    documents: list[Row] = field(default_factory=list)
+    document_updates: list[Row] = field(default_factory=list)
     same: int = 0
     final: dict[str, bool] = field(default_factory=dict)  # period → the sender had finalised it
 
 
-def _check_tables(opened: _Opened, contract) -> dict[str, list[dict]]:
+def _check_tables(opened: _Opened, contract: Contract) -> dict[str, list[Row]]:
     """Every row of every table checked as direct input is; InputError listing what is wrong."""
     label, body = opened.label, opened.body
     ctx = _Context(contract, masked_ids=not body["include_ids"], include_pay=body["include_pay"])
@@ -745,7 +760,7 @@ def _check_tables(opened: _Opened, contract) -> dict[str, list[dict]]:
         where = _full_id(body["tables"], "") or _full_id(body["documents"], "documents")
         if where:
             raise InputError(f"{label} 声明身份证号已脱敏，{where} 中却有完整的身份证号；未导入任何内容")
-    checked: dict[str, list[dict]] = {}
+    checked: dict[str, list[Row]] = {}
     for table, spec in TABLES.items():
         rows = body["tables"].get(table, [])
         if not isinstance(rows, list):
@@ -800,7 +815,7 @@ def _full_id(value: Any, place: str) -> str | None:
     return None
 
 
-def _check_row(row: dict, columns: dict[str, Check], ctx: _Context, place: str, problems: list[str]) -> dict | None:
+def _check_row(row: Row, columns: dict[str, Check], ctx: _Context, place: str, problems: list[str]) -> Row | None:
     clean = {}
     count = len(problems)
     for column, check in columns.items():
@@ -811,7 +826,8 @@ def _check_row(row: dict, columns: dict[str, Check], ctx: _Context, place: str, 
     return clean if len(problems) == count else None
 
 
-def _check_nested(table: str, value: Any, row: dict, ctx: _Context, place: str, problems: list[str]) -> list:
+def _check_nested(table: str, value: Any, row: Row, ctx: _Context, place: str,
+                  problems: list[str]) -> list[Any]:
     if not isinstance(value, list) or len(value) > limits.MAX_ROWS:
         problems.append(f"{place}（{NESTED[table]}）：应为列表，且不超过 {limits.MAX_ROWS} 项")
         return []
@@ -840,7 +856,8 @@ def _check_nested(table: str, value: Any, row: dict, ctx: _Context, place: str, 
     return _check_import_rows(value, row, ctx, place, problems)
 
 
-def _check_import_rows(value: list, row: dict, ctx: _Context, place: str, problems: list[str]) -> list:
+def _check_import_rows(value: list[Any], row: Row, ctx: _Context, place: str,
+                       problems: list[str]) -> list[list[Any]]:
     """The rows of an operator's file as this program stored them when it read the file."""
     from .imports import FIELDS
 
@@ -883,7 +900,7 @@ def _check_import_rows(value: list, row: dict, ctx: _Context, place: str, proble
     return out
 
 
-def _record_problem(record: dict, fields: set[str], roles: set[str], ctx: _Context) -> str | None:
+def _record_problem(record: Row, fields: set[str], roles: set[str], ctx: _Context) -> str | None:
     for name, value in record.items():
         if name == "_row":
             continue
@@ -921,7 +938,7 @@ def _record_problem(record: dict, fields: set[str], roles: set[str], ctx: _Conte
     return None
 
 
-def _check_keys(checked: dict[str, list[dict]], problems: list[str]) -> None:
+def _check_keys(checked: dict[str, list[Row]], problems: list[str]) -> None:
     for table, rows in checked.items():
         seen = set()
         for row in rows:
@@ -931,7 +948,7 @@ def _check_keys(checked: dict[str, list[dict]], problems: list[str]) -> None:
             seen.add(key)
 
 
-def _check_months(checked: dict[str, list[dict]], contract, problems: list[str]) -> None:
+def _check_months(checked: dict[str, list[Row]], contract: Contract, problems: list[str]) -> None:
     """Each month's entries as ``auditor record`` would read them (every rule of direct input applies)."""
     from .entries import parse_entries
 
@@ -943,7 +960,7 @@ def _check_months(checked: dict[str, list[dict]], contract, problems: list[str])
                 return
     for period in sorted(periods):
         month = next(r for r in checked["months"] if r["period"] == period)
-        events: dict[str, list[dict]] = {}
+        events: dict[str, list[Row]] = {}
         for e in sorted((e for e in checked["measurement_events"] if e["period"] == period), key=lambda e: e["seq"]):
             events.setdefault(e["code"], []).append(e)
         measurements = []
@@ -981,13 +998,13 @@ def _check_months(checked: dict[str, list[dict]], contract, problems: list[str])
             problems.append(str(exc))
 
 
-def _check_staffing(checked: dict[str, list[dict]], problems: list[str]) -> None:
+def _check_staffing(checked: dict[str, list[Row]], problems: list[str]) -> None:
     for row in checked["staffing_changes"]:
         if row["last_month"] < row["first_month"]:
             problems.append(f"staffing_changes（{row['role']}、{row['first_month']}～{row['last_month']}）：起止颠倒")
 
 
-def _check_documents(opened: _Opened, contract) -> list[dict]:
+def _check_documents(opened: _Opened, contract: Contract) -> list[Row]:
     ctx = _Context(contract, masked_ids=not opened.body["include_ids"])
     problems: list[str] = []
     out, seen = [], set()
@@ -1024,7 +1041,7 @@ def _check_documents(opened: _Opened, contract) -> list[dict]:
     return out
 
 
-def _check_files(opened: _Opened, checked: dict[str, list[dict]], documents: list[dict]) -> None:
+def _check_files(opened: _Opened, checked: dict[str, list[Row]], documents: list[Row]) -> None:
     """Every file is someone's: an evidence row of its size, or a document."""
     used = {f"documents/{d['sha256']}.pdf" for d in documents}
     for row in checked["evidence"]:
@@ -1041,11 +1058,11 @@ def _check_files(opened: _Opened, checked: dict[str, list[dict]], documents: lis
 
 # ------------------------------------------------------------------ comparing with this machine
 
-def _key_text(table: str, row: dict) -> str:
+def _key_text(table: str, row: Row) -> str:
     return "、".join(str(row[c]) for c in TABLES[table].key)
 
 
-def _plan(store: Store, opened: _Opened, contract, checked: dict[str, list[dict]], documents: list[dict]) -> _Plan:
+def _plan(store: Store, opened: _Opened, contract: Contract, checked: dict[str, list[Row]], documents: list[Row]) -> _Plan:
     body, contract_id = opened.body, opened.body["contract_id"]
     plan = _Plan()
     conflicts: list[str] = []
@@ -1183,8 +1200,9 @@ def _insert(store: Store, opened: _Opened, plan: _Plan, report: ImportReport) ->
         present = _schema_columns(store, table)
         stamps = [c for c in ("updated_at", "created_at", "imported_at", "added_at") if c in present]
         names = ["contract_id", *values, *stamps]
-        new_id = db.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                            [contract_id, *values.values(), *[stamp] * len(stamps)]).lastrowid
+        cursor = db.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                            [contract_id, *values.values(), *[stamp] * len(stamps)])
+        new_id = inserted_id(cursor)
         if table == "months":
             state = "对方已定稿" if plan.final[row["period"]] else "对方未定稿"
             db.execute("INSERT INTO month_history (contract_id, period, at, action, reason) VALUES (?, ?, ?, ?, ?)",

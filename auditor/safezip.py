@@ -15,7 +15,6 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Callable
 
 from .errors import InputError
@@ -35,13 +34,6 @@ class Limits:
 
     members: int
     total_bytes: int
-
-
-def zipfile_module() -> ModuleType:
-    """zipfile is imported when an archive is read or written, not on every start (it costs ~5 ms)."""
-    import zipfile as module
-
-    return module
 
 
 def add_file(archive: zipfile.ZipFile, name: str, path: Path) -> str:

@@ -28,7 +28,7 @@ def _import_database() -> type[Database]:
 
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlite_utils import Database as Database
 else:
     Database = _import_database()
 
