@@ -123,6 +123,9 @@ def parse_measurement(contract: Contract, period: Period, raw: Any, where: str,
         if "denominator" not in raw:
             problems.append(f"{where}.denominator: 给出分子时须同时给出分母")
             return None
+        if "numerator" not in raw:
+            problems.append(f"{where}.numerator: 给出分母时须同时给出分子")
+            return None
         count = len(problems)
         num = read_number(raw["numerator"], f"{where}.numerator", problems, limit=limits.COUNT)
         den = read_number(raw["denominator"], f"{where}.denominator", problems, limit=limits.COUNT)
@@ -157,10 +160,10 @@ def parse_measurement(contract: Contract, period: Period, raw: Any, where: str,
         received = _read_datetime(row["received_at"], f"{here}.received_at", problems, earliest, latest)
         done = (None if row.get("done_at") is None
                 else _read_datetime(row["done_at"], f"{here}.done_at", problems, earliest, latest))
-        if received and done and done < received:
-            problems.append(f"{here}: 办结时间早于受理时间")
         if received and (received.tzinfo is None) != (done is None or done.tzinfo is None):
-            problems.append(f"{here}: 时间须同时带或同时不带时区")
+            problems.append(f"{here}: 时间须同时带或同时不带时区")  # and cannot be compared
+        elif received and done and done < received:
+            problems.append(f"{here}: 办结时间早于受理时间")
         if received:
             events.append(Event(received, done))
     if len(problems) != count:
