@@ -148,6 +148,8 @@ def words_to_amount(text: str) -> Decimal:
             digit = None
         else:
             raise MoneyError(f"“{text}”不是大写金额")
+    if digit:  # a digit left without 角 or 分 says nothing certain: 壹佰元伍 is not 100 yuan
+        raise MoneyError(f"“{text}”不是大写金额")
     return fen(total)
 
 
