@@ -267,7 +267,7 @@ def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
         minimum_wage_source=wage.get("source", ""),
         minimum_wage_effective=_date(wage.get("effective"), "settings.minimum_wage.effective", problems),
     )
-    if problems:
+    if problems or start is None or end is None:  # a missing date is among the problems
         raise TemplateError(f"{source} 有不一致之处：", problems)
 
     bond = data.get("bond")
@@ -280,7 +280,7 @@ def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
         party_a=Party(**data["party_a"]), party_b=Party(**data["party_b"]),
         total=Decimal(data["total"]), total_in_words=data["total_in_words"],
         tax_rate=Decimal(data["tax_rate"]) if data.get("tax_rate") else None,
-        service_start=start, service_end=end,  # type: ignore[arg-type]
+        service_start=start, service_end=end,
         service_place=data["service"].get("place", ""),
         bond=Bond(Decimal(bond["percent"]), Decimal(bond["amount"]), bond.get("amount_in_words", ""),
                   bond.get("form", ""), bond.get("clause", "")) if bond else None,

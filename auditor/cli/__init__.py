@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _db_key(args) -> str | None:
+def _db_key(args: argparse.Namespace) -> str | None:
     import os
 
     if args.key_file:
@@ -58,8 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Output cut short by its reader (``auditor audit log | head``) is not an error: exit 0, quietly."""
     for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None, or not a text file, when redirected oddly
         try:
-            stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+            if reconfigure is not None:
+                reconfigure(encoding="utf-8")
         except (AttributeError, ValueError):
             pass
     try:
@@ -102,7 +104,8 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command == "restore":
             return maintenance.cmd_restore(Path(args.db or default_db_path()), args, key)
         store = open_store(args.db or default_db_path(), key=key)
-        return args.func(store, args)
+        code: int = args.func(store, args)
+        return code
     except InputError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_INPUT

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 # 0 success, 1 internal error, 2 bad input (database unchanged), 3 integrity problem (an altered audit log or
 # document), 4 a document intact but its signer not trusted
@@ -146,7 +147,7 @@ def _input_file(text: str) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors are bad input too
+    def error(self, message: str) -> NoReturn:  # usage errors are bad input too
         self.print_usage(sys.stderr)
         text = _argparse_zh(message)
         print(f"参数错误{'' if text.startswith('（') else '：'}{text}", file=sys.stderr)
@@ -180,3 +181,8 @@ def _argparse_zh(message: str) -> str:
         if match:
             return template.format(*match.groups())
     return message
+
+
+if TYPE_CHECKING:
+    # what each command group adds its commands to (generic only in the type stubs)
+    Subparsers = argparse._SubParsersAction[_Parser]

@@ -4,20 +4,25 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from .args import EXIT_OK, _input_file, _is_plain, _os_reason, _Parser, _path, _plain, _shown, _text
 from .files import print_json
 
+if TYPE_CHECKING:
+    from ..storage import Store
+    from .args import Subparsers
 
-def cmd_init(store, args) -> int:
+
+def cmd_init(store: Store, args: argparse.Namespace) -> int:
     print(f"数据库：{store.path or ':memory:'}")
     print(f"合同：{'、'.join(store.contracts.ids())}")
     return EXIT_OK
 
 
-def cmd_contracts(store, args) -> int:
+def cmd_contracts(store: Store, args: argparse.Namespace) -> int:
     from ..money import format_yuan
     from ..serialize import money_text
 
@@ -33,7 +38,7 @@ def cmd_contracts(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_contract_new(store, args) -> int:
+def cmd_contract_new(store: Store, args: argparse.Namespace) -> int:
     from ..contracts import load_template
 
     changes = _changes(load_template(args.template), args.set or [])
@@ -42,7 +47,7 @@ def cmd_contract_new(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_contract_set(store, args) -> int:
+def cmd_contract_set(store: Store, args: argparse.Namespace) -> int:
     from ..storage.contracts_repo import FinalisedMonthsKeepTheirVersion
 
     changes = _changes(store.contracts.data(args.contract), args.assignments)
@@ -82,7 +87,7 @@ def _changes(data: dict[str, Any], assignments: list[str]) -> dict[str, Any]:
     return changes
 
 
-def _strings(value: Any):
+def _strings(value: Any) -> Iterator[str]:
     """Every text inside a JSON value (``"\\u0000"`` decodes to a control character)."""
     if isinstance(value, str):
         yield value
@@ -135,7 +140,7 @@ def _template(text: str) -> str:
     return name
 
 
-def cmd_lint(store, args) -> int:
+def cmd_lint(store: Store, args: argparse.Namespace) -> int:
     from ..lint import lint_contract, lint_text
 
     path = Path(args.target)
@@ -170,7 +175,7 @@ def _looks_like_path(target: str) -> bool:
     return any(sep and sep in target for sep in (os.sep, os.altsep)) or Path(target).suffix != ""
 
 
-def add_parsers(sub) -> None:
+def add_parsers(sub: Subparsers) -> None:
     sub.add_parser("init", help="创建数据库并载入内置合同").set_defaults(func=cmd_init)
     p = sub.add_parser("contracts", help="列出合同")
     p.add_argument("--json", action="store_true")

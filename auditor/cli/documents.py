@@ -9,13 +9,20 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .args import EXIT_OK, _day, _input_file, _Parser, _path, _reason, _text
 from .files import check_writable, print_json, read_file, read_passphrase, write_file
 
+if TYPE_CHECKING:
+    from ..documents.service import Identity
+    from ..documents.signing import Verification
+    from ..storage import Store
+    from .args import Subparsers
 
-def _identity(args):
+
+def _identity(args: argparse.Namespace) -> Identity | None:
     from ..documents.service import Identity
 
     if not getattr(args, "sign", None):
@@ -26,11 +33,11 @@ def _identity(args):
     return Identity(read_file(args.sign, "证书文件"), read_passphrase(args.passphrase_file), png)
 
 
-def _on(args) -> dt.date | None:
+def _on(args: argparse.Namespace) -> dt.date | None:
     return dt.date.fromisoformat(args.on) if getattr(args, "on", None) else None
 
 
-def cmd_render(store, args) -> int:
+def cmd_render(store: Store, args: argparse.Namespace) -> int:
     from ..documents import service as docs
 
     identity = _identity(args)
@@ -70,7 +77,7 @@ def cmd_render(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_notice(store, args) -> int:
+def cmd_notice(store: Store, args: argparse.Namespace) -> int:
     from .. import notices
     from ..service import parse_period
 
@@ -137,7 +144,7 @@ def _ids(text: str) -> list[int]:
     return [int(p) for p in parts]
 
 
-def print_verification(name: str, result) -> None:
+def print_verification(name: str, result: Verification) -> None:
     from ..documents.signing import CLOCK_NOTE
 
     print(f"{name}：{result.summary}")
@@ -159,7 +166,7 @@ def print_verification(name: str, result) -> None:
         print("  修订：" + " → ".join(result.revisions))
 
 
-def cmd_verify(store, args) -> int:
+def cmd_verify(store: Store, args: argparse.Namespace) -> int:
     from ..documents.service import verify
 
     result = verify(store, read_file(args.file, "文件"))
@@ -172,7 +179,7 @@ def cmd_verify(store, args) -> int:
     return result.exit_code
 
 
-def cmd_verify_code(store, args) -> int:
+def cmd_verify_code(store: Store, args: argparse.Namespace) -> int:
     from ..documents.payload import LABELS
     from ..documents.service import verify_code
     from ..pki import load_certificate
@@ -195,7 +202,7 @@ def cmd_verify_code(store, args) -> int:
     return check.exit_code
 
 
-def cmd_documents(store, args) -> int:
+def cmd_documents(store: Store, args: argparse.Namespace) -> int:
     from ..documents.payload import canonical
     from ..documents.service import KINDS
 
@@ -236,7 +243,7 @@ def cmd_documents(store, args) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub) -> None:
+def add_parsers(sub: Subparsers) -> None:
     p = sub.add_parser("render", help="生成文书 PDF（--sign 时编号、签名并登记）：score-sheet|installment|notice|spot-check|payment")
     p.add_argument("kind", choices=["score-sheet", "installment", "notice", "spot-check", "payment"])
     p.add_argument("target", nargs="+", type=_text)
@@ -307,7 +314,7 @@ def add_parsers(sub) -> None:
     p.set_defaults(func=cmd_documents)
 
 
-def _issue_options(q, backdate: bool = True) -> None:
+def _issue_options(q: argparse.ArgumentParser, backdate: bool = True) -> None:
     q.add_argument("--sign", metavar="P12", type=_input_file, help="检查人员证书（PKCS#12）")
     q.add_argument("--passphrase-file", type=_input_file)
     q.add_argument("--signature-image", type=_input_file, help="手写签名图片（PNG）")

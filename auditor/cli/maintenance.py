@@ -4,15 +4,21 @@ encrypt and restore run before the database is opened (``auditor.cli`` calls the
 """
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .args import EXIT_INTEGRITY, EXIT_OK, _input_file, _limit, _Parser, _path, _text
 from .files import print_json
 
+if TYPE_CHECKING:
+    from ..storage import Store
+    from .args import Subparsers
 
-def cmd_audit(store, args) -> int:
+
+def cmd_audit(store: Store, args: argparse.Namespace) -> int:
     if args.action == "log":
         rows = store.db.execute("SELECT id, at, who, tbl, row_id, op, external FROM audit_log ORDER BY id DESC LIMIT ?",
                                 [args.limit]).fetchall()
@@ -36,7 +42,7 @@ def cmd_audit(store, args) -> int:
     return EXIT_OK if report.ok else EXIT_INTEGRITY
 
 
-def cmd_encrypt(args, key: str | None) -> int:
+def cmd_encrypt(args: argparse.Namespace, key: str | None) -> int:
     from ..paths import default_db_path
     from ..storage import encrypt_database, is_encrypted, open_store
 
@@ -53,7 +59,7 @@ def cmd_encrypt(args, key: str | None) -> int:
     return EXIT_OK
 
 
-def cmd_bundle(store, args) -> int:
+def cmd_bundle(store: Store, args: argparse.Namespace) -> int:
     from ..bundle import export_bundle, import_bundle
 
     if args.action == "export":
@@ -85,7 +91,7 @@ def cmd_bundle(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_backup(store, args) -> int:
+def cmd_backup(store: Store, args: argparse.Namespace) -> int:
     from ..backup import backup
 
     manifest = backup(store, Path(args.file))
@@ -96,7 +102,7 @@ def cmd_backup(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_restore(path: Path, args, key: str | None) -> int:
+def cmd_restore(path: Path, args: argparse.Namespace, key: str | None) -> int:
     """Run without opening the database: restoring is also how a lost or damaged database comes back."""
     from ..backup import restore
 
@@ -107,7 +113,7 @@ def cmd_restore(path: Path, args, key: str | None) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub) -> None:
+def add_parsers(sub: Subparsers) -> None:
     p = sub.add_parser("audit", help="审计日志：verify（被改动时退出码为 3）| log")
     asub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
     q = asub.add_parser("verify")

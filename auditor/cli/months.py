@@ -1,13 +1,19 @@
 """The month commands: record, score, payment, finalize, reopen."""
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .args import EXIT_OK, _input_file, _number, _period, _reason, _text
 from .files import print_json
 
+if TYPE_CHECKING:
+    from ..storage import Store
+    from .args import Subparsers
 
-def cmd_record(store, args) -> int:
+
+def cmd_record(store: Store, args: argparse.Namespace) -> int:
     from ..service import month_result, record_file
 
     contract, entries = record_file(store, Path(args.file))
@@ -17,7 +23,7 @@ def cmd_record(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_score(store, args) -> int:
+def cmd_score(store: Store, args: argparse.Namespace) -> int:
     from ..money import format_yuan
     from ..serialize import month_to_dict, number_text
     from ..service import month_result, parse_period
@@ -45,7 +51,7 @@ def cmd_score(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_payment(store, args) -> int:
+def cmd_payment(store: Store, args: argparse.Namespace) -> int:
     from ..money import amount_in_words, format_yuan
     from ..serialize import installment_to_dict, number_text
     from ..service import installment_result
@@ -76,7 +82,7 @@ def cmd_payment(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_finalize(store, args) -> int:
+def cmd_finalize(store: Store, args: argparse.Namespace) -> int:
     from ..service import finalize_month, parse_period
 
     contract = store.contracts.get(args.contract)
@@ -85,7 +91,7 @@ def cmd_finalize(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_reopen(store, args) -> int:
+def cmd_reopen(store: Store, args: argparse.Namespace) -> int:
     from ..service import parse_period
 
     contract = store.contracts.get(args.contract)
@@ -94,7 +100,7 @@ def cmd_reopen(store, args) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub) -> None:
+def add_parsers(sub: Subparsers) -> None:
     p = sub.add_parser("record", help="录入一个月的考核数据（JSON 文件，整月替换）")
     p.add_argument("file", type=_input_file)
     p.set_defaults(func=cmd_record)

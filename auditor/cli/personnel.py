@@ -1,14 +1,20 @@
 """The personnel commands: import the operator's spreadsheets, reconcile them."""
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .args import EXIT_OK, _day, _period, _text
 from .files import print_json
 
+if TYPE_CHECKING:
+    from ..storage import Store
+    from .args import Subparsers
 
-def cmd_import(store, args) -> int:
+
+def cmd_import(store: Store, args: argparse.Namespace) -> int:
     import datetime as dt
 
     from ..personnel import import_file
@@ -38,7 +44,7 @@ def cmd_import(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_reconcile(store, args) -> int:
+def cmd_reconcile(store: Store, args: argparse.Namespace) -> int:
     import datetime as dt
 
     from ..personnel import reconcile_month
@@ -59,7 +65,7 @@ def cmd_reconcile(store, args) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub) -> None:
+def add_parsers(sub: Subparsers) -> None:
     p = sub.add_parser("import", help="导入乙方报送的表格（全部正确才导入）")
     p.add_argument("contract")
     p.add_argument("period")

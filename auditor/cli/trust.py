@@ -1,12 +1,19 @@
 """The certificate and trust commands: ca, identity, trust, config."""
 from __future__ import annotations
 
+import argparse
+from typing import TYPE_CHECKING
+
 from ..errors import InputError
 from .args import EXIT_OK, _input_file, _Parser, _path, _text
 from .files import print_json, read_file, read_passphrase, write_file
 
+if TYPE_CHECKING:
+    from ..storage import Store
+    from .args import Subparsers
 
-def cmd_ca(store, args) -> int:
+
+def cmd_ca(store: Store, args: argparse.Namespace) -> int:
     from ..pki import create_root, describe, fingerprint, load_certificate
 
     if args.action == "create":
@@ -29,7 +36,7 @@ def cmd_ca(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_identity(store, args) -> int:
+def cmd_identity(store: Store, args: argparse.Namespace) -> int:
     from ..pki import describe, issue_inspector, load_identity
 
     passphrase = read_passphrase(args.passphrase_file)
@@ -56,7 +63,7 @@ def cmd_identity(store, args) -> int:
     return EXIT_OK
 
 
-def cmd_trust(store, args) -> int:
+def cmd_trust(store: Store, args: argparse.Namespace) -> int:
     from ..pki import load_certificate
 
     if args.action == "add":
@@ -80,7 +87,7 @@ def cmd_trust(store, args) -> int:
 SETTINGS = {"tsa_url": "RFC 3161 时间戳服务器地址（http://…），空值表示不用"}
 
 
-def cmd_config(store, args) -> int:
+def cmd_config(store: Store, args: argparse.Namespace) -> int:
     if args.key not in SETTINGS:
         raise InputError(f"没有设置项“{args.key}”（可用：{'、'.join(SETTINGS)}）")
     if args.action == "set":
@@ -94,7 +101,7 @@ def cmd_config(store, args) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub) -> None:
+def add_parsers(sub: Subparsers) -> None:
     p = sub.add_parser("ca", help="机构根证书：create|export")
     csub = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
     q = csub.add_parser("create")

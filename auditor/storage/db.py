@@ -163,7 +163,7 @@ class Store:
             if outermost:
                 audit.after_commit(self.db, self.path)  # the head file, and the anchor outside the file
 
-        self.db.atomic = atomic  # type: ignore[method-assign]
+        self.db.atomic = atomic  # type: ignore[method-assign]  # this instance only: every caller seals
 
     def verify_audit(self, deep: bool = False, certificates: Sequence[Certificate] = ()) -> AuditReport:
         """``deep``: also re-hash every evidence file and re-verify every signed PDF (slow with many)."""
