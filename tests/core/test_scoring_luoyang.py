@@ -143,3 +143,20 @@ def test_installments_add_up_to_the_total(store, ly):
 
     assert installment_amounts(ly) == [D("5164960.00"), D("4131968.00"), D("1032992.00")]
     assert sum(installment_amounts(ly)) == ly.total
+
+
+def test_a_month_without_a_score_counts_zero_in_the_mean_like_a_month_not_entered(store, ly):
+    # a month finalised under a deductions version of the contract has no score: under points terms it counts
+    # 0, as a month not entered does, instead of stopping every installment with an internal error
+    import dataclasses
+
+    from auditor.scoring import assess_installments
+    from auditor.service import term_results
+
+    _scores(store, ly, {"2025-03": 92, "2025-04": 92, "2025-05": 92, "2025-06": 92})
+    months = term_results(store, ly)
+    months[Period(2025, 6)] = dataclasses.replace(months[Period(2025, 6)], score=None)
+    first = assess_installments(ly, months)[0]
+    assert first.score == D("69.00")             # (92 + 92 + 92 + 0) / 4
+    assert first.band_percent == D(75)           # 60 ≤ X < 70
+    assert first.payable == D("3873720.00")      # 5,164,960.00 × 75%
