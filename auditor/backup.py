@@ -20,8 +20,9 @@ import secrets
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from . import safezip
 from .errors import InputError
@@ -315,7 +316,7 @@ def _schema(conn: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
         "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _expected_schema(version: int) -> frozenset[tuple[str, str, str, str]]:
     """The schema this program builds at ``version``, from its own migrations."""
     from .storage.db import Database

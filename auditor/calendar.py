@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import total_ordering
-from typing import Iterator, Mapping
 
 from .errors import InputError
 

@@ -4,9 +4,10 @@ matplotlib is imported only when a chart is first made, never at start-up.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 from .calendar import Period
 from .model import Contract, Status

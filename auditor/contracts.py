@@ -10,16 +10,30 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from . import limits
 from .calendar import Period, WorkCalendar
 from .errors import TemplateError
-from .model import (Band, Bond, Clause, Comparator, Contract, Family, Frequency, Indicator,
-                    Installment, Party, Role, Settings, TimeLimit)
+from .model import (
+    Band,
+    Bond,
+    Clause,
+    Comparator,
+    Contract,
+    Family,
+    Frequency,
+    Indicator,
+    Installment,
+    Party,
+    Role,
+    Settings,
+    TimeLimit,
+)
 from .paths import resources_dir
 
 if TYPE_CHECKING:

@@ -16,10 +16,11 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from . import idcard, limits
 from .errors import InputError

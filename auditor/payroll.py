@@ -10,8 +10,9 @@ Decisions (docs/decisions.md):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from . import idcard
 from .calendar import Period

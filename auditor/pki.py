@@ -142,7 +142,7 @@ def create_root(organization: str, passphrase: bytes, years: int = 20) -> tuple[
     _check_passphrase(passphrase, 8)
     key = ec.generate_private_key(ec.SECP256R1())
     subject = _name("文书签名根证书", organization)  # the organization is in O: a CN naming it would pass 64 bytes
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     certificate = (
         x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
         .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
@@ -178,7 +178,7 @@ def _leaf(builder: x509.CertificateBuilder, not_after: dt.datetime) -> x509.Cert
     from cryptography import x509
     from cryptography.x509.oid import ExtendedKeyUsageOID, ObjectIdentifier
 
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     return (builder.serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
             .not_valid_after(not_after)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
@@ -198,7 +198,7 @@ def issue_inspector(root: Identity, name: str, organization: str, passphrase: by
 
     _check_passphrase(passphrase)
     key = ec.generate_private_key(ec.SECP256R1())
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     not_after = min(now + dt.timedelta(days=365 * years), root.certificate.not_valid_after_utc)
     builder = _leaf(x509.CertificateBuilder().subject_name(_name(name, organization))
                     .issuer_name(root.certificate.subject).public_key(key.public_key()), not_after)
@@ -221,7 +221,7 @@ def create_self_signed(name: str, organization: str, passphrase: bytes, years: i
     _check_passphrase(passphrase)
     key = ec.generate_private_key(ec.SECP256R1())
     subject = _name(name, organization)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     builder = x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
     certificate = _leaf(builder, now + dt.timedelta(days=365 * years)).sign(key, hashes.SHA256())
     return _p12(name, key, certificate, (), passphrase)
@@ -231,7 +231,7 @@ def check_signing_certificate(certificate: x509.Certificate) -> None:
     """Refuse, at signing time, a certificate that verifiers would reject for its use or dates."""
     from cryptography import x509
 
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     if not certificate.not_valid_before_utc <= now <= certificate.not_valid_after_utc:
         raise SigningError(f"证书有效期为 {certificate.not_valid_before_utc:%Y-%m-%d} 至 "
                            f"{certificate.not_valid_after_utc:%Y-%m-%d}，今天不能用它签名")

@@ -13,9 +13,10 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 
@@ -172,9 +173,8 @@ def stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, what: st
 
     The reader is held to the declared size and to the compression ratio, member by member and
     overall, so a header that lies only makes the refusal come later, never the damage."""
-    import zlib
-
     import zipfile as zf
+    import zlib
     printed = shown(info.orig_filename)
     digest = hashlib.sha256()
     produced = 0

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable, Mapping, Sequence
 
 from .calendar import Period, WorkCalendar, months_between, quarter_of
 from .model import Contract, Family, Frequency, Indicator, Installment, MeasurementKind, Role, Status

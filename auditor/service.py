@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Mapping
 
 from .calendar import Period, months_between
 from .entries import load_entries_file, parse_entries

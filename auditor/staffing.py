@@ -8,9 +8,10 @@ not yet left); turnover is leavers in the month / that average.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from . import idcard
 from .calendar import Period

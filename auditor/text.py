@@ -8,7 +8,7 @@ its characters must never change meaning. ``unicodedata.normalize("NFKC")`` is n
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 DIGITS = "0123456789"
 NUMBER_CHARS = DIGITS + ".-+%,:/"  # numbers, percentages, dates and times
@@ -17,7 +17,7 @@ ID_CHARS = DIGITS + "X"            # resident ID numbers, after upper-casing
 _OFFSET = 0xFEE0
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(chars: str) -> dict[int, int]:
     if any(not "!" <= ch <= "~" for ch in chars):
         raise ValueError(f"no full-width form: {chars!r}")

@@ -1,7 +1,7 @@
 """QUndoCommand is a thin wrapper over the core's edits, which carry their own inverse."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 

@@ -11,13 +11,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ..errors import AuditorError, InputError
 from . import contracts, documents, maintenance, months, personnel, trust
-from .args import (EXIT_INPUT, EXIT_INTEGRITY, EXIT_INTERNAL, EXIT_OK, EXIT_UNTRUSTED, _input_file, _os_reason,
-                   _Parser, _path, _shown)
+from .args import (
+    EXIT_INPUT,
+    EXIT_INTEGRITY,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_UNTRUSTED,
+    _input_file,
+    _os_reason,
+    _Parser,
+    _path,
+    _shown,
+)
 
 __all__ = ["EXIT_INPUT", "EXIT_INTEGRITY", "EXIT_INTERNAL", "EXIT_OK", "EXIT_UNTRUSTED", "build_parser", "main"]
 

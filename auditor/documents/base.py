@@ -34,10 +34,9 @@ NO_LINE_START = "，。、；：？！）》」』】〕”’%,.;:?!)"
 @lru_cache(maxsize=1)
 def register_font() -> str:
     """Register the shipped TrueType Song font with reportlab (embedded, subset, in every PDF)."""
+    from reportlab.graphics import shapes
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-
-    from reportlab.graphics import shapes
 
     pdfmetrics.registerFont(TTFont(FONT, str(resources_dir() / "fonts" / "AuditorSong-Regular.ttf")))
     shapes.STATE_DEFAULTS["fontName"] = FONT  # drawings (the QR code) would otherwise reference Helvetica

@@ -5,8 +5,25 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..calendar import format_date_cn
-from .base import (BLOCK_W, CELL, LEFT, LINES, MM, PAGE_H, PITCH, RED, TITLE_PT, TOP, Grid, image_reader,
-                   draw_qr, keywords, new_canvas, page_number, wrap_cjk)
+from .base import (
+    BLOCK_W,
+    CELL,
+    LEFT,
+    LINES,
+    MM,
+    PAGE_H,
+    PITCH,
+    RED,
+    TITLE_PT,
+    TOP,
+    Grid,
+    draw_qr,
+    image_reader,
+    keywords,
+    new_canvas,
+    page_number,
+    wrap_cjk,
+)
 
 NUMERALS = "一二三四五六七八九十"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import InputError, StateError
 from ..storage import Store
@@ -168,8 +168,8 @@ def _issue_or_preview(store: Store, kind: str, contract: Contract, subject: str,
 
 def score_sheet(store: Store, contract_id: str, period_text: str, identity: Identity | None = None,
                 with_charts: bool = True, on: dt.date | None = None, backdate_reason: str | None = None) -> Issued:
-    from ..serialize import month_to_dict
     from ..model import Status
+    from ..serialize import month_to_dict
     from ..service import assessed_under, parse_period, term_results
     from .reports import ScoreSheet
 

@@ -22,13 +22,12 @@ import datetime as dt
 import io
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import InputError
-from ..paths import resources_dir
 from ..pki import SigningError
 
 if TYPE_CHECKING:
@@ -492,8 +491,8 @@ def verify_pdf(data: bytes, roots: Iterable[Certificate] = (), registered: Calla
 
 def _verify(data: bytes, roots: list[Certificate], registered: Callable[[str], bytes | None]) -> Verification:
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.diff_analysis.policy_api import ModificationLevel
+    from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 

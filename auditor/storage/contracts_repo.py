@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import builtins
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from ..calendar import Period
 from ..contracts import load_template, parse_contract, set_field, template_ids

@@ -5,7 +5,8 @@ Decimals are stored as TEXT so that money and rates round-trip exactly.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Iterable, Mapping
 
 from ..calendar import Period, months_between
 from ..errors import InputError, StateError
 from ..model import Contract, MeasurementKind
 from ..scoring import Event, Measurement, MonthEntries
 from .db import Store, now
-
 
 # A month fact's value: headcount (role → average), incidents (int or None) or late_days (int).
 MonthFact = Mapping[str, Decimal] | int | None

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Iterable, Mapping, TypedDict
+from typing import Any, TypedDict
 
 from ..calendar import Period
 from ..imports import ImportResult

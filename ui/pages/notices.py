@@ -4,9 +4,25 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-                               QPushButton, QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from auditor import notices
 from auditor.calendar import Period
@@ -14,9 +30,9 @@ from auditor.errors import AuditorError, StateError
 from auditor.model import Contract
 from auditor.storage import Store
 
+from .. import errors
 from ..dialogs.identity import IdentityDialog, current_inspector
 from ..dialogs.trust import dialog_buttons, read_input
-from .. import errors
 from ..i18n import tr
 from ..models.table_model import Column, ObjectTableModel
 from ..workers import run_with_progress

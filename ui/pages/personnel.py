@@ -5,16 +5,28 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from auditor.calendar import Period
 from auditor.errors import AuditorError
 from auditor.imports import ColumnsError
 from auditor.model import Contract
 from auditor.payroll import TYPES, ReconFinding
-from auditor.personnel import (DUTY_STATUSES, confidentiality_findings, import_file, reconcile_month,
-                               staffing_figures)
+from auditor.personnel import DUTY_STATUSES, confidentiality_findings, import_file, reconcile_month, staffing_figures
 from auditor.staffing import people
 from auditor.storage import Store
 from auditor.submissions import KIND_LABELS, KINDS
