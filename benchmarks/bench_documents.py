@@ -48,9 +48,9 @@ def make_docx(path: Path, title: str, rows: list[list[str]], paragraphs: list[st
 def main() -> None:
     from auditor import notices
     from auditor.calendar import Period
-    from auditor.serialize import month_to_dict
     from auditor.documents import service as docs
     from auditor.documents.notice import NoticeRenderer
+    from auditor.serialize import month_to_dict
     from auditor.service import month_result
     from scripts.screenshots import demo_store
     from tests.core.builders import inspector

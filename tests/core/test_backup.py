@@ -9,7 +9,7 @@ from auditor.calendar import Period
 from auditor.cli import main
 from auditor.storage import open_store
 
-from .builders import record, digest
+from .builders import digest, record
 
 
 @pytest.fixture

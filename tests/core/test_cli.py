@@ -8,7 +8,7 @@ import pytest
 from auditor.cli import main
 from auditor.storage import open_store
 
-from .builders import SEEDS, month_doc, write_doc, digest
+from .builders import SEEDS, digest, month_doc, write_doc
 
 
 def run(db, *args, capsys):

@@ -16,7 +16,7 @@ from auditor.documents.signing import SigningError, sign_pdf, verify_pdf
 from auditor.errors import StateError
 from auditor.service import finalize_month
 
-from .builders import PASS, inspector, record
+from .builders import inspector, record
 
 OCT = Period(2025, 10)
 

@@ -325,9 +325,9 @@ def test_memory_stays_bounded_for_a_tiny_file_reaching_far(db, tmp_path, capsys,
     if where == "xls":
         path = write_xls(tmp_path / "far.xls", {"工资": PAYROLL}, far=(65535, 255))
     elif where == "ods":
-        path = write_ods(tmp_path / "far.ods", PAYROLL, f'<table:table-row table:number-rows-repeated="1048570">'
-                         f'<table:table-cell table:number-columns-repeated="16384" office:value-type="float" '
-                         f'office:value="1"/></table:table-row>')
+        path = write_ods(tmp_path / "far.ods", PAYROLL, '<table:table-row table:number-rows-repeated="1048570">'
+                         '<table:table-cell table:number-columns-repeated="16384" office:value-type="float" '
+                         'office:value="1"/></table:table-row>')
     else:
         path = write_book(tmp_path / "far.xlsx", {"工资": PAYROLL})
     if where == "cell":

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from auditor.cli import main
-from auditor.storage import open_store
 from auditor.storage import db as storage_db
+from auditor.storage import open_store
 
 from .builders import month_doc, record, write_doc
 from .hostile import refused

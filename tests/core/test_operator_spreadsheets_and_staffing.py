@@ -93,7 +93,7 @@ def db(tmp_path):
 
 def test_a_csv_in_neither_utf8_nor_gbk_is_refused(db, tmp_path, capsys):
     path = tmp_path / "工资表.csv"
-    path.write_bytes("姓名,应发工资,实发工资\n张伟,5200,4500\n".encode("utf-8") + b"\x80")
+    path.write_bytes("姓名,应发工资,实发工资\n张伟,5200,4500\n".encode() + b"\x80")
     refused(db, ["import", "henan-2025", "2025-10", "payroll", str(path)], capsys,
             names=("工资表.csv", "无法识别文件编码"))
 

@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 from auditor.calendar import Period, WorkCalendar
 from auditor.entries import parse_entries
 from auditor.errors import InputError
-from auditor.model import Comparator, Status
+from auditor.model import Comparator, MeasurementKind, Status
 from auditor.scoring import Measurement, MonthEntries, assess_month, is_due
-from auditor.model import MeasurementKind
 from auditor.storage import open_store
 
 STORE = open_store(":memory:")

@@ -78,7 +78,7 @@ def _scores(store, ly, scores_by_month):
     three = ["LY-15", "LY-16", "LY-17", "LY-18", "LY-21", "LY-24"]
     for period, score in scores_by_month.items():
         lost = 100 - score
-        n5 = next(n for n in range(len(five) + 1) 
+        n5 = next(n for n in range(len(five) + 1)
                   if 0 <= lost - 5 * n <= 3 * len(three) and (lost - 5 * n) % 3 == 0)
         n3 = (lost - 5 * n5) // 3
         overrides = {code: failing(ly.indicator(code)) for code in five[:n5] + three[:n3]}

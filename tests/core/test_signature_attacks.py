@@ -874,7 +874,7 @@ def test_xmp_title_under_another_prefix_is_altered(genuine, office):
     assert outcome(office, pdf) == "altered"
 
 
-# Got through before the fix: (low impact) /Info keys other than Title, Subject, Keywords, Author (Creator, custom keys) may be  changed 
+# Got through before the fix: (low impact) /Info keys other than Title, Subject, Keywords, Author (Creator, custom keys) may be  changed
 # in the receipt revision: DocInfoRule allows any /Info update
 def test_other_info_keys_changed_are_altered(genuine, office):
     assert outcome(office, receipt_revision(genuine.notice, info_other_keys)) == "altered"
@@ -903,15 +903,15 @@ def dated_receipt(pdf: bytes, when: dt.datetime) -> bytes:
 
 
 def test_the_receipt_date_comes_from_the_operators_clock(genuine, office, tmp_path):
-    when = dt.datetime(2025, 11, 20, 9, 0, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2025, 11, 20, 9, 0, tzinfo=dt.UTC)
     received = receive(office, genuine.number, dated_receipt(genuine.notice, when), tmp_path)
     assert received.received_at == "2025-11-20"
 
 
-# Got through before the fix: receive_signed records the operator's own clock as the receipt date, unchecked: a receipt 'signed'  before 
+# Got through before the fix: receive_signed records the operator's own clock as the receipt date, unchecked: a receipt 'signed'  before
 # the notice was issued is filed
 def test_a_receipt_dated_before_the_notice_was_issued_is_refused(genuine, office, tmp_path):
-    when = dt.datetime(2025, 11, 1, 9, 0, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2025, 11, 1, 9, 0, tzinfo=dt.UTC)
     with pytest.raises(InputError):
         receive(office, genuine.number, dated_receipt(genuine.notice, when), tmp_path)
 
@@ -919,7 +919,7 @@ def test_a_receipt_dated_before_the_notice_was_issued_is_refused(genuine, office
 # Got through before the fix: receive_signed records the operator's own clock as the receipt date, unchecked: a receipt dated  weeks in t
 # he future ('we only received it after the deadline') is filed with that date
 def test_a_receipt_dated_in_the_future_is_refused(genuine, office, tmp_path):
-    when = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=40)
+    when = dt.datetime.now(dt.UTC) + dt.timedelta(days=40)
     with pytest.raises(InputError):
         receive(office, genuine.number, dated_receipt(genuine.notice, when), tmp_path)
 
@@ -929,7 +929,7 @@ def test_a_receipt_dated_in_the_future_is_refused(genuine, office, tmp_path):
 def certificate(common_name: str, public_key, issuer: x509.Name, signing_key, *, ca: bool = False,
                 path_length: int | None = None, days: tuple[int, int] = (-1, 365), ski: bytes | None = None,
                 aki_key=None, organization: str = "河南省政务大数据中心"):
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     subject = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, organization),
                          x509.NameAttribute(NameOID.COMMON_NAME, common_name)])

@@ -391,7 +391,7 @@ class _Tsa:
         root_p12, self.root = pki.create_root("测试时间戳机构", b"tsa-root-pass")
         root = pki.load_identity(root_p12, b"tsa-root-pass")
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # pyHanko's test TSA is RSA-only
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         cert = (x509.CertificateBuilder().subject_name(x509.Name.from_rfc4514_string("CN=Test TSA,O=Test"))
                 .issuer_name(self.root.subject).public_key(key.public_key()).serial_number(7)
                 .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
@@ -440,7 +440,7 @@ def test_time_stamp_from_a_configured_server_is_reported_as_trusted_time(office)
     assert tsa.requests >= 1
     result = docs.verify(store, pdf)
     assert result.outcome == "valid" and result.issuer.time_source == "timestamp"
-    assert abs((result.issuer.signed_at - dt.datetime.now(dt.timezone.utc)).total_seconds()) < 600
+    assert abs((result.issuer.signed_at - dt.datetime.now(dt.UTC)).total_seconds()) < 600
 
 
 def test_unreachable_time_stamp_server_signs_without_and_says_so(office, tmp_path):
@@ -477,7 +477,7 @@ def test_the_printed_qr_code_scans_and_verifies(office, tmp_path):
 @pytest.mark.parametrize("content, named", [
     (b"", "不是签名的 PDF"), (b"MZ\x90\x00 an executable", "不是签名的 PDF"), (b"%PDF-1.7\n", "不是签名的 PDF"),
     (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "不是签名的 PDF"),
-    ("签名.pdf".encode("utf-8") * 100, "不是签名的 PDF"),
+    ("签名.pdf".encode() * 100, "不是签名的 PDF"),
 ])
 def test_a_file_that_is_not_a_signed_pdf_is_bad_input(tmp_path, capsys, content, named):
     from .hostile import refused

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from auditor.calendar import Period
 from auditor.service import finalize_month
 from tests.core.builders import record
+
 from .helpers import open_window
 
 HN02_FAILS = {"HN-02": {"value": "99.5"}}   # 99.5 % against ≥ 100 % (第十一条 表第2项)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from auditor.calendar import Period
 from tests.core.builders import month_doc, record
+
 from .helpers import open_window
 from .test_walkthrough import type_and_enter
 
