@@ -4,6 +4,8 @@ refused where it would land on a folder or nowhere."""
 from __future__ import annotations
 
 import sqlite3
+import stat
+import struct
 
 import pytest
 
@@ -84,3 +86,40 @@ def test_a_backup_is_not_written_onto_a_folder_or_into_nothing(db, tmp_path, cap
     (tmp_path / "folder").mkdir()
     refused(db, ["backup", str(tmp_path / where)], capsys, names=named)
     assert not (tmp_path / "nowhere").exists()
+
+
+def patch_central_entry(path, member: str, offset: int, fmt: str, value: int) -> None:
+    """Rewrite one field of ``member``'s central-directory entry (what a hand-made archive can say)."""
+    data = bytearray(path.read_bytes())
+    at = 0
+    while True:
+        at = data.index(b"PK\x01\x02", at)
+        length = struct.unpack_from("<H", data, at + 28)[0]
+        if bytes(data[at + 46:at + 46 + length]) == member.encode():
+            struct.pack_into(fmt, data, at + offset, value)
+            break
+        at += 4
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("change, named", [
+    (lambda path: patch_central_entry(path, "auditor.db", 8, "<H", 0x1), "被加密"),            # general flag bit 0
+    (lambda path: patch_central_entry(path, "auditor.db", 10, "<H", 12), "压缩方式（12）"),      # bzip2
+])
+def test_a_member_stored_in_a_way_this_program_never_writes_is_refused(db, good, tmp_path, capsys, change, named):
+    bad = tmp_path / "in" / "odd.zip"
+    bad.write_bytes(good.read_bytes())
+    change(bad)
+    before = tree(tmp_path)
+    refused(db, ["restore", str(bad)], capsys, names=("odd.zip", "auditor.db", named))
+    assert tree(tmp_path) == before
+
+
+def test_a_member_that_is_a_device_or_pipe_is_refused(db, good, tmp_path, capsys):
+    manifest, members = contents(good)
+    members = [(name, data, stat.S_IFIFO | 0o644) if name == "auditor.db" else (name, data)
+               for name, data in members.items()]
+    bad = build(tmp_path / "in" / "fifo.zip", manifest, members)
+    before = tree(tmp_path)
+    refused(db, ["restore", str(bad)], capsys, names=("fifo.zip", "auditor.db", "不是普通文件"))
+    assert tree(tmp_path) == before
