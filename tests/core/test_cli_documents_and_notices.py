@@ -170,3 +170,17 @@ def test_verification_told_in_words_and_the_printed_code_checked(office, capsys)
     capsys.readouterr()
     assert main(["--db", str(db), "verify-code", code.replace("x=2025-11-24", "x=2025-12-24")]) == 3   # altered
     assert capsys.readouterr().out.splitlines()[:2] == ["二维码内容被改动或伪造", "  - 二维码内容与签名不符：内容被改动或伪造"]
+
+
+def test_a_printed_code_without_its_signature_or_with_a_cut_one_proves_nothing(office, capsys):
+    db = office
+    run(db, capsys, "notice", "draft", "henan-2025", "2025-10", "--place", "运营中心", "--inspectors", "李全奇")
+    run(db, capsys, "notice", "issue", "1", "--on", "2025-11-17", *sign(db))
+    code = json.loads(run(db, capsys, "documents", "show", NOTICE, "--json"))["qr"]
+    unsigned = code.split(";s=")[0]
+    capsys.readouterr()
+    assert main(["--db", str(db), "verify-code", unsigned]) == 4
+    assert capsys.readouterr().out.splitlines()[:2] == ["无法证明二维码真伪", "  - 二维码未签名，不能证明文书真伪"]
+    cut = code[:-8]                                     # the signature shortened: not one the key could make
+    assert main(["--db", str(db), "verify-code", cut]) == 3
+    assert capsys.readouterr().out.splitlines()[0] == "二维码内容被改动或伪造"
