@@ -164,7 +164,7 @@ def seal(db: Database, who: str | None = None, external: bool = False) -> int:
     prev = _head(db)
     flag = int(external)
     salt = _salt(db)
-    for pid, tbl, row_id, op, old, new, at in pending:
+    for _pid, tbl, row_id, op, old, new, at in pending:
         old, new = _private(old, salt), _private(new, salt)
         rhash = None if op == "delete" else row_hash(db, tbl, row_id)
         digest = entry_hash(prev, at, who, tbl, row_id, op, old, new, rhash, flag)
@@ -407,7 +407,7 @@ def sealed_content_problems(db: Database) -> list[str]:
             "SELECT contract_id, period, sealed_sha256 FROM months WHERE status = 'final'"):
         if sealed and month_digest(db, contract_id, period) != sealed:
             problems.append(f"已定稿的 {contract_id} {period} 内容与定稿时封存的不同")
-    for doc_id, number, sha, pdf in db.execute("SELECT id, number, sha256, pdf FROM documents"):
+    for _doc_id, number, sha, pdf in db.execute("SELECT id, number, sha256, pdf FROM documents"):
         if hashlib.sha256(pdf).hexdigest() != sha:
             problems.append(f"已签发文书 {number} 的内容与签发时不同")
     for import_id, kind, sealed in db.execute("SELECT id, kind, rows_sha256 FROM imports"):

@@ -459,7 +459,11 @@ def _compound_stream(data: bytes, names: tuple[str, ...]) -> bytes:
                 return chain(start, fat, sector)[:stream_size]
             mini_stream = chain(root[1], fat, sector) if root else b""
             mini_fat = list(struct.unpack(f"<{len(raw) // 4}I", raw)) if (raw := chain(mini_fat_start, fat, sector)) else []
-            return chain(start, mini_fat, lambda k: mini_stream[k * 64:(k + 1) * 64])[:stream_size]
+
+            def mini_sector(k: int, stream: bytes = mini_stream) -> bytes:
+                return stream[k * 64:(k + 1) * 64]
+
+            return chain(start, mini_fat, mini_sector)[:stream_size]
     raise _Refused("没有 Workbook 数据流")
 
 
@@ -564,7 +568,7 @@ def find_header(kind: str, rows: list[tuple[int, tuple[Any, ...]]], column_map: 
     required, optional = FIELDS[kind]
     wanted = required + optional
     best: tuple[int, dict[str, int], list[str]] | None = None
-    for index, (row_no, cells) in enumerate(rows[:10]):
+    for index, (_row_no, cells) in enumerate(rows[:10]):
         mapping: dict[str, int] = {}
         unmapped = []
         for col, cell in enumerate(cells):

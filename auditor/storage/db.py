@@ -1,6 +1,7 @@
 """Opening the database: one SQLite file, foreign keys on, WAL, migrated, seeded."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
 import sqlite3
@@ -8,6 +9,10 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
+
+from ..calendar import WorkCalendar
+from ..errors import InputError, StateError
+from .migrations import migrate
 
 
 def _import_database() -> type[Database]:
@@ -31,12 +36,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database as Database
 else:
     Database = _import_database()
-
-import contextlib
-
-from ..calendar import WorkCalendar
-from ..errors import InputError, StateError
-from .migrations import migrate
 
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate

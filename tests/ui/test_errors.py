@@ -72,7 +72,7 @@ def test_an_error_nothing_caught_shows_a_dialog_and_is_logged(qapp, monkeypatch,
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
     errors.install()
     try:
-        1 / 0
+        raise ZeroDivisionError("division by zero")
     except ZeroDivisionError:
         sys.excepthook(*sys.exc_info())
 
