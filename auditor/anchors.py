@@ -458,8 +458,8 @@ def signed_head_problems(db: Database, roots: Sequence[Certificate],
             out.append(f"{where}的签名证书不受信任（{describe(cert)}：{why}）")
     if certificates and not by_holder:
         out.append("数据库中没有由所给证书签名的链头：不能用它证明审计日志未被整体改写")
-    for (number,) in db.execute("SELECT number FROM documents WHERE signer_fingerprint IS NOT NULL AND id > ? AND id "
-                                "NOT IN (SELECT document_id FROM signed_heads WHERE document_id IS NOT NULL) ORDER BY id",
-                                [found.documents_before]):
+    for (number,) in db.execute("SELECT number FROM documents WHERE signer_fingerprint IS NOT NULL AND id > ? "
+                                "AND id NOT IN (SELECT document_id FROM signed_heads WHERE document_id IS NOT NULL) "
+                                "ORDER BY id", [found.documents_before]):
         out.append(f"已签发文书 {number} 签发时签名的链头不见了（signed_heads 中没有它）：签名记录被删除")
     return out

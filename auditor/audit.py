@@ -270,7 +270,8 @@ def verify(db: Database, path: Path | None = None, *, evidence_dir: Path | None 
             if sealed is None or sealed[0] == "delete":
                 report.problems.append(f"{_label(table)}（{table} 第 {row[0]} 行）不在审计日志中：可能在程序之外写入")
             elif sealed[1] != current:
-                report.problems.append(f"{_label(table)}（{table} 第 {row[0]} 行）与审计日志记录的内容不同：在程序之外被修改")
+                report.problems.append(f"{_label(table)}（{table} 第 {row[0]} 行）与审计日志记录的内容不同："
+                                       "在程序之外被修改")
         for (tbl, row_id), (op, _) in latest.items():
             if tbl == table and op != "delete" and row_id not in present and (tbl, row_id) not in pending:
                 report.problems.append(f"{_label(table)}（{table} 第 {row_id} 行）已不存在，但审计日志中没有删除记录")
@@ -295,7 +296,8 @@ def _head_file_problems(db: Database, path: Path, seen_hashes: set[str], entries
     except FileNotFoundError:
         found = identity(db)
         if entries and found is not None and found.head_file:
-            return [f"库旁的审计链头文件 {target.name} 不见了（{target.parent}）：可能被删除，以掩盖日志被截断或数据库被替换"]
+            return [f"库旁的审计链头文件 {target.name} 不见了（{target.parent}）："
+                    "可能被删除，以掩盖日志被截断或数据库被替换"]
         return []  # a database that never had one (new, or upgraded and not written to since)
     except (OSError, UnicodeDecodeError):
         return [f"库旁的审计链头文件 {target} 无法读取：已损坏或被改动"]

@@ -198,7 +198,8 @@ def _check_members(infos: list[zipfile.ZipInfo], label: str) -> dict[str, zipfil
                                  _limits())
 
 
-def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, reading: safezip.Reading, sink: Callable[[bytes], object] | None) -> str:
+def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, reading: safezip.Reading,
+            sink: Callable[[bytes], object] | None) -> str:
     return safezip.stream(archive, info, label, "备份", reading, sink)
 
 
@@ -301,7 +302,8 @@ def _compare(computed: str, expected: str, label: str, name: str) -> None:
         raise InputError(f"{label} 已损坏或被改动：{_shown(name)} 的校验值不符")
 
 
-def _unpack_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, reading: safezip.Reading, expected: str, target: Path) -> str:
+def _unpack_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, reading: safezip.Reading,
+                   expected: str, target: Path) -> str:
     with target.open("wb") as out:
         computed = _stream(archive, info, label, reading, out.write)
         out.flush()

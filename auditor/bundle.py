@@ -359,7 +359,8 @@ MARK_COLUMNS: dict[str, Check] = {
     "on_roster": _flag, "status": _choice("present", "leave", "absent", "unmarked"), "at": _moment}
 DOCUMENT_FIELDS: dict[str, Check] = {
     "kind": _choice("notice", "score-sheet", "installment", "spot-check", "payment"), "number": _nonempty(200),
-    "issuer": _nullable(_text(200)), "year": _nullable(_integer(limits.Limit("年份", Decimal(2100), Decimal(1900), True))),
+    "issuer": _nullable(_text(200)),
+    "year": _nullable(_integer(limits.Limit("年份", Decimal(2100), Decimal(1900), True))),
     "seq": _nullable(_integer(limits.Limit("序号", Decimal(10) ** 6, Decimal(1), True))), "subject": _text(500),
     "issued_on": _nullable(_day), "signer_fingerprint": _nullable(_sha256), "sha256": _sha256,
     "period": _nullable(_period), "status": _nullable(_choice(*NOTICE_STATUSES))}
@@ -889,7 +890,8 @@ def _check_import_rows(value: list[Any], row: Row, ctx: _Context, place: str,
         except (ValueError, RecursionError):
             problems.append(f"{where}：数据不是有效的 JSON")
             continue
-        if not isinstance(record, dict) or record.get("_row") != number or number in numbers or not 1 <= number <= 10 ** 7:
+        if (not isinstance(record, dict) or record.get("_row") != number or number in numbers
+                or not 1 <= number <= 10 ** 7):
             problems.append(f"{where}：行号与数据不符或重复")
             continue
         numbers.add(number)
@@ -1063,7 +1065,8 @@ def _key_text(table: str, row: Row) -> str:
     return "、".join(str(row[c]) for c in TABLES[table].key)
 
 
-def _plan(store: Store, opened: _Opened, contract: Contract, checked: dict[str, list[Row]], documents: list[Row]) -> _Plan:
+def _plan(store: Store, opened: _Opened, contract: Contract, checked: dict[str, list[Row]],
+          documents: list[Row]) -> _Plan:
     body, contract_id = opened.body, opened.body["contract_id"]
     plan = _Plan()
     conflicts: list[str] = []
@@ -1083,7 +1086,8 @@ def _plan(store: Store, opened: _Opened, contract: Contract, checked: dict[str, 
                                      [contract_id, *(row[c] for c in spec.key)]).fetchone()
             if local is None:
                 if spec.sealed and row.get("period") in local_final:
-                    conflicts.append(f"{table}（{_key_text(table, row)}）：本机的 {row['period']} 已定稿，审计包中有本机没有的记录")
+                    conflicts.append(f"{table}（{_key_text(table, row)}）：本机的 {row['period']} 已定稿，"
+                                     "审计包中有本机没有的记录")
                 plan.rows.append((table, row))
                 if table == "months":
                     plan.final[row["period"]] = row["status"] == "final"

@@ -69,7 +69,8 @@ def _schema_message(error: ValidationError) -> str:
         return f"{where}: 有未知字段（{error.message.split('(')[-1].rstrip(')')}）"
     if kind == "type":
         expected = error.validator_value
-        names = "或".join(_TYPE_NAMES.get(str(t), str(t)) for t in (expected if isinstance(expected, list) else [expected]))
+        wanted = expected if isinstance(expected, list) else [expected]
+        names = "或".join(_TYPE_NAMES.get(str(t), str(t)) for t in wanted)
         return f"{where}: 应为{names}，实为 {json.dumps(error.instance, ensure_ascii=False)}"
     if kind == "enum" and isinstance(error.validator_value, list):
         allowed = "、".join(json.dumps(v, ensure_ascii=False) for v in error.validator_value)
@@ -263,7 +264,8 @@ def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
             if first < Period.of(start) or last > Period.of(end):
                 problems.append(f"{where}: 考核月份超出服务期")
             for other in installments:
-                if other.first_month and other.last_month and not (last < other.first_month or first > other.last_month):
+                if (other.first_month and other.last_month
+                        and not (last < other.first_month or first > other.last_month)):
                     problems.append(f"{where}: 考核月份与第{other.number}期重叠")
         installments.append(Installment(raw["number"], Decimal(raw["percent"]), due, raw["due_text"],
                                         first, last, raw["deducts"], raw.get("clause", "")))

@@ -208,7 +208,8 @@ def parse_entries(contract: Contract, data: Any, source: str = "录入文件") -
             headcount = {}
             for key, value in raw_hc.items():
                 if key not in keys:
-                    problems.append(f"headcount.{key}: 合同 {contract.id} 没有岗位“{key}”（应为 {'、'.join(sorted(keys))}）")
+                    problems.append(f"headcount.{key}: 合同 {contract.id} 没有岗位“{key}”"
+                                    f"（应为 {'、'.join(sorted(keys))}）")
                     continue
                 number = read_number(value, f"headcount.{key}", problems, limit=limits.HEADCOUNT)
                 if number is not None:

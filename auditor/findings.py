@@ -40,7 +40,8 @@ def month_findings(contract: Contract, result: MonthResult) -> list[FindingDraft
         if deduction.kind in ("incident", "staffing", "late"):
             titles = {"incident": "发生严重舆论事件", "staffing": "运营团队人员不足", "late": "逾期提供服务"}
             drafts.append(FindingDraft(deduction.kind, deduction.kind, titles[deduction.kind],
-                                       f"{result.period.label()}{deduction.basis}，扣减 {format_yuan(deduction.amount)}",
+                                       f"{result.period.label()}{deduction.basis}，"
+                                       f"扣减 {format_yuan(deduction.amount)}",
                                        deduction.clause, deduction.amount))
     if result.staffing_shortfall and not any(d.kind == "staffing" for d in result.deductions):
         roles = "、".join(f"{r.role.name}月均 {r.actual}/{r.required} 人" for r in result.roles if r.shortfall)

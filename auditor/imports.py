@@ -38,7 +38,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "hire_date": ("入职日期", "入职时间", "到岗日期", "入职"),
     "leave_date": ("离职日期", "离职时间", "离岗日期", "离职"),
     "education": ("学历", "最高学历", "文化程度"),
-    "experience_years": ("同类管理经验年限", "管理经验年限", "管理经验（年）", "管理经验(年)", "相关经验年限", "同类业务管理经验"),
+    "experience_years": ("同类管理经验年限", "管理经验年限", "管理经验（年）", "管理经验(年)", "相关经验年限",
+                         "同类业务管理经验"),
     "date": ("日期", "排班日期", "值班日期", "上班日期"),
     "shift": ("班次", "班别", "班组"),
     "start": ("开始时间", "上班时间", "班次开始"),
@@ -379,12 +380,14 @@ def _read_calamine(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, 
     except _Refused as exc:
         raise InputError(f"{path.name}: 不是有效的{path.suffix.lower()}文件或文件已损坏（{exc}）") from None
     except Exception as exc:  # noqa: BLE001 — a broken archive or compound file
-        raise InputError(f"{path.name}: 不是有效的{path.suffix.lower()}文件或文件已损坏（{type(exc).__name__}）") from None
+        raise InputError(f"{path.name}: 不是有效的{path.suffix.lower()}文件"
+                         f"或文件已损坏（{type(exc).__name__}）") from None
     for rows, columns in extents:
         if rows > limits.MAX_ROWS or columns > limits.MAX_COLUMNS:
             raise _too_large(path.name, rows, columns)
     if sum(rows * columns for rows, columns in extents) > limits.MAX_LOADED_CELLS:
-        raise InputError(f"{path.name}: 各工作表的范围合计超过 {limits.MAX_LOADED_CELLS:,} 个单元格，请只保留报送的数据")
+        raise InputError(f"{path.name}: 各工作表的范围合计超过 {limits.MAX_LOADED_CELLS:,} 个单元格，"
+                         "请只保留报送的数据")
     try:
         book = CalamineWorkbook.from_path(str(path))
         metadata = book.sheets_metadata
@@ -458,7 +461,8 @@ def _compound_stream(data: bytes, names: tuple[str, ...]) -> bytes:
             if stream_size >= cutoff:
                 return chain(start, fat, sector)[:stream_size]
             mini_stream = chain(root[1], fat, sector) if root else b""
-            mini_fat = list(struct.unpack(f"<{len(raw) // 4}I", raw)) if (raw := chain(mini_fat_start, fat, sector)) else []
+            raw = chain(mini_fat_start, fat, sector)
+            mini_fat = list(struct.unpack(f"<{len(raw) // 4}I", raw)) if raw else []
 
             def mini_sector(k: int, stream: bytes = mini_stream) -> bytes:
                 return stream[k * 64:(k + 1) * 64]

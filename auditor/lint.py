@@ -79,13 +79,15 @@ def lint_text(text: str) -> list[LintFinding]:
     findings += _check_signing(text)
     for match in _BLANK_RE.finditer(text):
         findings.append(LintFinding("blank_number", "error",
-                                    f"数字缺失：“{match.group(0)}”中“个{match.group(2)}”前没有数字", _line_of(text, match.start())))
+                                    f"数字缺失：“{match.group(0)}”中“个{match.group(2)}”前没有数字",
+                                    _line_of(text, match.start())))
     findings += _check_contract_numbers(text)
     findings += _check_numbering(text)
     findings += _check_bands(text)
     findings += _check_headcount(text)
     for match in _REPEAT_RE.finditer(text):
-        findings.append(LintFinding("repeated_word", "info", f"疑似重复用字：“{match.group(0)}”", _line_of(text, match.start())))
+        findings.append(LintFinding("repeated_word", "info", f"疑似重复用字：“{match.group(0)}”",
+                                    _line_of(text, match.start())))
     return sorted(findings, key=lambda f: (int(re.sub(r"\D", "", f.where) or 0), f.code))
 
 
@@ -109,7 +111,8 @@ def _check_amount_words(text: str) -> list[LintFinding]:
             continue
         if written != figure:
             findings.append(LintFinding("amount_words", "error",
-                                        f"大写金额“{match.group(1)}”（{format_yuan(written)}）与小写 {format_yuan(figure)} 不一致",
+                                        f"大写金额“{match.group(1)}”（{format_yuan(written)}）"
+                                        f"与小写 {format_yuan(figure)} 不一致",
                                         where))
     return findings
 
@@ -123,7 +126,8 @@ def _check_bond(text: str, total: Decimal | None) -> list[LintFinding]:
     if expected == stated:
         return []
     return [LintFinding("bond_percent", "error",
-                        f"履约保证金 {format_yuan(stated)} ≠ 合同总价 {format_yuan(total)} × {pct.group(1)}% = {format_yuan(expected)}",
+                        f"履约保证金 {format_yuan(stated)} ≠ 合同总价 {format_yuan(total)} × {pct.group(1)}% "
+                        f"= {format_yuan(expected)}",
                         _line_of(text, amount.start()))]
 
 
@@ -148,7 +152,8 @@ def _check_dates(text: str) -> list[LintFinding]:
         y, mo = int(year), int(month)
         if usual and abs(y - usual) >= 5:
             findings.append(LintFinding("unlikely_year", "warning",
-                                        f"日期“{shown}”的年份 {y} 与合同其他日期（{usual} 年前后）相差 {abs(y - usual)} 年", where))
+                                        f"日期“{shown}”的年份 {y} 与合同其他日期（{usual} 年前后）"
+                                        f"相差 {abs(y - usual)} 年", where))
         if ordinal or not 1 <= mo <= 12:
             findings.append(LintFinding("impossible_date", "error", f"日期“{shown}”不存在：没有第 {mo} 月", where))
             continue
@@ -183,7 +188,8 @@ def _check_signing(text: str) -> list[LintFinding]:
             seen.add(signed)
             findings.append(LintFinding(
                 "signed_after_start", "warning",
-                f"签订日期 {signed} 晚于服务期开始日期 {start}（{(signed - start).days} 天）：此前的服务和义务缺少书面依据",
+                f"签订日期 {signed} 晚于服务期开始日期 {start}（{(signed - start).days} 天）："
+                "此前的服务和义务缺少书面依据",
                 _line_of(text, match.start())))
     return findings
 
@@ -215,7 +221,8 @@ def _check_numbering(text: str) -> list[LintFinding]:
             continue
         if previous is not None and number not in (previous + 1, 1) and number > previous + 1:
             findings.append(LintFinding("numbering_gap", "warning",
-                                        f"条款编号不连续：第{previous}条之后是第{number}条", _line_of(text, match.start())))
+                                        f"条款编号不连续：第{previous}条之后是第{number}条",
+                                        _line_of(text, match.start())))
         previous = number
         end = articles[index + 1].start() if index + 1 < len(articles) else len(text)
         items = [(int(m.group(1)), m.start()) for m in _ITEM_RE.finditer(text, match.end(), end)]
@@ -226,7 +233,8 @@ def _check_numbering(text: str) -> list[LintFinding]:
             elif value > expected and expected > 1:
                 missing = "、".join(str(n) for n in range(expected, value))
                 findings.append(LintFinding("numbering_gap", "warning",
-                                            f"第{match.group(1)}条中款项编号跳过了 {missing}（{expected - 1} 之后是 {value}）",
+                                            f"第{match.group(1)}条中款项编号跳过了 {missing}"
+                                            f"（{expected - 1} 之后是 {value}）",
                                             _line_of(text, position)))
                 expected = value + 1
     return findings
@@ -272,7 +280,8 @@ def lint_contract(contract: Contract) -> list[LintFinding]:
         written = words_to_amount(contract.total_in_words)
         if written != contract.total:
             add("amount_words", "error", f"大写金额“{contract.total_in_words}”（{format_yuan(written)}）"
-                f"与合同总价 {format_yuan(contract.total)} 不一致，应为“{amount_in_words(contract.total)}”", "total_in_words")
+                f"与合同总价 {format_yuan(contract.total)} 不一致，应为“{amount_in_words(contract.total)}”",
+                "total_in_words")
     except MoneyError:
         add("amount_words", "error", f"大写金额“{contract.total_in_words}”无法识别", "total_in_words")
     if contract.bond:

@@ -107,7 +107,8 @@ def draft(store: Store, contract: Contract, period: Period, *, inspection_date: 
     }
     with store.db.atomic():
         cursor = store.db.execute(
-            "INSERT INTO notices (contract_id, period, issuer, content, supersedes_id, created_at) VALUES (?,?,?,?,?,?)",
+            "INSERT INTO notices (contract_id, period, issuer, content, supersedes_id, created_at) "
+            "VALUES (?,?,?,?,?,?)",
             [contract.id, str(period), contract.party_a.short_name, json.dumps(content, ensure_ascii=False),
              old.id if old else None, now()])
         notice_id = inserted_id(cursor)
@@ -245,7 +246,8 @@ def receive_signed(store: Store, number: str, path: str | Path) -> Notice:
     issued_on = store.register.get(number).issued_on
     signed_on = receipt.signed_at.astimezone().date() if receipt.signed_at else None
     if signed_on is None or (issued_on is not None and signed_on < issued_on):
-        raise InputError(f"{path.name} 的签收时间（{signed_on or '无'}）早于通知书签发日期 {issued_on}：签收签名的时间不可信")
+        raise InputError(f"{path.name} 的签收时间（{signed_on or '无'}）早于通知书签发日期 {issued_on}："
+                         "签收签名的时间不可信")
     if signed_on > dt.date.today():
         raise InputError(f"{path.name} 的签收时间 {signed_on} 晚于今天：签收签名的时间不可信")
     evidence = store.evidence.add(notice.contract_id, notice.period, "notice", path)
@@ -261,7 +263,8 @@ def rectified(store: Store, number: str, on: dt.date, report_evidence_id: int | 
 def close(store: Store, number: str, by: str, on: dt.date) -> Notice:
     if not by.strip():
         raise InputError("须填写核验人")
-    notice = _transition(store, number, ("rectified",), "closed", {"closed_by": by.strip(), "closed_at": on.isoformat()})
+    notice = _transition(store, number, ("rectified",), "closed",
+                         {"closed_by": by.strip(), "closed_at": on.isoformat()})
     with store.db.atomic():
         store.db.execute("UPDATE findings SET status = 'closed' WHERE id IN "
                          "(SELECT finding_id FROM notice_findings WHERE notice_id = ?)", [notice.id])

@@ -57,8 +57,8 @@ class ReconFinding:
     def draft(self, index: int) -> FindingDraft:
         who = f"{self.name}（{self.masked_id}）" if self.masked_id else self.name
         where = f"（{self.file} 第 {self.row} 行）" if self.row else (f"（{self.file}）" if self.file else "")
-        return FindingDraft("reconciliation", f"{self.type}:{index}", f"{TYPES[self.type]}{('：' + who) if who else ''}",
-                            f"{self.detail}{where}", self.clause)
+        return FindingDraft("reconciliation", f"{self.type}:{index}",
+                            f"{TYPES[self.type]}{('：' + who) if who else ''}", f"{self.detail}{where}", self.clause)
 
 
 def _key(record: Mapping[str, Any]) -> str:
@@ -141,11 +141,13 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
         if data is None:
             continue
         for record in data.records:
-            on_roster = record["id_number"] in roster_ids if record.get("id_number") else record.get("name") in roster_names
+            on_roster = (record["id_number"] in roster_ids if record.get("id_number")
+                         else record.get("name") in roster_names)
             if not on_roster:
                 masked = idcard.mask(record["id_number"]) if record.get("id_number") else ""
                 add(ReconFinding("not_on_roster", record.get("name", ""), masked, data.source, record.get("_row"),
-                                 f"{KIND_LABELS[data.kind]}中有此人，人员名单中没有", clause, record.get("id_number") or ""))
+                                 f"{KIND_LABELS[data.kind]}中有此人，人员名单中没有", clause,
+                                 record.get("id_number") or ""))
 
     if payroll is not None:
         by_id, by_name = _index(payroll.records)
@@ -180,7 +182,8 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
                 add(ReconFinding("not_in_transfers", record.get("name", ""), masked, payroll.source, record["_row"],
                                  f"实发 {record['net']:.2f} 元，转账记录中没有", clause, record.get("id_number") or ""))
             elif transfer.get("amount") != record.get("net"):
-                add(ReconFinding("transfer_mismatch", record.get("name", ""), masked, transfers.source, transfer["_row"],
+                add(ReconFinding("transfer_mismatch", record.get("name", ""), masked, transfers.source,
+                                 transfer["_row"],
                                  f"转账 {transfer['amount']:.2f} 元，工资表实发 {record['net']:.2f} 元", clause,
                                  record.get("id_number") or ""))
 

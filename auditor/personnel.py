@@ -68,7 +68,8 @@ def import_file(store: Store, contract: Contract, period: Period, kind: str, pat
     return ImportSummary(kind, result.source, len(result.records), received, headcount, applied, result.unmapped)
 
 
-def reconcile_month(store: Store, contract: Contract, period: Period, today: dt.date | None = None) -> list[ReconFinding]:
+def reconcile_month(store: Store, contract: Contract, period: Period,
+                    today: dt.date | None = None) -> list[ReconFinding]:
     """Check the month's submissions against each other and store the discrepancies as findings."""
     datasets = store.personnel.datasets(contract.id, period)
     masked = sorted(kind for kind, data in datasets.items() if any(r.get("_masked") for r in data.records))
@@ -93,7 +94,8 @@ def staffing_figures(store: Store, contract: Contract, period: Period) -> Staffi
         return None
     staff = people(roster.records)
     roles = [r.key for r in contract.roles]
-    return {"headcount": average_headcount(staff, period, roles), "turnover_percent": turnover_percent(staff, period, roles)}
+    return {"headcount": average_headcount(staff, period, roles),
+            "turnover_percent": turnover_percent(staff, period, roles)}
 
 
 def spot_candidates(store: Store, contract: Contract, at: dt.datetime) -> list[SpotEntry]:
@@ -110,7 +112,8 @@ def finish_spot_check(store: Store, contract: Contract, check_id: int) -> tuple[
     """Record the result; returns (failed, warnings). henan 第八条3(2): a 2nd failed check gives a termination right."""
     entries = store.personnel.spot_entries(check_id)
     result = spot_result(contract, entries)
-    counts = "；".join(f"{role}：" + "、".join(f"{k} {v}" for k, v in c.items() if v) for role, c in result.by_role.items())
+    counts = "；".join(f"{role}：" + "、".join(f"{k} {v}" for k, v in c.items() if v)
+                      for role, c in result.by_role.items())
     store.personnel.finish_spot_check(check_id, result.failed, "；".join(result.reasons) or counts)
     warnings = []
     limit = contract.spot_check_termination_count

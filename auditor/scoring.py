@@ -216,7 +216,8 @@ def event_rate(events: Iterable[Event], indicator: Indicator, calendar: WorkCale
     on_time = total = 0
     for event in events:
         total += 1
-        if event.done_at is not None and event.done_at <= calendar.deadline(event.received_at, limit.amount, limit.unit):
+        if (event.done_at is not None
+                and event.done_at <= calendar.deadline(event.received_at, limit.amount, limit.unit)):
             on_time += 1
     return on_time, total
 
@@ -301,7 +302,8 @@ def assess_month(contract: Contract, entries: MonthEntries, calendar: WorkCalend
                 f"严重舆论事件 {entries.incidents} 次（服务期累计 {incidents_to_date} 次），"
                 f"累计扣减比例 {_incident_percent(contract, incidents_to_date)}%",
                 contract.clauses.get("incident", "")))
-    if contract.incident_termination_count and incidents_to_date >= contract.incident_termination_count > incidents_before:
+    if (contract.incident_termination_count
+            and incidents_to_date >= contract.incident_termination_count > incidents_before):
         warnings.append(f"严重舆论事件累计 {incidents_to_date} 次，甲方可依 第八条3(3) 解除合同")
 
     items: list[ItemResult] = []
@@ -335,7 +337,8 @@ def assess_month(contract: Contract, entries: MonthEntries, calendar: WorkCalend
         elif status is Status.FAIL and indicator.deduction_percent:
             money = percent_of(total, indicator.deduction_percent)
             deductions.append(Deduction("indicator", period, indicator.code, money,
-                                        f"{indicator.code} {indicator.name} 不达标（{detail}，要求 {indicator.target_text}）",
+                                        f"{indicator.code} {indicator.name} 不达标"
+                                        f"（{detail}，要求 {indicator.target_text}）",
                                         indicator.clause))
         items.append(ItemResult(indicator, status, actual, earned, money, detail))
 
@@ -366,7 +369,8 @@ def assess_month(contract: Contract, entries: MonthEntries, calendar: WorkCalend
     if entries.late_days and contract.late_penalty_percent_per_day:
         amount = percent_of(total, contract.late_penalty_percent_per_day * entries.late_days)
         deductions.append(Deduction("late", period, "", amount,
-                                    f"逾期提供服务 {entries.late_days} 日，每日 {contract.late_penalty_percent_per_day}%",
+                                    f"逾期提供服务 {entries.late_days} 日，"
+                                    f"每日 {contract.late_penalty_percent_per_day}%",
                                     contract.clauses.get("late", "")))
 
     return MonthResult(

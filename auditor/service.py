@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 def parse_period(contract: Contract, text: str) -> Period:
     period = Period.parse(text)
     if not contract.in_term(period):
-        raise InputError(f"{period} 不在合同 {contract.id} 的服务期（{contract.first_period} 至 {contract.last_period}）内")
+        raise InputError(f"{period} 不在合同 {contract.id} 的服务期"
+                         f"（{contract.first_period} 至 {contract.last_period}）内")
     return period
 
 

@@ -244,7 +244,8 @@ def cmd_documents(store: Store, args: argparse.Namespace) -> int:
 
 
 def add_parsers(sub: Subparsers) -> None:
-    p = sub.add_parser("render", help="生成文书 PDF（--sign 时编号、签名并登记）：score-sheet|installment|notice|spot-check|payment")
+    p = sub.add_parser("render", help="生成文书 PDF（--sign 时编号、签名并登记）："
+                                      "score-sheet|installment|notice|spot-check|payment")
     p.add_argument("kind", choices=["score-sheet", "installment", "notice", "spot-check", "payment"])
     p.add_argument("target", nargs="+", type=_text)
     p.add_argument("--out", required=True, type=_path)

@@ -65,7 +65,8 @@ def cmd_payment(store: Store, args: argparse.Namespace) -> int:
     print(f"{contract.name}  第{inst.number}期（{inst.percent}%，{inst.due_text}）")
     print(f"  金额：{format_yuan(result.amount)}")
     if result.score is not None:
-        print(f"  得分：{result.score:.2f}，支付比例 {number_text(result.band_percent)}%，应付 {format_yuan(result.gross)}")
+        print(f"  得分：{result.score:.2f}，支付比例 {number_text(result.band_percent)}%，"
+              f"应付 {format_yuan(result.gross)}")
     for d in result.deductions:
         print(f"  扣减 {d.period} {d.label}：{format_yuan(d.amount)}（{d.basis}；{d.clause}）")
     if result.carried_in:

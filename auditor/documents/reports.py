@@ -251,15 +251,18 @@ class ScoreSheet(ReportRenderer):
                          format_measure(item.actual, item.indicator) if item.actual is not None else "—",
                          item.status.label if item.status is not Status.NOT_DUE else item.detail, money,
                          item.indicator.clause])
-        roles = "、".join(f"{r.role.name} {r.actual if r.actual is not None else '未录入'}/{r.required}" for r in month.roles)
+        roles = "、".join(f"{r.role.name} {r.actual if r.actual is not None else '未录入'}/{r.required}"
+                         for r in month.roles)
         staffing_money = sum((d.amount for d in month.deductions if d.kind == "staffing"), start=Decimal(0))
         rows.append(["人员", f"月均在岗：{roles}", "", "", month.staffing_status.label,
-                     format_yuan(staffing_money) if not points and staffing_money else "", self.contract.clauses["staffing"]])
+                     format_yuan(staffing_money) if not points and staffing_money else "",
+                     self.contract.clauses["staffing"]])
         for d in month.deductions:
             if d.kind in ("incident", "late"):
                 rows.append(["", d.basis, "", "", "", format_yuan(d.amount), d.clause])
-        story: list[Flowable] = [self.p(f"{month.period.label()}考核明细" + ("" if month.finalized else "（未定稿）"), "h2"),
-                 self.table(rows, [16 * MM, 36 * MM, 18 * MM, 21 * MM, 24 * MM, 23 * MM, 32 * MM], right_cols=[5])]
+        story: list[Flowable] = [
+            self.p(f"{month.period.label()}考核明细" + ("" if month.finalized else "（未定稿）"), "h2"),
+            self.table(rows, [16 * MM, 36 * MM, 18 * MM, 21 * MM, 24 * MM, 23 * MM, 32 * MM], right_cols=[5])]
         total = (f"本月得分：{month.score:.2f} 分" if points else
                  f"本月扣减合计：{format_yuan(month.deduction_total)}（{amount_in_words(month.deduction_total)}）")
         story.append(self.p(total, "h2"))
@@ -277,10 +280,12 @@ class ScoreSheet(ReportRenderer):
             rows.append(["结转下期扣减", format_yuan(r.carried_over)])
         if r.bond_claim:
             rows.append(["可从履约保证金中扣除", format_yuan(r.bond_claim)])
-        story: list[Flowable] = [self.p(f"第{r.number}期付款核算（{r.installment.due_text}，{r.installment.clause}）", "h2"),
-                 self.table(rows, [60 * MM, 110 * MM], right_cols=[1])]
+        story: list[Flowable] = [
+            self.p(f"第{r.number}期付款核算（{r.installment.due_text}，{r.installment.clause}）", "h2"),
+            self.table(rows, [60 * MM, 110 * MM], right_cols=[1])]
         if r.provisional:
-            story.append(self.p("注：以下月份尚未定稿，本核算为暂估：" + "、".join(str(p) for p in r.unfinalized_months), "small"))
+            unfinalized = "、".join(str(p) for p in r.unfinalized_months)
+            story.append(self.p("注：以下月份尚未定稿，本核算为暂估：" + unfinalized, "small"))
         for line in r.refusal_conditions:
             story.append(self.p("注：" + line, "small"))
         return story
@@ -345,8 +350,8 @@ class SpotCheckRecord(ReportRenderer):
             counts = result.by_role.get(role.key, {})
             rows.append([role.name, role.required, counts.get("present", 0), counts.get("leave", 0),
                          counts.get("absent", 0), counts.get("unmarked", 0)])
-        story += [self.p("各岗位在岗情况", "h2"), self.table(rows, [40 * MM, 26 * MM, 26 * MM, 30 * MM, 24 * MM, 24 * MM],
-                                                       right_cols=[1, 2, 3, 4, 5])]
+        story += [self.p("各岗位在岗情况", "h2"),
+                  self.table(rows, [40 * MM, 26 * MM, 26 * MM, 30 * MM, 24 * MM, 24 * MM], right_cols=[1, 2, 3, 4, 5])]
         people: list[list[object]] = [["序号", "姓名", "工号", "岗位", "核查结果"]]
         people += [
             [n, e.name, e.employee_no, names.get(e.role, e.role),

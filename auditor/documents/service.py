@@ -83,7 +83,8 @@ def signing_identity(store: Store, identity: Identity) -> pki.Identity:
     trusted, problem = chain_status(loaded.certificate, loaded.chain, store.trust.root_certificates())
     if not trusted:
         raise SigningError(f"该证书不能用于签发文书：{problem}。请使用机构根证书签发的检查人员证书"
-                           "（auditor ca create / identity create），或先把签发它的机构根证书加入信任列表（auditor trust add）")
+                           "（auditor ca create / identity create），"
+                           "或先把签发它的机构根证书加入信任列表（auditor trust add）")
     return loaded
 
 

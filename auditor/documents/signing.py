@@ -472,7 +472,8 @@ def _xmp_problems(reader: PdfFileReader, signed_revision: int) -> list[str]:
     return []
 
 
-def verify_pdf(data: bytes, roots: Iterable[Certificate] = (), registered: Callable[[str], bytes | None] | None = None) -> Verification:
+def verify_pdf(data: bytes, roots: Iterable[Certificate] = (),
+               registered: Callable[[str], bytes | None] | None = None) -> Verification:
     """Check ``data`` against the trusted ``roots`` (cryptography certificates) and, when ``registered``
     knows its number (number → the registered PDF), against the registered original. Never raises."""
     if not data.startswith(b"%PDF-"):

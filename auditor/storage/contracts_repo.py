@@ -143,7 +143,8 @@ class ContractsRepo:
         contract = parse_contract(data, source=f"合同 {data.get('id')}")
         stamp = now()
         self.db.execute(
-            "INSERT INTO contracts (id, template_id, family, name, data, created_at, updated_at) VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO contracts (id, template_id, family, name, data, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?)",
             [contract.id, template_id, contract.family.value, contract.name, _dump(data), stamp, stamp])
         self._add_version(contract.id, 1, _dump(data), stamp, f"由模板 {template_id} 创建")
 

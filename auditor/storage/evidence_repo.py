@@ -52,7 +52,8 @@ class EvidenceRepo:
         size = target.stat().st_size
         with self.db.atomic():
             cursor = self.db.execute(
-                "INSERT INTO evidence (contract_id, period, code, filename, sha256, size, added_at) VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO evidence (contract_id, period, code, filename, sha256, size, added_at) "
+                "VALUES (?,?,?,?,?,?,?)",
                 [contract_id, str(period), code, source.name, sha, size, now()])
         return self.get(inserted_id(cursor))
 

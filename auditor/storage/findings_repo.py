@@ -53,9 +53,11 @@ class FindingsRepo:
                     self.db.execute("DELETE FROM findings WHERE id = ?", [fid])
             for d in drafts:
                 self.db.execute(
-                    "INSERT INTO findings (contract_id, period, source, key, title, detail, clause, amount, created_at) "
-                    "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (contract_id, period, source, key) DO UPDATE SET "
-                    "title = excluded.title, detail = excluded.detail, clause = excluded.clause, amount = excluded.amount "
+                    "INSERT INTO findings (contract_id, period, source, key, title, detail, clause, amount, "
+                    "created_at) VALUES (?,?,?,?,?,?,?,?,?) "
+                    "ON CONFLICT (contract_id, period, source, key) DO UPDATE SET "
+                    "title = excluded.title, detail = excluded.detail, clause = excluded.clause, "
+                    "amount = excluded.amount "
                     "WHERE findings.status = 'open'",
                     [contract_id, str(period), d.source, d.key, d.title, d.detail, d.clause, f"{d.amount:.2f}", stamp])
 

@@ -374,7 +374,8 @@ def _v6(db: "Database") -> None:
     db.execute("CREATE INDEX audit_log_row ON audit_log(tbl, row_id)")
     db.execute("ALTER TABLE months ADD COLUMN sealed_sha256 TEXT")
     db.execute("ALTER TABLE imports ADD COLUMN rows_sha256 TEXT")
-    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    tables = [r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
     for table in tables:
         if table not in NOT_AUDITED:
             audit_triggers(db, table)
@@ -582,7 +583,8 @@ def current_version(db: "Database") -> int:
 def migrate(db: "Database", target: int | None = None) -> int:
     """Apply pending migrations, each in its own transaction; return the number applied."""
     if "schema_migrations" not in db.table_names():
-        db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                   "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
     version = current_version(db)
     if version > SCHEMA_VERSION:
         from ..errors import StateError

@@ -211,8 +211,8 @@ class MonthsRepo:
     def approved_requirements(self, contract: Contract) -> dict[Period, dict[str, int]]:
         result: dict[Period, dict[str, int]] = {}
         for role, first, last, required in self.db.execute(
-                "SELECT role, first_month, last_month, required FROM staffing_changes WHERE contract_id = ? ORDER BY id",
-                [contract.id]):
+                "SELECT role, first_month, last_month, required FROM staffing_changes "
+                "WHERE contract_id = ? ORDER BY id", [contract.id]):
             for period in months_between(Period.parse(first), Period.parse(last)):
                 result.setdefault(period, {})[role] = required
         return result
@@ -226,6 +226,7 @@ class MonthsRepo:
 
     def personnel_received(self, contract_id: str) -> dict[Period, frozenset[str]]:
         received: dict[Period, set[str]] = {}
-        for period, kind in self.db.execute("SELECT period, kind FROM submissions WHERE contract_id = ?", [contract_id]):
+        rows = self.db.execute("SELECT period, kind FROM submissions WHERE contract_id = ?", [contract_id])
+        for period, kind in rows:
             received.setdefault(Period.parse(period), set()).add(kind)
         return {p: frozenset(k) for p, k in received.items()}

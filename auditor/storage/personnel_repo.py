@@ -81,7 +81,8 @@ class PersonnelRepo:
                  for r in result.records])
             from ..audit import rows_digest
 
-            self.db.execute("UPDATE imports SET rows_sha256 = ? WHERE id = ?", [rows_digest(self.db, import_id), import_id])
+            self.db.execute("UPDATE imports SET rows_sha256 = ? WHERE id = ?",
+                            [rows_digest(self.db, import_id), import_id])
             self.db.execute("INSERT INTO submissions (contract_id, period, kind, received_on, source, sha256) "
                             "VALUES (?,?,?,?,?,?)", [contract_id, str(period), result.kind, received_on.isoformat(),
                                                      result.source, result.sha256])
@@ -141,8 +142,9 @@ class PersonnelRepo:
         return check_id
 
     def _put_mark(self, check_id: int, e: SpotEntry) -> None:
-        self.db.execute("INSERT INTO spot_marks (spot_check_id, person_key, name, employee_no, role, on_roster, status, "
-                        "at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (spot_check_id, person_key) DO UPDATE SET "
+        self.db.execute("INSERT INTO spot_marks "
+                        "(spot_check_id, person_key, name, employee_no, role, on_roster, status, at) "
+                        "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (spot_check_id, person_key) DO UPDATE SET "
                         "status = excluded.status, at = excluded.at",
                         [check_id, e.key, e.name, e.employee_no, e.role, int(e.on_roster), e.status, now()])
 

@@ -51,7 +51,8 @@ class RegisterRepo:
                               [kind, issuer, year]).fetchone()
         seq = (row[0] if row else 0) + 1
         self.db.execute("INSERT INTO document_counters (kind, issuer, year, last) VALUES (?, ?, ?, ?) "
-                        "ON CONFLICT (kind, issuer, year) DO UPDATE SET last = excluded.last", [kind, issuer, year, seq])
+                        "ON CONFLICT (kind, issuer, year) DO UPDATE SET last = excluded.last",
+                        [kind, issuer, year, seq])
         return seq
 
     def last_issued(self, kind: str, issuer: str) -> tuple[dt.date, str] | None:
