@@ -74,7 +74,8 @@ def main() -> None:
 
         notice = timed(lambda: notices.issue(store, draft().id, day, identity=identity))
         one = draft()
-        notice_unsigned = timed(lambda: NoticeRenderer(notices.notice_data(one, "豫政数整改〔2025〕99号", day)).render())
+        notice_unsigned = timed(
+            lambda: NoticeRenderer(notices.notice_data(one, "豫政数整改〔2025〕99号", day)).render())
 
         month = month_to_dict(month_result(store, henan, Period(2025, 10)))
         office = shutil.which("libreoffice") or shutil.which("soffice")
@@ -91,7 +92,8 @@ def main() -> None:
             return
         month = month_to_dict(month_result(store, henan, Period(2025, 10)))
         rows = [["编号", "考核指标", "要求", "实测", "结果", "扣款"]] + [
-            [i["code"], i["name"], i["target"], i["actual"] or "—", i["status"], i["deduction"]] for i in month["items"]]
+            [i["code"], i["name"], i["target"], i["actual"] or "—", i["status"], i["deduction"]]
+            for i in month["items"]]
         sheet_docx = folder / "score-sheet.docx"
         make_docx(sheet_docx, "考核评分表", rows, [f"本月扣减合计：{month['deduction_total']}"])
         notice_docx = folder / "notice.docx"

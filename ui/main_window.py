@@ -147,7 +147,8 @@ class MainWindow(QMainWindow):
 
     def set_language(self, code: str) -> None:
         self.settings.setValue("language", code)
-        QMessageBox.information(self, "auditor", tr("界面语言将在重新启动后生效。") + "\nThe language takes effect after a restart.")
+        QMessageBox.information(self, "auditor",
+                                tr("界面语言将在重新启动后生效。") + "\nThe language takes effect after a restart.")
 
     # ----------------------------------------------------------------- selection
     def contract_id(self) -> str:
@@ -332,7 +333,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, tr("不能恢复"), str(exc))
             return False
         if not confirmed and QMessageBox.question(
-                self, tr("从备份恢复"), tr("用该备份替换当前数据？当前数据库会保留一份副本。")) != QMessageBox.StandardButton.Yes:
+                self, tr("从备份恢复"),
+                tr("用该备份替换当前数据？当前数据库会保留一份副本。")) != QMessageBox.StandardButton.Yes:
             return False
         db_path, evidence = self.store.path, self.store.evidence_dir
         self.store.close()
@@ -342,7 +344,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, tr("不能恢复"), str(exc) + "\n" + tr("数据未改动。请重新启动程序。"))
             self.close()
             return False
-        QMessageBox.information(self, tr("已恢复"), tr("已恢复。原数据库保留为 {kept}。\n请重新启动程序。").format(kept=kept))
+        QMessageBox.information(self, tr("已恢复"),
+                                tr("已恢复。原数据库保留为 {kept}。\n请重新启动程序。").format(kept=kept))
         self.close()
         return True
 

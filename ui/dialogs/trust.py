@@ -233,7 +233,8 @@ class TrustDialog(QDialog):
         row.addWidget(self.tsa, 1)
         row.addWidget(self.tsa_button)
         box.addLayout(row)
-        hint = QLabel(tr("留空表示不用：签名时间为签名人电脑时间，核验时会注明。服务器不可用时照常签名，并注明未加时间戳。"))
+        hint = QLabel(tr("留空表示不用：签名时间为签名人电脑时间，核验时会注明。"
+                         "服务器不可用时照常签名，并注明未加时间戳。"))
         hint.setWordWrap(True)
         box.addWidget(hint)
         buttons = dialog_buttons(self)
@@ -313,8 +314,8 @@ class TrustDialog(QDialog):
             return False
         own = self.store.trust.agency_root()
         is_own = own is not None and pki.fingerprint(pki.load_certificate(own[1])) == root.fingerprint
-        question = tr("把“{name}”移出信任列表？\n此后它签发的证书所签的文书在本机核验时都显示为“签名人不受信任”。").format(
-            name=root.subject)
+        question = tr("把“{name}”移出信任列表？\n"
+                      "此后它签发的证书所签的文书在本机核验时都显示为“签名人不受信任”。").format(name=root.subject)
         if is_own:
             question += "\n" + tr("这是本机的机构根证书：本机检查人员将不能再签发文书，直到重新加入。")
         if not confirmed and QMessageBox.question(self, tr("移出信任列表"), question) != QMessageBox.StandardButton.Yes:
@@ -367,7 +368,8 @@ class TrustDialog(QDialog):
         value = (self.tsa.text() if url is None else url).strip()
         try:
             if value and (not value.startswith(("http://", "https://")) or any(ch.isspace() for ch in value)):
-                raise InputError(tr("时间戳服务器地址“{url}”须以 http:// 或 https:// 开头，且不含空格").format(url=value))
+                raise InputError(tr("时间戳服务器地址“{url}”须以 http:// 或 https:// 开头，且不含空格")
+                                 .format(url=value))
             self.store.trust.set_setting("tsa_url", value)
         except AuditorError as exc:
             return self._refused(exc)

@@ -134,7 +134,8 @@ def _signature_rows(sig, role: str) -> list[Row]:
     rows.append((tr("证书指纹"), grouped(sig.fingerprint), None))
     when = f"{sig.signed_at:%Y-%m-%d %H:%M:%S}" if sig.signed_at else "—"
     source = tr("可信时间戳") if sig.time_source == "timestamp" else CLOCK_NOTE
-    rows.append((tr("签名时间"), f"{when}（{source}）", None if sig.time_source == "timestamp" else COLOURS["untrusted"]))
+    rows.append((tr("签名时间"), f"{when}（{source}）",
+                 None if sig.time_source == "timestamp" else COLOURS["untrusted"]))
     if not sig.intact:
         rows.append((tr("签名"), tr("签名无效：与文件内容不符"), COLOURS["altered"]))
     return rows
@@ -332,7 +333,8 @@ class VerifyDialog(QDialog):
                     "untrusted": tr("无法证明二维码真伪。")}[check.outcome]
         if check.problems:
             sentence += " " + "；".join(check.problems)
-        title = {"valid": tr("二维码有效"), "altered": tr("二维码被改动"), "untrusted": tr("无法证明真伪")}[check.outcome]
+        title = {"valid": tr("二维码有效"), "altered": tr("二维码被改动"),
+                 "untrusted": tr("无法证明真伪")}[check.outcome]
         self.code_banner.show_outcome(check.outcome, title, sentence)
         from auditor.documents.service import KINDS
 

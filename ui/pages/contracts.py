@@ -188,7 +188,8 @@ class ContractsPage(QWidget):
         elif isinstance(value, list):
             parent.setText(1, tr("{n} 项").format(n=len(value)))
             for index, child in enumerate(value):
-                label = child.get("code") or child.get("name") or child.get("key") or "" if isinstance(child, dict) else ""
+                label = (child.get("code") or child.get("name") or child.get("key") or ""
+                         if isinstance(child, dict) else "")
                 item = QTreeWidgetItem(parent, [f"[{index}] {label}", ""])
                 self._add(item, child, f"{path}[{index}]")
         else:

@@ -22,8 +22,9 @@ from auditor.scoring import MonthResult
 
 from ..i18n import tr
 
-STATE_STYLE = {"done": ("#d5f5e3", "已定稿"), "in_progress": ("#fdebd0", "录入中"), "not_started": ("#eaeded", "未开始"),
-               "overdue": ("#f5b7b1", "逾期未定稿"), "future": ("#ffffff", "未到期")}
+STATE_STYLE = {"done": ("#d5f5e3", "已定稿"), "in_progress": ("#fdebd0", "录入中"),
+               "not_started": ("#eaeded", "未开始"), "overdue": ("#f5b7b1", "逾期未定稿"),
+               "future": ("#ffffff", "未到期")}
 
 
 class DashboardPage(QWidget):

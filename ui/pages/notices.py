@@ -200,7 +200,8 @@ class NoticesPage(QWidget):
         n = self.selected()
         status = n.status if n else None
         allowed = {"preview": n is not None, "issue": status == "draft",
-                   "receive": status in ("issued", "escalated"), "rectified": status in ("issued", "received", "escalated"),
+                   "receive": status in ("issued", "escalated"),
+                   "rectified": status in ("issued", "received", "escalated"),
                    "close": status == "rectified", "escalate": bool(n and n.overdue(self.today)),
                    "supersede": status in ("issued", "received", "rectified", "escalated")}
         for key, button in self.buttons.items():
@@ -219,9 +220,11 @@ class NoticesPage(QWidget):
     # ------------------------------------------------------------- actions
     def do_draft(self, supersedes: str | None = None, dialog: DraftDialog | None = None) -> int | None:
         inspector = current_inspector(self.store)
-        dialog = dialog or DraftDialog(self.store, self.contract, self.period, inspector["name"] if inspector else "", self)
+        dialog = dialog or DraftDialog(self.store, self.contract, self.period,
+                                       inspector["name"] if inspector else "", self)
         if dialog.findings.count() == 0 and not supersedes:
-            QMessageBox.information(self, tr("无可纳入的问题"), tr("本月没有未处理的问题（问题在月度定稿或核对时生成）。"))
+            QMessageBox.information(self, tr("无可纳入的问题"),
+                                    tr("本月没有未处理的问题（问题在月度定稿或核对时生成）。"))
             return None
         if dialog.result() != QDialog.DialogCode.Accepted and not dialog.exec():
             return None

@@ -234,7 +234,8 @@ class PersonnelPage(QWidget):
             if not ok:
                 return None
         try:
-            number = reveal_id(self.store, finding.id_number, reason, f"{self.contract.id} {self.period} {finding.type}")
+            number = reveal_id(self.store, finding.id_number, reason,
+                               f"{self.contract.id} {self.period} {finding.type}")
         except AuditorError as exc:
             QMessageBox.warning(self, tr("未显示"), str(exc))
             return None

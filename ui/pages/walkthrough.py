@@ -250,7 +250,8 @@ class WalkthroughPage(QWidget):
         self.editor.setEnabled(not final)
         self.accept_button.setEnabled(not final)
         self.add_evidence_button.setEnabled(not final)
-        parts = [tr("本月得分 {score}").format(score=f"{self.result.score:.2f}")] if self.result.score is not None else []
+        parts = ([tr("本月得分 {score}").format(score=f"{self.result.score:.2f}")]
+                 if self.result.score is not None else [])
         parts.append(tr("本月扣减 {amount}").format(amount=format_yuan(self.result.deduction_total)))
         self.month_total.setText("　".join(parts))
         missing = self.result.missing
@@ -276,8 +277,9 @@ class WalkthroughPage(QWidget):
         for row, code in enumerate(self.steps):
             item = self.step_list.item(row)
             status = self._status(code)
-            name = {STAFFING: tr("人员配置"), PERSONNEL: tr("人员名单、工资与社保"),
-                    CONFIDENTIALITY: tr("保密义务"), DEADLINES: tr("报送期限")}.get(code) or f"{code} {self.contract.indicator(code).name}"
+            name = ({STAFFING: tr("人员配置"), PERSONNEL: tr("人员名单、工资与社保"),
+                     CONFIDENTIALITY: tr("保密义务"), DEADLINES: tr("报送期限")}.get(code)
+                    or f"{code} {self.contract.indicator(code).name}")
             item.setText(f"{STATUS_MARK.get(status, '')} {name}")
             item.setForeground(Qt.GlobalColor.red if status is Status.FAIL else Qt.GlobalColor.black)
 
@@ -300,7 +302,8 @@ class WalkthroughPage(QWidget):
             return
         indicator = self.contract.indicator(code)
         self.title.setText(f"{indicator.code}　{indicator.name}")
-        self.definition.setText(indicator.definition + (f"\n{tr('备注')}：{indicator.notes}" if indicator.notes else ""))
+        self.definition.setText(indicator.definition
+                                + (f"\n{tr('备注')}：{indicator.notes}" if indicator.notes else ""))
         limit = f"　{tr('时限')}：{indicator.time_limit.label}" if indicator.time_limit else ""
         self.target.setText(f"{tr('要求')}：{indicator.target_text}（{indicator.frequency.label}）{limit}　"
                             f"{tr('依据')}：{indicator.clause}")
@@ -356,11 +359,13 @@ class WalkthroughPage(QWidget):
         if code == PERSONNEL:
             self.title.setText(tr("人员名单、工资与社保"))
             rule = self.contract.obligation("personnel_submission")
-            self.definition.setText(rule.text if rule else tr("核对人员名单、工资表、五险一金缴纳记录与工资发放转账记录"))
+            self.definition.setText(rule.text if rule
+                                    else tr("核对人员名单、工资表、五险一金缴纳记录与工资发放转账记录"))
             self.target.setText(f"{tr('依据')}：{rule.clause}" if rule else "")
             have = {i["kind"]: i for i in self.store.personnel.imports(self.contract.id, self.period)}
-            self.link_text.setText("；".join(f"{tr(label)}：{have[k]['received_on'] + tr('收到') if k in have else tr('未报送')}"
-                                            for k, label in submissions.KIND_LABELS.items()))
+            self.link_text.setText("；".join(
+                f"{tr(label)}：{have[k]['received_on'] + tr('收到') if k in have else tr('未报送')}"
+                for k, label in submissions.KIND_LABELS.items()))
         elif code == DEADLINES:
             self.title.setText(tr("报送期限"))
             self.definition.setText("；".join(f"{o.text}（{o.clause}）" for o in self.contract.obligations
@@ -502,8 +507,9 @@ class WalkthroughPage(QWidget):
     def open_evidence(self, item: QListWidgetItem) -> None:
         evidence = self.store.evidence.get(item.data(Qt.ItemDataRole.UserRole))
         if not self.store.evidence.verify(evidence):
-            QMessageBox.critical(self, tr("证据已被改动"),
-                                 tr("文件 {name} 与录入时的 SHA-256 不一致，可能已被改动。").format(name=evidence.filename))
+            QMessageBox.critical(
+                self, tr("证据已被改动"),
+                tr("文件 {name} 与录入时的 SHA-256 不一致，可能已被改动。").format(name=evidence.filename))
             return
         copy = self.store.evidence.export_copy(evidence, Path(tempfile.gettempdir()) / "auditor-evidence")
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
