@@ -19,9 +19,11 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 MONTHS = {
-    "2025-09": ({"HN-02": {"numerator": 1183, "denominator": 1190}}, {"frontline": "50", "support": 16, "management": 4}),
+    "2025-09": ({"HN-02": {"numerator": 1183, "denominator": 1190}},
+                {"frontline": "50", "support": 16, "management": 4}),
     "2025-10": ({"HN-02": {"value": "99"}}, {"frontline": "48.5", "support": 16, "management": 3}),
-    "2025-11": ({"HN-01": {"numerator": 41210, "denominator": 43180}}, {"frontline": "50.2", "support": 16, "management": 4}),
+    "2025-11": ({"HN-01": {"numerator": 41210, "denominator": 43180}},
+                {"frontline": "50.2", "support": 16, "management": 4}),
     "2025-12": ({"HN-03": {"numerator": 14, "denominator": 1260}}, {"frontline": "51", "support": 16, "management": 4}),
     "2026-01": ({}, {"frontline": "49.6", "support": 15, "management": 4}),
 }

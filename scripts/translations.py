@@ -20,12 +20,16 @@ EN = {
     "严重舆论事件数": "Serious public-opinion incidents", "事件": "Events", "事件数": "Incidents",
     "事件日志": "Event log", "人员": "Staff", "人员配置": "Staffing", "从模板新建…": "New from template…",
     "从模板新建合同": "New contract from template",
-    "从表格粘贴两列：受理时间、办结时间（未办结留空）": "Paste two columns from a spreadsheet: received, done (blank if not done)",
+    "从表格粘贴两列：受理时间、办结时间（未办结留空）":
+        "Paste two columns from a spreadsheet: received, done (blank if not done)",
     "付款时间": "Due", "付款核算": "Payments", "仪表盘": "Dashboard", "依据": "Basis", "保存修改": "Save changes",
-    "值": "Value", "免考": "Exempt", "免考理由（必填）": "Reason for exemption (required)", "内部错误": "Internal error",
+    "值": "Value", "免考": "Exempt", "免考理由（必填）": "Reason for exemption (required)",
+    "内部错误": "Internal error",
     "内部错误：{name}": "Internal error: {name}", "分子": "Numerator", "分子 / 分母": "Numerator / denominator",
-    "分母": "Denominator", "取消": "Cancel", "可从履约保证金中扣除 {amount}": "Claimable from the performance bond: {amount}",
-    "可拒绝付款：": "Payment may be refused: ", "合同": "Contracts", "合同检查（内在矛盾）：": "Contract lint (inconsistencies):",
+    "分母": "Denominator", "取消": "Cancel",
+    "可从履约保证金中扣除 {amount}": "Claimable from the performance bond: {amount}",
+    "可拒绝付款：": "Payment may be refused: ", "合同": "Contracts",
+    "合同检查（内在矛盾）：": "Contract lint (inconsistencies):",
     "合同：": "Contract:", "备注": "Note", "如 96.5 或 96.5%": "e.g. 96.5 or 96.5%", "字段": "Field", "实付": "Payable",
     "实测": "Measured", "实测值": "Measured value", "导入月度录入文件…": "Import month entries file…", "已定": "Final",
     "已定稿": "Finalised", "已导入 {contract} {period}": "Imported {contract} {period}",
@@ -42,12 +46,15 @@ EN = {
     "暂估：未完成或未定稿的月份 {months}": "Provisional: months not complete or not finalised {months}",
     "月份": "Month", "月份：": "Month:", "月度汇总": "Month summary", "服务期各月": "Months of the service term",
     "期次": "Installment", "未保存": "Not saved", "未创建": "Not created", "未发现矛盾": "No inconsistencies found",
-    "未完成：{items}": "Unfinished: {items}", "未定稿": "Not finalised", "未导入": "Not imported", "未录入": "Not entered",
+    "未完成：{items}": "Unfinished: {items}", "未定稿": "Not finalised", "未导入": "Not imported",
+    "未录入": "Not entered",
     "未录入 {n} 项": "{n} items not entered", "本月严重舆论事件数": "Serious incidents this month",
-    "本月定稿": "Finalise month", "本月得分 {score}": "Month score {score}", "本月扣减 {amount}": "Month deductions {amount}",
+    "本月定稿": "Finalise month", "本月得分 {score}": "Month score {score}",
+    "本月扣减 {amount}": "Month deductions {amount}",
     "本月问题（不达标项生成，定稿时保存）：": "Findings of the month (from failures, stored when finalised):",
     "模板：": "Template:", "正在导入…": "Importing…", "正在校验…": "Validating…", "注意：": "Note: ",
-    "添加证据…": "Add evidence…", "状态": "State", "理由": "Reason", "理由（将记入历史）：": "Reason (kept in history):",
+    "添加证据…": "Add evidence…", "状态": "State", "理由": "Reason",
+    "理由（将记入历史）：": "Reason (kept in history):",
     "界面语言": "Language", "界面语言将在重新启动后生效。": "The language takes effect after a restart.",
     "确认并下一项": "Accept and next",
     "程序遇到意外错误（{name}），当前操作未完成，已保存的数据不受影响。":
@@ -55,14 +62,18 @@ EN = {
     "第{n}期": "No. {n}",
     "第{n}期 应付 {gross}，扣减 {ded}，上期结转 {carry}，实付 {pay}（{words}）":
         "Installment {n}: due {gross}, deductions {ded}, carried in {carry}, payable {pay} ({words})",
-    "类别": "Kind", "结果": "Result", "结转下期扣减 {amount}": "Carried to the next installment: {amount}", "编号": "Code",
+    "类别": "Kind", "结果": "Result", "结转下期扣减 {amount}": "Carried to the next installment: {amount}",
+    "编号": "Code",
     "编辑": "Edit", "缺口 {n} 人": "{n} persons short", "考核指标": "Indicator", "考核月份": "Months assessed",
-    "考核评分表…": "Score sheet…", "要求": "Target", "要求 {n} 人": "{n} required", "警告": "Warning", "设置": "Settings",
+    "考核评分表…": "Score sheet…", "要求": "Target", "要求 {n} 人": "{n} required", "警告": "Warning",
+    "设置": "Settings",
     "证据已被改动": "Evidence altered", "证据：": "Evidence:", "详情已记录在 {path}": "Details were logged in {path}",
     "说明": "Detail", "请填写每个岗位的月均在岗人数": "Enter the monthly average headcount of every role",
-    "近期截止事项（60 天内）": "Upcoming deadlines (60 days)", "退出": "Quit", "选择月度录入文件": "Choose a month entries file",
+    "近期截止事项（60 天内）": "Upcoming deadlines (60 days)", "退出": "Quit",
+    "选择月度录入文件": "Choose a month entries file",
     "选择证据文件": "Choose an evidence file", "逐项录入": "Walk-through", "重做": "Redo", "重新打开…": "Reopen…",
-    "重新打开已定稿月份": "Reopen a finalised month", "金额": "Amount", "错误": "Error", "项": "items", "（无）": "(none)",
+    "重新打开已定稿月份": "Reopen a finalised month", "金额": "Amount", "错误": "Error", "项": "items",
+    "（无）": "(none)",
     "{source}，{rows} 行，{day} 收到": "{source}, {rows} rows, received {day}",
     "乙方报送（收到日期）": "Operator's submissions (date received)", "人员与薪资": "Staff & payroll",
     "人员名单、工资与社保": "Roster, payroll and social insurance", "保密义务": "Confidentiality",
@@ -71,26 +82,30 @@ EN = {
     "在岗": "Present", "地点": "Place", "姓名": "Name", "姓名：": "Name:", "导入…": "Import…",
     "尚有 {n} 项未检查": "{n} duties not checked yet", "尚未导入人员名单": "No roster imported yet", "岗位：": "Role:",
     "已全部检查": "All checked", "开始抽查": "Start check", "打开…": "Open…", "抽查不达标：": "Check failed: ",
-    "抽查达标": "Check passed", "收到": " received", "收到日期应写作 YYYY-MM-DD": "Write the date received as YYYY-MM-DD",
+    "抽查达标": "Check passed", "收到": " received",
+    "收到日期应写作 YYYY-MM-DD": "Write the date received as YYYY-MM-DD",
     "收到日期：": "Received on:", "文件与行": "File and row", "无法开始": "Cannot start", "日期有误": "Wrong date",
     "时间": "Time", "未报送": "Not submitted", "未核": "Not checked", "未检查": "Not checked",
     "未签保密承诺的在职人员：": "Staff without a signed confidentiality commitment:",
     "标记所选人员已签保密承诺": "Mark the selected as signed", "核对": "Reconcile",
-    "核对人员名单、工资表、五险一金缴纳记录与工资发放转账记录": "Reconcile roster, payroll, social insurance and salary transfers",
+    "核对人员名单、工资表、五险一金缴纳记录与工资发放转账记录":
+        "Reconcile roster, payroll, social insurance and salary transfers",
     "核对结果：": "Findings:", "检查人员": "Inspectors", "检查情况": "What was found", "现场抽查": "Spot check",
     "登记名单外在岗人员…": "Add a person not on the roster…", "第 {n} 行": "row {n}", "结束抽查": "Finish check",
     "缺岗": "Absent", "表格 (*.xlsx *.xls *.csv)": "Spreadsheets (*.xlsx *.xls *.csv)", "请假": "On leave",
     "身份证号": "ID number", "输入姓名或工号的几个字，回车=在岗，F2=请假，F3=缺岗":
         "Type part of a name or employee no.; Enter = present, F2 = on leave, F3 = absent",
     "选择{kind}": "Choose the {kind}", "（名单外）": " (not on roster)",
-    "人员名单": "Roster", "排班表": "Schedule", "工资表": "Payroll", "五险一金缴纳记录": "Social insurance and housing fund",
+    "人员名单": "Roster", "排班表": "Schedule", "工资表": "Payroll",
+    "五险一金缴纳记录": "Social insurance and housing fund",
     "工资发放转账记录": "Salary transfers", "已落实": "In place", "未落实": "Gap", "不适用": "Not applicable",
     "指定表头": "Map columns", "以下必需的列未能识别，请指出文件中对应的列（将为 {operator} 记住）：":
         "These required columns were not recognised; pick the file's column for each (remembered for {operator}):",
     "查看完整身份证号": "Show the full ID number", "理由（将记入日志）：": "Reason (logged):", "未显示": "Not shown",
     "完整身份证号": "Full ID number", "双击查看完整身份证号（须说明理由，记入日志）":
         "Double-click to show the full ID number (a reason is required and logged)",
-    "应发工资": "Gross pay", "实发工资": "Net pay", "岗位类别": "Role", "入职日期": "Hire date", "离职日期": "Leave date",
+    "应发工资": "Gross pay", "实发工资": "Net pay", "岗位类别": "Role", "入职日期": "Hire date",
+    "离职日期": "Leave date",
     "学历": "Education", "同类管理经验年限": "Years of similar management", "日期": "Date", "班次": "Shift",
     "开始时间": "Start", "结束时间": "End", "养老保险": "Pension", "医疗保险": "Medical", "失业保险": "Unemployment",
     "工伤保险": "Work injury", "住房公积金": "Housing fund", "账号": "Account", "工号": "Employee no.",
@@ -103,7 +118,8 @@ EN = {
     "已签发": "Issued", "已签收": "Received", "已被替代": "Superseded",
     "手写签名（在框内书写）：": "Handwritten signature (write in the box):", "打印…": "Print…",
     "改用单位颁发的证书（.p12）…": "Use a certificate issued by the agency (.p12)…", "整改期限": "Deadline",
-    "整改通知书": "Rectification notices", "文件已被改动或损坏，签名无效。": "The file was altered or is damaged; the signature is not valid.",
+    "整改通知书": "Rectification notices",
+    "文件已被改动或损坏，签名无效。": "The file was altered or is damaged; the signature is not valid.",
     "文件未签名。": "The file is not signed.", "文号": "Number", "无可纳入的问题": "No findings to include",
     "未完成": "Not done", "未生成": "Not generated",
     "本月没有未处理的问题（问题在月度定稿或核对时生成）。":
@@ -118,23 +134,29 @@ EN = {
     "签名有效，文件未被改动。\n签名人：{who}（{org}）\n时间：{when}\n文号：{number}":
         "The signature is valid and the file unchanged.\nSigner: {who} ({org})\nTime: {when}\nNumber: {number}",
     "签收": "Receipt", "签收…": "Received…", "纳入通知书的问题：": "Findings to include:", "考核评分表": "Score sheet",
-    "草稿": "Draft", "请填写姓名和单位": "Enter your name and organisation", "起草整改通知书": "Draft a rectification notice",
+    "草稿": "Draft", "请填写姓名和单位": "Enter your name and organisation",
+    "起草整改通知书": "Draft a rectification notice",
     "起草更正…": "Draft a correction…", "起草（本月问题）…": "Draft (this month's findings)…",
     "载入签名图片…": "Load image…", "选择签名图片": "Choose a signature image",
     "选择要核验的 PDF": "Choose the PDF to verify", "选择证书": "Choose a certificate", "问题数": "Findings",
     "预览 / 打印…": "Preview / print…",
     "首次签名前创建您的签名证书（EC P-256），由您设定的口令保护。":
-        "Before signing for the first time, create your signing certificate (EC P-256), protected by a passphrase you choose.",
+        "Before signing for the first time, create your signing certificate (EC P-256), "
+        "protected by a passphrase you choose.",
     "（逾期）": " (overdue)",
     "核验审计日志…": "Verify the audit log…", "审计日志": "Audit log",
     "审计日志完整：{n} 条记录，数据与记录一致。": "The audit log is complete: {n} entries, and the data matches them.",
     "\n……另有 {n} 处": "\n… and {n} more", "审计日志发现问题": "Audit log problems",
     "数据库在程序之外被改动过：": "The database was changed outside the app:",
-    "备份…": "Back up…", "从备份恢复…": "Restore from backup…", "备份到": "Back up to", "备份 (*.zip)": "Backups (*.zip)",
+    "备份…": "Back up…", "从备份恢复…": "Restore from backup…", "备份到": "Back up to",
+    "备份 (*.zip)": "Backups (*.zip)",
     "未备份": "Not backed up", "已备份到 {path}": "Backed up to {path}", "选择备份": "Choose a backup",
     "不能恢复": "Cannot restore", "从备份恢复": "Restore from backup",
-    "用该备份替换当前数据？当前数据库会保留一份副本。": "Replace the current data with this backup? A copy of the current database is kept.",
-    "已恢复": "Restored", "已恢复。原数据库保留为 {kept}。\n请重新启动程序。": "Restored. The previous database is kept as {kept}.\nPlease start the app again.",
+    "用该备份替换当前数据？当前数据库会保留一份副本。":
+        "Replace the current data with this backup? A copy of the current database is kept.",
+    "已恢复": "Restored",
+    "已恢复。原数据库保留为 {kept}。\n请重新启动程序。":
+        "Restored. The previous database is kept as {kept}.\nPlease start the app again.",
     "加密数据库": "Encrypted database", "数据库口令：": "Database passphrase:",
     "导出审计包…": "Export audit bundle…", "导入审计包…": "Import audit bundle…", "导出审计包": "Export audit bundle",
     "审计包 (*.auditor-bundle)": "Audit bundles (*.auditor-bundle)", "未导出": "Not exported",
@@ -161,17 +183,21 @@ EN = {
     "录入中": "In progress", "未开始": "Not started", "逾期未定稿": "Overdue", "未到期": "Not yet due",
     "无法读取文件：{reason}": "Cannot read the file: {reason}",
     "本机还没有机构根证书：将同时创建，请设定根证书口令（至少 8 个字符）并妥善保管。":
-        "This machine has no agency root yet: it will be created now. Choose a root passphrase (at least 8 characters) and keep it safe.",
+        "This machine has no agency root yet: it will be created now. "
+        "Choose a root passphrase (at least 8 characters) and keep it safe.",
     "机构根证书口令": "Agency root passphrase",
     "机构根证书的口令：本机首次使用时创建根证书并以此口令加密保存；以后为检查人员签发证书时都须输入":
-        "The agency root's passphrase: the root is created and encrypted with it on first use; it is asked whenever an inspector certificate is issued",
+        "The agency root's passphrase: the root is created and encrypted with it on first use; "
+        "it is asked whenever an inspector certificate is issued",
     "首次签名前由机构根证书为您签发签名证书（EC P-256），由您设定的口令保护。":
-        "Before your first signature, the agency root issues your signing certificate (EC P-256), protected by a passphrase you choose.",
+        "Before your first signature, the agency root issues your signing certificate (EC P-256), "
+        "protected by a passphrase you choose.",
     "数据未改动。请重新启动程序。": "Nothing was changed. Please restart the program.",
     # signatures: trust, verification, identity, notices (issue date, receipt)
     "PDF 文件": "PDF file",
     "SHA-256 指纹": "SHA-256 fingerprint",
-    "{name}\nSHA-256 指纹：{fingerprint}\n有效期至 {until}": "{name}\nSHA-256 fingerprint: {fingerprint}\nValid until {until}",
+    "{name}\nSHA-256 指纹：{fingerprint}\n有效期至 {until}":
+        "{name}\nSHA-256 fingerprint: {fingerprint}\nValid until {until}",
     "{name}，签发者：{issuer}，有效期至 {until}": "{name}, issued by {issuer}, valid until {until}",
     "{what} {name} 不是普通文件": "{what} {name} is not a regular file",
     "{what} {name} 过大（{mb} MB，最多 64 MB）": "{what} {name} is too large ({mb} MB, at most 64 MB)",
@@ -184,7 +210,8 @@ EN = {
     "乙方签收": "Operator's receipt",
     "乙方签收人（纸质签收）": "Received by (signed on paper)",
     "二维码": "QR code",
-    "二维码内容由受信任的检查人员签名，未被改动。": "The QR content was signed by a trusted inspector and has not been changed.",
+    "二维码内容由受信任的检查人员签名，未被改动。":
+        "The QR content was signed by a trusted inspector and has not been changed.",
     "二维码内容被改动或伪造。": "The QR content was changed or forged.",
     "二维码内容：": "QR code text:",
     "二维码有效": "QR code valid",
@@ -196,7 +223,8 @@ EN = {
     "信任列表为空：所有签名的文书都将显示为“签名人不受信任”。":
         "The trust list is empty: every signed document will show as \"signer not trusted\".",
     "信任该根证书后，它签发的任何证书所签的文书都显示为“签名有效”。请通过电话或当面与签发单位核对上面的指纹。":
-        "Once this root is trusted, documents signed with any certificate it issued show as \"signature valid\". Compare the fingerprint above with its issuer by telephone or in person.",
+        "Once this root is trusted, documents signed with any certificate it issued show as \"signature valid\". "
+        "Compare the fingerprint above with its issuer by telephone or in person.",
     "修订": "Revisions",
     "其他签名": "Other signature",
     "再次输入根证书口令": "Repeat the root passphrase",
@@ -206,7 +234,8 @@ EN = {
     "加入时间": "Added",
     "加入根证书（.cer/.crt/.pem）…": "Add a root certificate (.cer/.crt/.pem)…",
     "受信任的根证书": "Trusted root certificates",
-    "受信任：证书由本机信任列表中的根证书签发": "Trusted: the certificate was issued by a root in this machine's trust list",
+    "受信任：证书由本机信任列表中的根证书签发":
+        "Trusted: the certificate was issued by a root in this machine's trust list",
     "可信时间戳": "Trusted time stamp",
     "可选：检查人员证书（.cer），本机未见过签名人时需要":
         "Optional: the inspector's certificate (.cer), needed when this machine has not met the signer",
@@ -217,13 +246,16 @@ EN = {
     "尚未设置签名证书。": "No signing certificate yet.",
     "已导出": "Exported",
     "已导出到 {path}。\n把它交给乙方和其他办公室加入信任列表，并请对方核对指纹：\n{fingerprint}":
-        "Exported to {path}.\nGive it to the operator and the other offices to add to their trust list, and ask them to check the fingerprint:\n{fingerprint}",
+        "Exported to {path}.\nGive it to the operator and the other offices to add to their trust list, "
+        "and ask them to check the fingerprint:\n{fingerprint}",
     "当前签名证书：": "Current signing certificate: ",
     "把“{name}”移出信任列表？\n此后它签发的证书所签的文书在本机核验时都显示为“签名人不受信任”。":
-        "Remove \"{name}\" from the trust list?\nDocuments signed with certificates it issued will then show as \"signer not trusted\" on this machine.",
+        "Remove \"{name}\" from the trust list?\n"
+        "Documents signed with certificates it issued will then show as \"signer not trusted\" on this machine.",
     "文件已被改动": "The file was altered",
     "文件未被改动，但签名人不受信任：{problem}。本机无法确认签名人的身份，请勿当作有效文书。":
-        "The file is unchanged, but the signer is not trusted: {problem}. This machine cannot confirm who signed it; do not treat it as a valid document.",
+        "The file is unchanged, but the signer is not trusted: {problem}. "
+        "This machine cannot confirm who signed it; do not treat it as a valid document.",
     "无法写入 {name}：{reason}": "Cannot write {name}: {reason}",
     "无法核验": "Cannot verify",
     "无法证明二维码真伪。": "The QR code cannot be shown to be genuine.",
@@ -238,14 +270,17 @@ EN = {
     "未载入": "Not loaded",
     "本机登记簿中没有该文号": "This number is not in this machine's register",
     "本机的机构根证书": "This machine's agency root",
-    "本机还没有机构根证书。创建后，可为本单位检查人员签发签名证书，并把根证书（.cer）交给乙方和其他办公室加入信任列表。":
-        "This machine has no agency root yet. Once created, it issues your inspectors' signing certificates; give its certificate (.cer) to the operator and the other offices for their trust lists.",
+    "本机还没有机构根证书。"
+    "创建后，可为本单位检查人员签发签名证书，并把根证书（.cer）交给乙方和其他办公室加入信任列表。":
+        "This machine has no agency root yet. Once created, it issues your inspectors' signing certificates; "
+        "give its certificate (.cer) to the operator and the other offices for their trust lists.",
     "核验": "Verify",
     "核验文书签名": "Verify a signed document",
     "根证书": "Root certificate",
     "根证书口令（至少 8 个字符）": "Root passphrase (at least 8 characters)",
     "根证书的私钥以此口令加密保存在数据库中；为检查人员签发证书时须输入。口令遗失后无法找回。":
-        "The root's private key is kept in the database, encrypted with this passphrase; it is asked whenever an inspector certificate is issued. A lost passphrase cannot be recovered.",
+        "The root's private key is kept in the database, encrypted with this passphrase; "
+        "it is asked whenever an inspector certificate is issued. A lost passphrase cannot be recovered.",
     "由本机信任的根证书签发，可以签发文书。": "Issued by a root this machine trusts; it can sign documents.",
     "由本机的机构根证书签发新证书": "Issue one under this machine's agency root",
     "留空表示不用：签名时间为签名人电脑时间，核验时会注明。服务器不可用时照常签名，并注明未加时间戳。":
@@ -254,7 +289,8 @@ EN = {
     "登记簿": "Register",
     "移出信任列表": "Remove from the trust list",
     "移出信任列表…": "Remove from the trust list…",
-    "签发 {label}：编号、签名并登记，此后不能修改。": "Issue {label}: numbered, signed and registered; it cannot be changed afterwards.",
+    "签发 {label}：编号、签名并登记，此后不能修改。":
+        "Issue {label}: numbered, signed and registered; it cannot be changed afterwards.",
     "签发人": "Issued by",
     "签发日期": "Issue date",
     "签发机构": "Issuing authority",
@@ -269,7 +305,8 @@ EN = {
     "签收人": "Received by",
     "签收文件": "receipt file",
     "签收日期": "Date received",
-    "粘贴或输入文书二维码中的文字（以 {prefix}; 开头）": "Paste or type the text of the document's QR code (starting with {prefix};)",
+    "粘贴或输入文书二维码中的文字（以 {prefix}; 开头）":
+        "Paste or type the text of the document's QR code (starting with {prefix};)",
     "补发": "Back-dated issue",
     "补发理由（印在通知书上）：": "Reason for the earlier date (printed on the notice):",
     "证书": "Certificate",
@@ -283,9 +320,11 @@ EN = {
     "输入证书口令后，这里显示签发者和是否受信任。":
         "Enter the certificate's passphrase to see its issuer and whether it is trusted.",
     "SHA-256 指纹：": "SHA-256 fingerprint: ",
-    "。不要以此文件为准，请向签发单位索取原件。": ". Do not rely on this file; ask the issuing office for the original.",
+    "。不要以此文件为准，请向签发单位索取原件。":
+        ". Do not rely on this file; ask the issuing office for the original.",
     "乙方自有证书，不在本机信任列表中：只证明该证书的持有人已签收":
-        "The operator's own certificate, not in this machine's trust list: it only shows that its holder received the notice",
+        "The operator's own certificate, not in this machine's trust list: "
+        "it only shows that its holder received the notice",
     "创建": "Create",
     "选中一行可看完整指纹。": "Select a row to see the whole fingerprint.",
     "问题": "Problem",
