@@ -56,7 +56,8 @@ def build_laptop(folder: Path):
     check = store.personnel.start_spot_check("henan-2025", at, "运营中心二楼", "李全奇",
                                              [SpotEntry(IDS[0], "张伟", "A001", "frontline", True, "present"),
                                               SpotEntry(IDS[1], "王芳", "A002", "frontline", True, "absent")])
-    store.personnel.finish_spot_check(check, True, f"一线 在岗 1 缺岗 1（王芳 {IDS[1]} 未到岗）")  # an ID typed in a note
+    # an ID typed in a note
+    store.personnel.finish_spot_check(check, True, f"一线 在岗 1 缺岗 1（王芳 {IDS[1]} 未到岗）")
     finalize_month(store, henan, OCT)
     identity = inspector(store)
     cited = [f.id for f in store.findings.list("henan-2025", OCT) if f.source == "indicator"]

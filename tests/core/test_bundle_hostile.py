@@ -198,9 +198,12 @@ def cases(good: Path, laptop) -> dict:
                            ("findings", "amount")),
         # which values
         "huge_number": (changed(good, lambda b: row(b, "measurements", value="1e999999999")), None, "measurements"),
-        "bad_period": (changed(good, lambda b: row(b, "findings", period="2025-13")), None, ("findings", "2025-13")),
-        "outside_the_term": (changed(good, lambda b: row(b, "evidence", period="2030-01")), None, ("evidence", "服务期")),
-        "negative_incidents": (changed(good, lambda b: row(b, "months", incidents=-1)), None, ("months", "incidents")),
+        "bad_period": (changed(good, lambda b: row(b, "findings", period="2025-13")), None,
+                       ("findings", "2025-13")),
+        "outside_the_term": (changed(good, lambda b: row(b, "evidence", period="2030-01")), None,
+                             ("evidence", "服务期")),
+        "negative_incidents": (changed(good, lambda b: row(b, "months", incidents=-1)), None,
+                               ("months", "incidents")),
         "full_id_in_a_masked_bundle": (changed(good, lambda b: row(b, "commitments", id_number=IDS[0])), None,
                                        ("commitments", "脱敏")),
         "full_id_in_import_rows": (changed(good, lambda b: b["tables"]["imports"][0]["rows"][0].__setitem__(
@@ -215,13 +218,17 @@ def cases(good: Path, laptop) -> dict:
             ("imports", "bank")),
         "filename_with_folders": (changed(good, lambda b: row(b, "evidence", filename="../../evil.sh")), None,
                                   ("evidence", "文件名")),
-        "finding_status": (changed(good, lambda b: row(b, "findings", status="approved")), None, ("findings", "approved")),
-        "event_in_year_9999": (changed(good, lambda b: row(b, "measurement_events", received_at="9999-12-31T10:00:00")),
+        "finding_status": (changed(good, lambda b: row(b, "findings", status="approved")), None,
+                           ("findings", "approved")),
+        "event_in_year_9999": (changed(good, lambda b: row(b, "measurement_events",
+                                                           received_at="9999-12-31T10:00:00")),
                                None, "超出范围"),
         "mark_status": (changed(good, lambda b: b["tables"]["spot_checks"][0]["marks"][0].update(status="hidden")),
                         None, ("spot_checks", "hidden")),
-        "document_kind": (changed(good, lambda b: b["documents"][0].update(kind="contract")), None, ("documents", "contract")),
-        "deeply_nested": (changed(good, lambda b: row(b, "findings", detail=nested(900))), None, ("findings", "detail")),
+        "document_kind": (changed(good, lambda b: b["documents"][0].update(kind="contract")), None,
+                          ("documents", "contract")),
+        "deeply_nested": (changed(good, lambda b: row(b, "findings", detail=nested(900))), None,
+                          ("findings", "detail")),
         "old_version": (changed(good, lambda b: b.update(version=1)), None, "第 2 版"),
     }
 
@@ -233,7 +240,8 @@ def contents_of(good: Path) -> tuple[dict, list]:
 
 CASES = ["self_signed_look_alike", "other_agency", "zip_slip", "absolute", "drive", "backslashes",
          "sha_as_path_member", "directory_member", "duplicate", "symlink", "bomb", "unknown_member", "not_listed",
-         "orphan_file", "tampered_evidence", "tampered_document", "sha_as_path_field", "unknown_table", "register_table", "injected_column",
+         "orphan_file", "tampered_evidence", "tampered_document", "sha_as_path_field", "unknown_table",
+         "register_table", "injected_column",
          "contract_id_column", "missing_column", "huge_number", "bad_period", "outside_the_term", "negative_incidents",
          "full_id_in_a_masked_bundle", "full_id_in_import_rows", "full_id_in_free_text", "pay_in_a_masked_bundle",
          "unknown_field_in_import_rows",
@@ -253,7 +261,8 @@ def test_hostile_bundle_is_refused_and_nothing_is_written(source, office, tmp_pa
     assert tree(tmp_path) == before
 
 
-@pytest.mark.parametrize("content, named", [(b"", "不是本程序导出的审计包"), (b"PK\x03\x04 nope", "不是本程序导出的审计包"),
+@pytest.mark.parametrize("content, named", [(b"", "不是本程序导出的审计包"),
+                                            (b"PK\x03\x04 nope", "不是本程序导出的审计包"),
                                             ("truncated", "审计包")])
 def test_a_file_that_is_not_a_bundle(source, office, tmp_path, capsys, content, named):
     (tmp_path / "in").mkdir()

@@ -125,8 +125,8 @@ def test_an_installment_due_before_its_window_ends():
 
 
 def test_a_month_outside_every_installment_window():
-    assert ("installment_window", "以下月份不属于任何一期付款的考核期，其扣款无从扣除：2026-08", "installments") in lint(
-        **{"installments[3]__last_month": "2026-07"})
+    expected = ("installment_window", "以下月份不属于任何一期付款的考核期，其扣款无从扣除：2026-08", "installments")
+    assert expected in lint(**{"installments[3]__last_month": "2026-07"})
 
 
 def test_roles_that_do_not_add_up_to_the_required_team():

@@ -23,7 +23,8 @@ def test_kill_at_random_moments(tmp_path):
     roster = [["姓名", "身份证号", "岗位类别", "入职日期"]] + [[f"员工{n}", IDS[n % 8], "一线", "2024-01-01"]
                                                         for n in range(300)]
     write_xlsx(tmp_path / "roster.xlsx", roster)
-    write_csv(tmp_path / "payroll.csv", [["姓名", "应发工资", "实发工资"]] + [[f"员工{n}", 5000, 4300] for n in range(300)])
+    write_csv(tmp_path / "payroll.csv",
+              [["姓名", "应发工资", "实发工资"]] + [[f"员工{n}", 5000, 4300] for n in range(300)])
     db = tmp_path / "crash.db"
     open_store(db).close()
     rng = random.Random(2025)

@@ -144,7 +144,8 @@ def test_gb9704_geometry_of_the_notice(store, henan_month, p12):
 def test_notice_line_pitch_and_chars_per_line_exactly(store, henan_month):
     notice = notices.draft(store, henan_month, OCT, inspection_date=dt.date(2025, 11, 3), place="运营中心",
                            inspectors="李全奇")
-    notices.update_draft(store, notice.id, findings=[{"title": "知识库更新不及时", "detail": "测" * 80, "clause": "第十一条"}])
+    notices.update_draft(store, notice.id,
+                         findings=[{"title": "知识库更新不及时", "detail": "测" * 80, "clause": "第十一条"}])
     pdf = notices.render_draft(store, notice.id)
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         chars = [c for c in doc.pages[0].chars if c["text"] == "测"]

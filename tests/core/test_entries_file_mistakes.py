@@ -51,12 +51,14 @@ M0 = "measurements[0]"
     ({"indicator": "HN-03"}, f"{M0}（HN-03）: 须且只能给出一种：value（数值）、numerator/denominator（分子/分母）、"
                              "events（事件日志）或 exempt（免考）"),
     ({"indicator": "HN-03", "value": "0.5", "exempt": True, "reason": "停电"},
-     f"{M0}（HN-03）: 须且只能给出一种：value（数值）、numerator/denominator（分子/分母）、events（事件日志）或 exempt（免考）"),
+     f"{M0}（HN-03）: 须且只能给出一种：value（数值）、numerator/denominator（分子/分母）、"
+     "events（事件日志）或 exempt（免考）"),
     ({"indicator": "HN-03", "exempt": True, "reason": "  "}, f"{M0}（HN-03）.reason: 免考须说明理由"),
     ({"indicator": "HN-03", "numerator": 3}, f"{M0}（HN-03）.denominator: 给出分子时须同时给出分母"),
     ({"indicator": "HN-03", "numerator": 0, "denominator": 0},
      f"{M0}（HN-03）.denominator: 分母为 0，无法计算比率；本月若无此类业务，请标记免考并说明理由"),
-    ({"indicator": "HN-03", "numerator": 12, "denominator": 10}, f"{M0}（HN-03）: 分子 12 大于分母 10，比率将超过 100%"),
+    ({"indicator": "HN-03", "numerator": 12, "denominator": 10},
+     f"{M0}（HN-03）: 分子 12 大于分母 10，比率将超过 100%"),
     ({"indicator": "HN-03", "value": True}, f"{M0}（HN-03）.value: 应为数字，实为 true"),
     ({"indicator": "HN-03", "value": [1]}, f"{M0}（HN-03）.value: 应为数字，实为 [1]"),
     ({"indicator": "HN-03", "value": "一点五"}, f"{M0}（HN-03）.value: “一点五”不是数字"),

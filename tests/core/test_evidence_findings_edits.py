@@ -58,7 +58,8 @@ def test_an_edit_undoes_and_redoes(store):
     henan = store.contracts.get("henan-2025")
     record(store, henan, "2025-10")
     before = current_measurement(store, "henan-2025", OCT, "HN-02")
-    edit = MeasurementEdit("henan-2025", OCT, "HN-02", before, Measurement("HN-02", MeasurementKind.VALUE, Decimal("90")))
+    edit = MeasurementEdit("henan-2025", OCT, "HN-02", before,
+                           Measurement("HN-02", MeasurementKind.VALUE, Decimal("90")))
     edit.apply(store)
     assert month_result(store, henan, OCT).deduction_total == Decimal("64680.00")
     edit.inverse().apply(store)
@@ -73,7 +74,10 @@ def test_an_edit_undoes_and_redoes(store):
 
 def test_pasted_event_rows_feed_the_time_limit(store):
     henan = store.contracts.get("henan-2025")
-    pasted = "受理时间\t回应时间\n2025/10/9 9:05\t2025/10/10 8:00\n2025/10/10 17:00\t2025/10/13 9:00\n2025/10/11 10:00\t\n"
+    pasted = ("受理时间\t回应时间\n"
+              "2025/10/9 9:05\t2025/10/10 8:00\n"
+              "2025/10/10 17:00\t2025/10/13 9:00\n"
+              "2025/10/11 10:00\t\n")
     rows = parse_event_text(pasted)
     assert rows[0] == {"received_at": "2025-10-09 09:05", "done_at": "2025-10-10 08:00"}
     assert rows[2]["done_at"] is None

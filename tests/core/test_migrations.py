@@ -20,7 +20,8 @@ def fill(db: Database, version: int) -> None:
     """Rows as a database at ``version`` holds them (raw SQL: the code of that time is gone)."""
     data = load_template("henan-2025")
     db.execute("INSERT INTO contracts VALUES (?,?,?,?,?,?,?)",
-               ["henan-2025", "henan-2025", "deductions", data["name"], json.dumps(data, ensure_ascii=False), STAMP, STAMP])
+               ["henan-2025", "henan-2025", "deductions", data["name"], json.dumps(data, ensure_ascii=False),
+                STAMP, STAMP])
     db.execute("INSERT INTO months (contract_id, period, status, incidents, late_days, updated_at) "
                "VALUES ('henan-2025', '2025-10', 'open', 0, 0, ?)", [STAMP])
     for code, value in (("HN-02", "99"), ("HN-03", "1"), ("HN-04", "100"), ("HN-08", "100"), ("HN-09", "100")):
@@ -85,7 +86,8 @@ def test_upgrade_from_every_earlier_version(tmp_path, version):
         if version >= 2:
             assert store.findings.list("henan-2025")[0].key == "HN-02"
         if version >= 3:
-            assert store.personnel.dataset("henan-2025", Period(2025, 10), "payroll").records[0]["net"] == Decimal("4500")
+            payroll = store.personnel.dataset("henan-2025", Period(2025, 10), "payroll")
+            assert payroll.records[0]["net"] == Decimal("4500")
         report = store.verify_audit()
         assert report.ok, report.problems
         store.months.finalize("henan-2025", Period(2025, 10), True)   # and the upgraded file takes new writes

@@ -96,7 +96,8 @@ def test_roster_import_gives_the_monthly_average(store, tmp_path):
     import_month(store, tmp_path)
     # 一线: 张伟, 王芳, 陈静 all month = 3; 支撑: 李娜 until 10-15 = 15/31 = 0.48; 管理: 刘洋 = 1
     entries = store.months.load("henan-2025", OCT)
-    assert entries.headcount == {"frontline": Decimal("3.00"), "support": Decimal("0.48"), "management": Decimal("1.00")}
+    assert entries.headcount == {"frontline": Decimal("3.00"), "support": Decimal("0.48"),
+                                 "management": Decimal("1.00")}
     assert store.personnel.dataset("henan-2025", OCT, "roster").records[3]["hire_date"] == dt.date(2024, 1, 1)
 
 
@@ -121,9 +122,10 @@ def test_reconciliation_finds_every_discrepancy(store, tmp_path):
 
 
 def test_invalid_duplicate_ids_and_late_submission(store, tmp_path):
+    wrong_check_digit = IDS[6][:-1] + ("0" if IDS[6][-1] != "0" else "1")
     roster = [ROSTER[0], ["张伟", IDS[0], "A001", "一线", "2024-03-01", None, "本科", 0],
               ["张三", IDS[0], "A009", "一线", "2024-03-01", None, "本科", 0],
-              ["李四", IDS[6][:-1] + ("0" if IDS[6][-1] != "0" else "1"), "A010", "一线", "2024-03-01", None, "本科", 0]]
+              ["李四", wrong_check_digit, "A010", "一线", "2024-03-01", None, "本科", 0]]
     henan = store.contracts.get("henan-2025")
     import_file(store, henan, OCT, "roster", write_xlsx(tmp_path / "r.xlsx", roster), dt.date(2025, 10, 13))
     findings = reconcile_month(store, henan, OCT, today=dt.date(2025, 10, 20))
@@ -149,7 +151,8 @@ def test_roster_header_synonyms(store, tmp_path, headers):
     ("payroll", ["姓名", "税前工资（元）", "实发合计（元）"], ["张伟", "5,200.00", "4,500.00"]),
     ("insurance", ["姓名", "养老保险", "医疗保险", "失业保险", "工伤保险", "住房公积金"], ["张伟", 1, 1, 1, 1, 1]),
     ("transfers", ["收款人姓名", "银行账号", "转账金额"], ["张伟", "622200", "4500"]),
-    ("schedule", ["姓名", "排班日期", "班次", "上班时间", "下班时间"], ["张伟", "2025-10-09", "早班", "08:00", "16:00"]),
+    ("schedule", ["姓名", "排班日期", "班次", "上班时间", "下班时间"],
+     ["张伟", "2025-10-09", "早班", "08:00", "16:00"]),
 ])
 def test_other_header_synonyms(store, tmp_path, kind, headers, row):
     path = write_csv(tmp_path / "f.csv", [headers, row])
@@ -185,7 +188,8 @@ def test_malformed_files_exit_2_and_change_nothing(tmp_path, capsys, case):
         path = tmp_path / "e.csv"
         path.write_bytes(b"")
     elif case == "bad_date":
-        path = write_csv(tmp_path / "d.csv", [["姓名", "身份证号", "岗位", "入职日期"], ["张伟", IDS[0], "一线", "2025-02-30"]])
+        path = write_csv(tmp_path / "d.csv", [["姓名", "身份证号", "岗位", "入职日期"],
+                                              ["张伟", IDS[0], "一线", "2025-02-30"]])
     else:
         path = tmp_path / "x.pdf"
         path.write_bytes(b"%PDF-1.4")

@@ -61,7 +61,8 @@ def contents(backup: Path) -> tuple[dict, dict[str, bytes]]:
         return manifest, {name: archive.read(name) for name in manifest["files"]}
 
 
-def build(path: Path, manifest: dict | bytes | None, members: list[tuple[str, bytes] | zipfile.ZipInfo | tuple]) -> Path:
+def build(path: Path, manifest: dict | bytes | None,
+          members: list[tuple[str, bytes] | zipfile.ZipInfo | tuple]) -> Path:
     """A zip with ``manifest.json`` (unless None) and ``members`` as given: names are written verbatim."""
     with warnings.catch_warnings(), zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         warnings.simplefilter("ignore")  # duplicate names are the point of one case
@@ -159,7 +160,8 @@ def cases(good: Path, tmp_path: Path) -> dict:
             ).fetchall()))), "不是本程序"),
         "extra_trigger": (with_database(good, lambda c: c.execute(
             "CREATE TRIGGER evil AFTER INSERT ON months BEGIN DELETE FROM contracts; END")), "不是本程序"),
-        "garbage_db": ((lambda m: ({**m[0], "files": {**m[0]["files"], "auditor.db": sha(b"SQLite format 3\0" + b"\xff" * 4080)}},
+        "garbage_db": ((lambda m: ({**m[0], "files": {**m[0]["files"],
+                                                      "auditor.db": sha(b"SQLite format 3\0" + b"\xff" * 4080)}},
                                    [*((n, d) for n, d in m[1].items() if n != "auditor.db"),
                                     ("auditor.db", b"SQLite format 3\0" + b"\xff" * 4080)]))(contents(good)), "已损坏"),
         "not_a_database": ((lambda m: ({**m[0], "files": {**m[0]["files"], "auditor.db": sha(b"hello")}},

@@ -433,8 +433,8 @@ def test_duplicate_xref_entry_shows_the_overlay_in_poppler(genuine, tmp_path):
     assert "12月31" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()   # pypdf also keeps the first entry
 
 
-# Got through before the fix: an object listed twice in the receipt revision's xref table:  pyHanko keeps the last entry (unchanged page)
-# , poppler/pypdf the first  (page with an overlay); the overlay objects pass as orphans
+# Got through before the fix: an object listed twice in the receipt revision's xref table: pyHanko keeps the last entry
+# (unchanged page), poppler/pypdf the first (page with an overlay); the overlay objects pass as orphans
 def test_duplicate_xref_entry_is_altered(genuine, office):
     assert outcome(office, duplicate_xref_entry(genuine.notice)) == "altered"
 
@@ -443,8 +443,8 @@ def test_duplicate_xref_entry_with_a_nul_in_the_header_shows_the_overlay_in_popp
     assert "于2025年12月31" in poppler_text(duplicate_xref_entry_nul_header(genuine.notice), tmp_path)
 
 
-# Got through before the fix: as the duplicate xref entry, with the overlaid page's header written '2\\x000 obj' (NUL is PDF  whitespace)
-# : also gets past a header scan that splits on the regex \\s
+# Got through before the fix: as the duplicate xref entry, with the overlaid page's header written '2\\x000 obj' (NUL is
+# PDF whitespace): also gets past a header scan that splits on the regex \\s
 def test_duplicate_xref_entry_with_a_nul_in_the_header_is_altered(genuine, office):
     assert outcome(office, duplicate_xref_entry_nul_header(genuine.notice)) == "altered"
 
@@ -455,14 +455,14 @@ def test_rebuilt_xref_shows_the_overlay_in_poppler_and_pdfium(genuine, tmp_path)
     assert "12月31" in pdfium_text(pdf)                                     # Chrome's and Foxit's engine
 
 
-# Got through before the fix: startxref 2 bytes off: pyHanko (strict=False) corrects it  and ignores unlisted objects; poppler and pdfium
-#  rebuild the xref and show  the last (dead, overlaid) page object
+# Got through before the fix: startxref 2 bytes off: pyHanko (strict=False) corrects it and ignores unlisted objects;
+# poppler and pdfium rebuild the xref and show the last (dead, overlaid) page object
 def test_rebuilt_xref_is_altered(genuine, office):
     assert outcome(office, rebuilt_xref(genuine.notice)) == "altered"
 
 
-# Got through before the fix: receive_signed files a receipt whose bytes show poppler/pdfium  a different deadline (broken startxref, dea
-# d objects)
+# Got through before the fix: receive_signed files a receipt whose bytes show poppler/pdfium a different deadline
+# (broken startxref, dead objects)
 def test_rebuilt_xref_is_refused_as_a_receipt(genuine, office, tmp_path):
     with pytest.raises(InputError):
         receive(office, genuine.number, rebuilt_xref(genuine.notice), tmp_path)
@@ -825,7 +825,8 @@ def receipt_with_xmp(pdf: bytes, xmp: str) -> bytes:
     packet = re.compile(rb"<\?xpacket begin.*?<\?xpacket end=\"[rw]\"\?>", re.S)
     old = list(packet.finditer(signed, len(pdf)))[-1]
     body, end = xmp.encode("utf-8").split(b"<?xpacket end")
-    new = body + b"\n" * (old.end() - old.start() - len(body) - len(end) - len(b"<?xpacket end")) + b"<?xpacket end" + end
+    padding = old.end() - old.start() - len(body) - len(end) - len(b"<?xpacket end")
+    new = body + b"\n" * padding + b"<?xpacket end" + end
     assert len(new) == old.end() - old.start()
     return resign_last(signed[:old.start()] + new + signed[old.end():])
 
@@ -857,31 +858,31 @@ def receipt_with_need_appearances(pdf: bytes) -> bytes:
     return resign_last(signed[:at] + b"/NeedAppearances true".ljust(size) + signed[at + size:])
 
 
-# Got through before the fix: (low impact) the receipt revision may replace the XMP metadata (pyHanko's MetadataUpdateRule only  checks w
-# ell-formed XML); only /Info is compared, so an XMP dc:title/pdf:Keywords with another 文号  stays 'valid' (Acrobat
-# 's document properties show XMP)
+# Got through before the fix: (low impact) the receipt revision may replace the XMP metadata (pyHanko's
+# MetadataUpdateRule only checks well-formed XML); only /Info is compared, so an XMP dc:title/pdf:Keywords with another
+# 文号 stays 'valid' (Acrobat's document properties show XMP)
 def test_xmp_title_with_another_number_is_altered(genuine, office):
     pdf = receipt_with_xmp(genuine.notice, XMP)
     assert "豫政数整改〔2025〕9号".encode() in PdfFileReader(io.BytesIO(pdf)).root["/Metadata"].data
     assert outcome(office, pdf) == "altered"
 
 
-# Got through before the fix: (low impact) as the XMP title, written with other namespace prefixes (e:title, q:Keywords): a  check that l
-# ooks for the text 'dc:title' misses it
+# Got through before the fix: (low impact) as the XMP title, written with other namespace prefixes (e:title,
+# q:Keywords): a check that looks for the text 'dc:title' misses it
 def test_xmp_title_under_another_prefix_is_altered(genuine, office):
     pdf = receipt_with_xmp(genuine.notice, XMP_OTHER_PREFIXES)
     assert b"<e:title>" in PdfFileReader(io.BytesIO(pdf)).root["/Metadata"].data
     assert outcome(office, pdf) == "altered"
 
 
-# Got through before the fix: (low impact) /Info keys other than Title, Subject, Keywords, Author (Creator, custom keys) may be  changed
-# in the receipt revision: DocInfoRule allows any /Info update
+# Got through before the fix: (low impact) /Info keys other than Title, Subject, Keywords, Author (Creator, custom keys)
+# may be changed in the receipt revision: DocInfoRule allows any /Info update
 def test_other_info_keys_changed_are_altered(genuine, office):
     assert outcome(office, receipt_revision(genuine.notice, info_other_keys)) == "altered"
 
 
-# Got through before the fix: (low impact today: no text fields) /AcroForm /NeedAppearances may be set in the receipt revision  (exempt i
-# n pyHanko's FormUpdatingRule)
+# Got through before the fix: (low impact today: no text fields) /AcroForm /NeedAppearances may be set in the receipt
+# revision (exempt in pyHanko's FormUpdatingRule)
 def test_need_appearances_set_after_signing_is_altered(genuine, office):
     pdf = receipt_with_need_appearances(genuine.notice)
     assert PdfFileReader(io.BytesIO(pdf)).root["/AcroForm"]["/NeedAppearances"]
@@ -908,16 +909,16 @@ def test_the_receipt_date_comes_from_the_operators_clock(genuine, office, tmp_pa
     assert received.received_at == "2025-11-20"
 
 
-# Got through before the fix: receive_signed records the operator's own clock as the receipt date, unchecked: a receipt 'signed'  before
-# the notice was issued is filed
+# Got through before the fix: receive_signed records the operator's own clock as the receipt date, unchecked: a receipt
+# 'signed' before the notice was issued is filed
 def test_a_receipt_dated_before_the_notice_was_issued_is_refused(genuine, office, tmp_path):
     when = dt.datetime(2025, 11, 1, 9, 0, tzinfo=dt.UTC)
     with pytest.raises(InputError):
         receive(office, genuine.number, dated_receipt(genuine.notice, when), tmp_path)
 
 
-# Got through before the fix: receive_signed records the operator's own clock as the receipt date, unchecked: a receipt dated  weeks in t
-# he future ('we only received it after the deadline') is filed with that date
+# Got through before the fix: receive_signed records the operator's own clock as the receipt date, unchecked: a receipt
+# dated weeks in the future ('we only received it after the deadline') is filed with that date
 def test_a_receipt_dated_in_the_future_is_refused(genuine, office, tmp_path):
     when = dt.datetime.now(dt.UTC) + dt.timedelta(days=40)
     with pytest.raises(InputError):
@@ -1014,9 +1015,9 @@ def test_a_forged_or_misused_certificate_is_never_valid(genuine, office, elsewhe
     assert docs.verify(office, pdf).outcome == "altered"            # and at the office: not the registered file
 
 
-# Got through before the fix: (needs a certificate the agency root mis-issued with CA=true) the root's pathLenConstraint=0 is not  enforc
-# ed: chain_status builds plain trust roots, and pyhanko-certvalidator derives no qualifiers  from a root certific
-# ate unless CertTrustAnchor(..., derive_default_quals_from_cert=True)
+# Got through before the fix: (needs a certificate the agency root mis-issued with CA=true) the root's
+# pathLenConstraint=0 is not enforced: chain_status builds plain trust roots, and pyhanko-certvalidator derives no
+# qualifiers from a root certificate unless CertTrustAnchor(..., derive_default_quals_from_cert=True)
 def test_a_certificate_minted_by_a_ca_flagged_inspector_is_untrusted(genuine, elsewhere):
     pdf = certify(genuine.forged_notice, minted_by_inspector(genuine, ca=True))
     assert outcome(elsewhere, pdf) == "untrusted"

@@ -94,7 +94,8 @@ def test_look_alike_certificate_is_untrusted_never_valid(office, tmp_path):
     notice, _ = issue_notice(store, identity)
     forged = forged_copy(store, notice, look_alike(tmp_path), dt.date(2025, 12, 31))
     self_signed = forged_copy(store, notice, pki.load_identity(
-        pki.create_self_signed("李全奇", "河南省政务大数据中心", b"forger-pass"), b"forger-pass"), dt.date(2025, 12, 31))
+        pki.create_self_signed("李全奇", "河南省政务大数据中心", b"forger-pass"), b"forger-pass"),
+        dt.date(2025, 12, 31))
     # on the office machine the number is registered, so the copy is also not the original
     assert verify(store, forged) == "altered" and verify(store, self_signed) == "altered"
     # elsewhere (the operator's or another office's machine, trusting only the agency root): untrusted
@@ -197,7 +198,8 @@ def test_back_dating_is_refused_unless_a_reason_is_recorded_and_printed(office):
     assert store.db.execute("SELECT last FROM document_counters WHERE kind = 'notice'").fetchone()[0] == 1
     assert store.register.list("notice")[-1].number == "豫政数整改〔2025〕1号"
     assert before != store.content_digest()  # (the refused attempt's draft stays a draft)
-    notice, pdf = issue_notice(store, identity, dt.date(2025, 11, 10), backdate_reason="纸质件已于11月10日送达，补登电子件")
+    notice, pdf = issue_notice(store, identity, dt.date(2025, 11, 10),
+                               backdate_reason="纸质件已于11月10日送达，补登电子件")
     assert notice.number == "豫政数整改〔2025〕2号"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).replace(" ", "")
     assert "补发说明" in text and "纸质件已于11月10日送达" in text.replace("\n", "")
@@ -342,7 +344,8 @@ def test_trust_list_refuses_a_leaf_certificate(cli_office, tmp_path, capsys):
     db, run = cli_office
     store = open_store(db)
     leaf = tmp_path / "leaf.cer"
-    leaf.write_bytes(pki.der(pki.load_certificate(store.db.execute("SELECT certificate FROM inspectors").fetchone()[0])))
+    certificate = store.db.execute("SELECT certificate FROM inspectors").fetchone()[0]
+    leaf.write_bytes(pki.der(pki.load_certificate(certificate)))
     store.close()
     from .hostile import refused
 

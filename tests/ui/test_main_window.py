@@ -76,7 +76,8 @@ def test_startup_imports_no_heavy_library(tmp_path):
 def test_shipped_font_draws_chinese_without_system_fonts(tmp_path):
     # a bare machine: fontconfig sees no system font, so every glyph must come from resources/fonts
     (tmp_path / "fonts.conf").write_text(
-        f"<?xml version='1.0'?><fontconfig><dir>{tmp_path}/none</dir><cachedir>{tmp_path}/cache</cachedir></fontconfig>")
+        f"<?xml version='1.0'?><fontconfig><dir>{tmp_path}/none</dir>"
+        f"<cachedir>{tmp_path}/cache</cachedir></fontconfig>")
     code = textwrap.dedent("""
         from PySide6.QtGui import QColor, QFont, QImage, QPainter
         from PySide6.QtWidgets import QApplication
@@ -91,7 +92,8 @@ def test_shipped_font_draws_chinese_without_system_fonts(tmp_path):
             p = QPainter(img); p.setFont(font); p.setPen(QColor(0, 0, 0)); p.drawText(5, 45, text); p.end()
             return bytes(img.constBits())
         absent = ink("\u2252")  # ≒ is not in the font: what a missing glyph looks like
-        print(family, "".join(ch for ch in "整改通知书知识库壹贰叁℃Ⅴ〔〕¥≤≥" if ink(ch) == absent or min(ink(ch)) > 100))
+        missing = "".join(ch for ch in "整改通知书知识库壹贰叁℃Ⅴ〔〕¥≤≥" if ink(ch) == absent or min(ink(ch)) > 100)
+        print(family, missing)
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"QT_QPA_PLATFORM": "offscreen", "FONTCONFIG_FILE": str(tmp_path / "fonts.conf"),

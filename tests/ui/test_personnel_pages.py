@@ -27,7 +27,8 @@ def test_import_reconcile_and_commitments(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: "2025-10-12" in page.kind_labels["roster"].text(), timeout=5000)
     assert "名单.xlsx，5 行" in page.kind_labels["roster"].text()     # five persons; the blank row is skipped
     assert "一线员工 3.00" in page.figures.text()
-    payroll = write_csv(tmp_path / "工资.csv", [["姓名", "身份证号", "应发工资", "实发工资"], ["张伟", IDS[0], 5200, 4500]])
+    payroll = write_csv(tmp_path / "工资.csv", [["姓名", "身份证号", "应发工资", "实发工资"],
+                                              ["张伟", IDS[0], 5200, 4500]])
     page.import_kind("payroll", str(payroll), wait=True)
     qtbot.waitUntil(lambda: "工资.csv" in page.kind_labels["payroll"].text(), timeout=5000)
     findings = page.reconcile()
