@@ -9,8 +9,11 @@ import struct
 
 import pytest
 
+from . import test_restore_hostile
 from .hostile import refused
-from .test_restore_hostile import build, contents, db, good, sha, tree, with_database  # noqa: F401 — fixtures
+from .test_restore_hostile import build, contents, sha, tree, with_database
+
+db, good = test_restore_hostile.db, test_restore_hostile.good  # its fixtures, offered to pytest here too
 
 
 def manifest_with(good, **changes):

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import pytest
 
+from . import test_bundle_hostile
 from .hostile import refused
-from .test_bundle_hostile import build, changed, office, row, source, tree  # noqa: F401 — fixtures
+from .test_bundle_hostile import build, changed, row, tree
+
+office, source = test_bundle_hostile.office, test_bundle_hostile.source  # its fixtures, offered to pytest here too
 
 CASES = {
     # text
     "a note that is a number": (lambda b: row(b, "measurements", note=5), ("measurements", "note", "应为文本")),
-    "a clause too long": (lambda b: row(b, "findings", clause="条" * 501), ("findings", "clause", "过长（501 个字符，最多 500）")),
+    "a clause too long": (lambda b: row(b, "findings", clause="条" * 501),
+                          ("findings", "clause", "过长（501 个字符，最多 500）")),
     "a title with an escape sequence": (lambda b: row(b, "findings", title="未报送\x1b[31m"),
                                         ("findings", "title", "控制字符")),
     "a blank place": (lambda b: row(b, "spot_checks", place="   "), ("spot_checks", "place", "不能为空")),

@@ -63,7 +63,8 @@ def test_a_notice_from_draft_to_closed_on_the_command_line(office, capsys):
     report.write_text("已补充知识库条目并复训", encoding="utf-8")
     assert run(db, capsys, "notice", "rectified", NOTICE, "--report", report, "--on", "2025-11-21") == \
         f"{NOTICE} 乙方已报整改\n"
-    assert run(db, capsys, "notice", "close", NOTICE, "--by", "李全奇", "--on", "2025-11-22") == f"{NOTICE} 已核验关闭\n"
+    assert run(db, capsys, "notice", "close", NOTICE, "--by", "李全奇", "--on", "2025-11-22") == \
+        f"{NOTICE} 已核验关闭\n"
     assert run(db, capsys, "notice", "list") == f"1\t{NOTICE}\thenan-2025\t2025-10\t已核验关闭\t2025-11-24\n"
     listed = json.loads(run(db, capsys, "notice", "list", "--contract", "henan-2025", "--json"))
     assert listed == [{"id": 1, "number": NOTICE, "contract": "henan-2025", "period": "2025-10", "status": "closed",
@@ -169,7 +170,8 @@ def test_verification_told_in_words_and_the_printed_code_checked(office, capsys)
             "  签名人：李全奇（河南省政务大数据中心）"} <= set(scanned)
     capsys.readouterr()
     assert main(["--db", str(db), "verify-code", code.replace("x=2025-11-24", "x=2025-12-24")]) == 3   # altered
-    assert capsys.readouterr().out.splitlines()[:2] == ["二维码内容被改动或伪造", "  - 二维码内容与签名不符：内容被改动或伪造"]
+    assert capsys.readouterr().out.splitlines()[:2] == ["二维码内容被改动或伪造",
+                                                        "  - 二维码内容与签名不符：内容被改动或伪造"]
 
 
 def test_a_printed_code_without_its_signature_or_with_a_cut_one_proves_nothing(office, capsys):
