@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bundle lint-imports typecheck clean
+.PHONY: run test bench bundle lint lint-imports typecheck clean
 
 $(STAMP): pyproject.toml scripts/system-deps.sh
 	@sh scripts/system-deps.sh
@@ -16,13 +16,16 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 run: $(STAMP)
 	$(BIN)/auditor-app
 
+lint: $(STAMP)
+	$(BIN)/ruff check auditor ui tests scripts benchmarks
+
 lint-imports: $(STAMP)
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP) lint-imports typecheck
+test: $(STAMP) lint lint-imports typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)
