@@ -39,3 +39,26 @@ def refused(db: Path, args: list[str], capsys, *, names: str | tuple[str, ...] =
         assert part in message, f"{part!r} not named in: {message}"
     assert state(db) == before, f"{args} changed the database or the evidence"
     return message
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def tree(root: Path) -> dict[str, str]:
+    """Every file and folder under ``root`` but the incoming archives (``root/in``), with each file's SHA-256:
+    equal trees mean a refused archive wrote nothing anywhere."""
+    return {str(p.relative_to(root)): sha(p.read_bytes()) if p.is_file() and not p.is_symlink() else "folder"
+            for p in sorted(root.rglob("*")) if "in" not in p.relative_to(root).parts[:1]}
+
+
+def write_members(archive, members) -> None:
+    """(name, data[, mode]) members written as an attacker would: any name, fixed date, optional Unix mode."""
+    import zipfile
+
+    for name, data, *mode in members:
+        info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        if mode:
+            info.external_attr = mode[0] << 16
+        archive.writestr(info, data)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 import json
 import stat
 import warnings
@@ -26,7 +25,7 @@ from auditor.cli import main
 from auditor.storage import open_store
 
 from .builders import PASS, ROOT_PASS, inspector
-from .hostile import refused
+from .hostile import refused, sha, tree, write_members
 from .test_bundle import IDS, build_laptop
 
 OCT = Period(2025, 10)
@@ -34,9 +33,6 @@ ZEROS = b"\0" * (24 << 20)  # 24 MiB that deflate to ~24 KB
 LINK = stat.S_IFLNK | 0o777
 OWNED = b"written by the sender"
 
-
-def sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 @pytest.fixture(scope="module")
@@ -89,19 +85,8 @@ def build(path: Path, body: dict | bytes, members, identity, *, signed: bytes | 
         archive.writestr("bundle.json", payload)
         if with_signature:
             archive.writestr("signature.json", signed if signed is not None else signature(payload, identity))
-        for name, data, *mode in members:
-            info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            if mode:
-                info.external_attr = mode[0] << 16
-            archive.writestr(info, data)
+        write_members(archive, members)
     return path
-
-
-def tree(root: Path) -> dict[str, str]:
-    """Every file and folder under ``root`` but the incoming bundles, with the SHA-256 of each file."""
-    return {str(p.relative_to(root)): sha(p.read_bytes()) if p.is_file() and not p.is_symlink() else "folder"
-            for p in sorted(root.rglob("*")) if "in" not in p.relative_to(root).parts[:1]}
 
 
 def changed(good: Path, change) -> tuple[dict, list]:

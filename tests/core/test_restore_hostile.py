@@ -7,7 +7,6 @@ the data folder's parents too (where a zip-slip would land).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import stat
@@ -25,11 +24,7 @@ from auditor.errors import InputError
 from auditor.storage import open_store
 
 from .builders import record
-from .hostile import refused
-
-
-def sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+from .hostile import refused, sha, tree, write_members
 
 
 @pytest.fixture
@@ -69,19 +64,8 @@ def build(path: Path, manifest: dict | bytes | None,
         if manifest is not None:
             data = manifest if isinstance(manifest, bytes) else json.dumps(manifest).encode()
             archive.writestr("manifest.json", data)
-        for name, data, *mode in members:
-            info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            if mode:
-                info.external_attr = mode[0] << 16
-            archive.writestr(info, data)
+        write_members(archive, members)
     return path
-
-
-def tree(root: Path) -> dict[str, str]:
-    """Every file and folder under ``root`` but the incoming backups, with the SHA-256 of each file."""
-    return {str(p.relative_to(root)): sha(p.read_bytes()) if p.is_file() and not p.is_symlink() else "folder"
-            for p in sorted(root.rglob("*")) if "in" not in p.relative_to(root).parts[:1]}
 
 
 def with_member(good: Path, name: str, data: bytes, *mode: int, listed: bool = True, digest: str | None = None):
