@@ -16,3 +16,14 @@ os.environ["AUDITOR_LOG_DIR"] = tempfile.mkdtemp(prefix="auditor-log-")
 @pytest.fixture(autouse=True)
 def _own_state_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("AUDITOR_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+
+
+@pytest.fixture
+def log_file(tmp_path, monkeypatch):
+    """The log configured into this test's folder, as the CLI and the app do it, and detached afterwards."""
+    from auditor import logs
+
+    monkeypatch.setenv(logs.ENV, str(tmp_path / "logs"))
+    path = logs.configure()
+    yield path
+    logs.stop()

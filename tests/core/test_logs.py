@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-import pytest
-
 from auditor import logs
 from auditor.calendar import Period
 from auditor.personnel import import_file
@@ -18,13 +16,6 @@ from .test_personnel import IDS, ROSTER, write_xlsx
 OCT = Period(2025, 10)
 
 
-@pytest.fixture
-def log_file(tmp_path, monkeypatch):
-    """The log configured into this test's folder, as the CLI and the app do it, and detached afterwards."""
-    monkeypatch.setenv(logs.ENV, str(tmp_path / "logs"))
-    path = logs.configure()
-    yield path
-    logs.stop()
 
 
 def text_of(path) -> str:

@@ -8,17 +8,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from auditor import logs
-
 from .helpers import open_window
-
-
-@pytest.fixture
-def log_file(tmp_path, monkeypatch):
-    monkeypatch.setenv(logs.ENV, str(tmp_path / "logs"))
-    path = logs.configure()
-    yield path
-    logs.stop()
 
 
 def text_of(path) -> str:
