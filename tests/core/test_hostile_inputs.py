@@ -307,11 +307,17 @@ def test_an_archive_that_inflates_past_the_limit_is_refused(db, tmp_path, capsys
     refused(db, ["import", "henan-2025", PERIOD, "payroll", str(path)], capsys, names=("bomb.xlsx", "解压后超过"))
 
 
+# The peak of this process's own memory: /proc's VmHWM belongs to the program after exec, whereas getrusage's
+# ru_maxrss survives exec and would count the (large, under coverage) pytest process the child was forked from.
 PEAK_SCRIPT = """
 import resource, sys
 from auditor.cli import main
 code = main(sys.argv[1:])
-print(code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+try:
+    hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+except OSError:
+    hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(code, hwm // 1024)
 """
 
 
@@ -341,7 +347,7 @@ def test_memory_stays_bounded_for_a_tiny_file_reaching_far(db, tmp_path, capsys,
     code, peak_mb = map(int, done.stdout.split()[-2:])
     assert code == (0 if where == "dimension" else 2), done.stderr
     print(f"peak RSS importing a tiny file with a far-away {where}: {peak_mb} MB")
-    assert peak_mb < 400
+    assert peak_mb < 200
 
 
 ROSTER_HEAD = ["姓名", "身份证号", "岗位类别", "入职日期", "同类管理经验年限"]
