@@ -21,3 +21,15 @@ def open_window(qtbot, tmp_path, contract: str = "henan-2025", month: str = "202
     if show:
         window.show()
     return window
+
+
+def finalised_october(store) -> None:
+    """henan 2025-10 recorded and finalised: HN-02 at 99 % and three persons short (¥258,720.00 deducted)."""
+    from auditor.calendar import Period
+    from auditor.service import finalize_month
+    from tests.core.builders import record
+
+    henan = store.contracts.get("henan-2025")
+    record(store, henan, "2025-10", {"HN-02": {"value": "99"}},
+           headcount={"frontline": "48.5", "support": 16, "management": 3})
+    finalize_month(store, henan, Period(2025, 10))

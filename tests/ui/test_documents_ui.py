@@ -6,21 +6,13 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from auditor.calendar import Period
-from auditor.service import finalize_month
 from auditor.storage import open_store
-from tests.core.builders import record
 from ui.main_window import MainWindow
 
-from .helpers import open_window
+from .helpers import finalised_october, open_window
 
 OCT = Period(2025, 10)
 
-
-def finalised_october(store):
-    henan = store.contracts.get("henan-2025")
-    record(store, henan, "2025-10", {"HN-02": {"value": "99"}},
-           headcount={"frontline": "48.5", "support": 16, "management": 3})
-    finalize_month(store, henan, OCT)
 
 
 @pytest.fixture

@@ -8,20 +8,13 @@ from PySide6.QtWidgets import QMessageBox
 from auditor import notices, pki
 from auditor.calendar import Period
 from auditor.documents.signing import CLOCK_NOTE, countersign_receipt, sign_pdf
-from auditor.service import finalize_month
-from tests.core.builders import PASS, inspector, record
+from tests.core.builders import PASS, inspector
 
-from .helpers import open_window
+from .helpers import finalised_october, open_window
 
 OCT = Period(2025, 10)
 GREEN = "#1e8449"
 
-
-def finalised_october(store):
-    henan = store.contracts.get("henan-2025")
-    record(store, henan, "2025-10", {"HN-02": {"value": "99"}},
-           headcount={"frontline": "48.5", "support": 16, "management": 3})
-    finalize_month(store, henan, OCT)
 
 
 @pytest.fixture
