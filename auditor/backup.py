@@ -313,9 +313,15 @@ def _unpack_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, 
 
 
 def _schema(conn: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
-    """What defines a schema: every table, index, trigger and view with its SQL (whitespace folded)."""
+    """What defines a schema: every table, index, trigger and view with its SQL (whitespace folded).
+
+    The table recording the applied steps is left out (with its indexes, not its triggers): its name and
+    shape changed in schema 10 (sqlite-utils' migrations), and the version is read from it separately."""
+    from .storage.migrations import BOOKKEEPING
+
     return {(kind, name, table, " ".join((sql or "").split())) for kind, name, table, sql in conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        if not (kind in ("table", "index") and table in BOOKKEEPING)}
 
 
 @functools.cache
@@ -336,7 +342,7 @@ def _check_database(path: Path, label: str, key: str | None, manifest: dict[str,
     """The database must open, pass ``integrity_check`` and have exactly this program's schema for its
     version (a backup is restored as is: a trigger of the operator's would run in every later write)."""
     from .storage.db import _connect, is_encrypted
-    from .storage.migrations import SCHEMA_VERSION
+    from .storage.migrations import SCHEMA_VERSION, version_of
 
     broken = f"{label} 中的数据库（auditor.db）已损坏"
     encrypted = is_encrypted(path)
@@ -355,8 +361,7 @@ def _check_database(path: Path, label: str, key: str | None, manifest: dict[str,
         rows = conn.execute("PRAGMA integrity_check").fetchall()
         ok = rows == [("ok",)]
         schema = _schema(conn)
-        has_versions = any(kind == "table" and name == "schema_migrations" for kind, name, _, _ in schema)
-        version = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] if has_versions else None
+        version = version_of(conn)
     except Exception as exc:  # noqa: BLE001 — sqlite3 or sqlcipher3 DatabaseError
         if type(exc).__name__ not in ("DatabaseError", "OperationalError"):
             raise

@@ -5,37 +5,19 @@ import contextlib
 import datetime as dt
 import glob
 import sqlite3
-import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from ..calendar import WorkCalendar
 from ..errors import InputError, StateError
-from .migrations import migrate
-
-
-def _import_database() -> type[Database]:
-    """sqlite-utils imports numpy and pandas when installed, only to map their column types.
-
-    We never pass either, and numpy alone is ~40 ms of the app's start-up (matplotlib
-    installs it), so they are hidden while sqlite-utils loads; later imports are unaffected.
-    """
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # `import numpy` now raises ImportError
-    try:
-        from sqlite_utils import Database
-    finally:
-        for name in hidden:
-            del sys.modules[name]
-    return Database
-
+from .migrations import LEGACY_TABLE, MIGRATION_SET, MIGRATIONS_TABLE, migrate
+from .sqlite_utils_import import load
 
 if TYPE_CHECKING:
     from sqlite_utils import Database as Database
 else:
-    Database = _import_database()
+    Database = load().Database
 
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate
@@ -267,20 +249,29 @@ def _connect(target: str, key: str | None) -> sqlite3.Connection:
     return cast(sqlite3.Connection, encrypted)  # sqlcipher3's has sqlite3's interface; sqlite-utils takes it as one
 
 
-# Our bookkeeping table, as migrations.migrate creates it: another program's table of that name is not ours.
-_OUR_MIGRATIONS = [("version", "INTEGER"), ("applied_at", "TEXT")]
+# The bookkeeping table the program kept before schema 10: another program's table of that name is not ours.
+_OUR_LEGACY = [("version", "INTEGER"), ("applied_at", "TEXT")]
+
+
+def _is_ours(db: Database) -> bool:
+    """Our steps are recorded in it: sqlite-utils' table with our migration set, or the earlier table."""
+    legacy = [(row[1], str(row[2]).upper()) for row in db.execute(f"PRAGMA table_info({LEGACY_TABLE})")]
+    if legacy == _OUR_LEGACY:
+        return True
+    columns = {row[1] for row in db.execute(f"PRAGMA table_info({MIGRATIONS_TABLE})")}
+    if not {"migration_set", "name"} <= columns:
+        return False
+    return bool(db.execute(f"SELECT count(*) FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
+                           [MIGRATION_SET]).fetchone()[0])
 
 
 def _refuse_foreign(db: Database, path: str | Path) -> None:
-    """An SQLite file with tables but without our ``schema_migrations`` belongs to another program.
+    """An SQLite file with tables but without our migration records belongs to another program.
 
     Opening it would add our tables to it; an empty file (or a new one) is fine."""
     names = [row[0] for row in db.execute(
         "SELECT name FROM sqlite_master WHERE substr(name, 1, 7) != 'sqlite_' ORDER BY name")]
-    if not names:
-        return
-    columns = [(row[1], str(row[2]).upper()) for row in db.execute("PRAGMA table_info(schema_migrations)")]
-    if columns == _OUR_MIGRATIONS:
+    if not names or _is_ours(db):
         return
     db.conn.close()
     shown = "、".join(names[:5]) + ("等" if len(names) > 5 else "")

@@ -8,8 +8,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .sqlite_utils_import import load
+
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    import sqlite3
+
+    from sqlite_utils import Database, Migrations
+else:
+    Migrations = load().Migrations
 
 Migration = Callable[["Database"], None]
 
@@ -320,7 +326,7 @@ def _v5(db: "Database") -> None:
         BEGIN SELECT RAISE(ABORT, 'issued document is immutable'); END""")
 
 
-NOT_AUDITED = {"schema_migrations", "audit_pending", "audit_log", "import_rows"}
+NOT_AUDITED = {"schema_migrations", "_sqlite_migrations", "audit_pending", "audit_log", "import_rows"}
 
 
 def audit_triggers(db: "Database", table: str) -> None:
@@ -569,32 +575,85 @@ def _v10(db: "Database") -> None:
     _audit_from_now(db, "database_identity", "signed_heads")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
-SCHEMA_VERSION = len(MIGRATIONS)
+# The steps in order, each under a name that never changes (sqlite-utils records applied steps by name).
+STEPS: list[tuple[str, Migration]] = [
+    ("0001_contracts_months_measurements", _v1),
+    ("0002_evidence_findings", _v2),
+    ("0003_personnel_submissions", _v3),
+    ("0004_id_reveals", _v4),
+    ("0005_notices_documents_identities", _v5),
+    ("0006_audit_chain", _v6),
+    ("0007_trust_register", _v7),
+    ("0008_contract_versions", _v8),
+    ("0009_received_documents", _v9),
+    ("0010_anchors", _v10),
+]
+SCHEMA_VERSION = len(STEPS)
+MIGRATION_SET = "auditor"
+# The bookkeeping tables: sqlite-utils' (from schema 10 on), and the one the program kept before.
+MIGRATIONS_TABLE = Migrations.migrations_table
+LEGACY_TABLE = "schema_migrations"
+BOOKKEEPING = frozenset({MIGRATIONS_TABLE, LEGACY_TABLE})
+
+MIGRATIONS = Migrations(MIGRATION_SET)
+for _name, _step in STEPS:
+    MIGRATIONS(name=_name)(_step)
+_NUMBER = {name: number for number, (name, _) in enumerate(STEPS, 1)}
+
+
+def _tables(conn: "sqlite3.Connection") -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def version_of(conn: "sqlite3.Connection") -> int | None:
+    """The schema version of a database file: how many of our steps it has (None: none, not ours).
+
+    A step this program does not know (a newer program applied it) counts as beyond SCHEMA_VERSION."""
+    tables = _tables(conn)
+    version: int | None = None
+    if LEGACY_TABLE in tables:
+        version = conn.execute(f"SELECT MAX(version) FROM {LEGACY_TABLE}").fetchone()[0]
+    if MIGRATIONS_TABLE in tables:
+        names = [row[0] for row in conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])]
+        if names:
+            unknown = [name for name in names if name not in _NUMBER]
+            known = max((_NUMBER[name] for name in names if name in _NUMBER), default=0)
+            version = max(version or 0, SCHEMA_VERSION + len(unknown) if unknown else known)
+    return version
 
 
 def current_version(db: "Database") -> int:
-    if "schema_migrations" not in db.table_names():
-        return 0
-    row = db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
-    return row[0] or 0
+    return version_of(db.conn) or 0
+
+
+def _bridge_legacy(db: "Database") -> None:
+    """A database the earlier runner migrated: its applied versions recorded as sqlite-utils' steps, once.
+
+    The legacy table stays (an old program opening the file must still see that it is newer)."""
+    if LEGACY_TABLE not in db.table_names():
+        return
+    recorded = {row[0] for row in db.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])}
+    rows = db.execute(f"SELECT version, applied_at FROM {LEGACY_TABLE} ORDER BY version").fetchall()
+    missing = [(STEPS[number - 1][0], applied_at) for number, applied_at in rows
+               if 1 <= number <= SCHEMA_VERSION and STEPS[number - 1][0] not in recorded]
+    if missing:
+        with db.atomic():
+            for name, applied_at in missing:
+                db.execute(f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                           [MIGRATION_SET, name, applied_at])
 
 
 def migrate(db: "Database", target: int | None = None) -> int:
-    """Apply pending migrations, each in its own transaction; return the number applied."""
-    if "schema_migrations" not in db.table_names():
-        db.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
-                   "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+    """Apply pending steps (each in its own transaction, with its record) up to ``target``; return how many."""
     version = current_version(db)
     if version > SCHEMA_VERSION:
         from ..errors import StateError
 
         raise StateError(f"数据库版本（{version}）比本程序（{SCHEMA_VERSION}）新，请升级程序后再打开")
-    applied = 0
-    for number in range(version + 1, (target or SCHEMA_VERSION) + 1):
-        with db.atomic():
-            MIGRATIONS[number - 1](db)
-            db.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
-                       [number, dt.datetime.now().isoformat(timespec="seconds")])
-        applied += 1
-    return applied
+    MIGRATIONS.ensure_migrations_table(db)
+    _bridge_legacy(db)
+    last = target or SCHEMA_VERSION
+    MIGRATIONS.apply(db, stop_before=STEPS[last][0] if last < SCHEMA_VERSION else None)
+    return current_version(db) - version

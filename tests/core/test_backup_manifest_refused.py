@@ -44,7 +44,7 @@ def cases(good) -> dict:
                                            "校验值与文件名不符"),
         "a manifest older than its database": (manifest_with(good, schema_version=1),
                                                "记录的数据库版本与 auditor.db 不符"),
-        "a database without its versions": (with_database(good, lambda c: c.execute("DROP TABLE schema_migrations")),
+        "a database without its versions": (with_database(good, lambda c: c.execute("DROP TABLE _sqlite_migrations")),
                                             "不是本程序的数据库"),
     }
 

@@ -63,14 +63,27 @@ def fill(db: Database, version: int) -> None:
         audit.seal(db)
 
 
+def as_the_earlier_runner_left_it(db: Database) -> None:
+    """Before schema 10 the program recorded applied versions in its own ``schema_migrations``."""
+    applied = db.execute("SELECT name, applied_at FROM _sqlite_migrations ORDER BY id").fetchall()
+    db.execute("DROP TABLE _sqlite_migrations")
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for number, (_, applied_at) in enumerate(applied, 1):
+        db.execute("INSERT INTO schema_migrations VALUES (?, ?)", [number, applied_at])
+
+
+@pytest.mark.parametrize("bookkeeping", ["sqlite-utils", "earlier runner"])
 @pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
-def test_upgrade_from_every_earlier_version(tmp_path, version):
+def test_upgrade_from_every_earlier_version(tmp_path, version, bookkeeping):
     path = tmp_path / f"v{version}.db"
     conn = sqlite3.connect(path, isolation_level=None)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     migrate(db, target=version)
     assert current_version(db) == version
+    if bookkeeping == "earlier runner":
+        as_the_earlier_runner_left_it(db)
+        assert current_version(db) == version
     with db.atomic():
         fill(db, version)
     conn.close()
@@ -99,14 +112,34 @@ def test_upgrade_from_every_earlier_version(tmp_path, version):
         store.close()
 
 
-def test_a_newer_database_is_refused(tmp_path):
+@pytest.mark.parametrize("bookkeeping", ["sqlite-utils", "earlier runner"])
+def test_a_newer_database_is_refused(tmp_path, bookkeeping):
     path = tmp_path / "future.db"
     open_store(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO schema_migrations VALUES (999, 'x')")
-    conn.commit()
-    conn.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    if bookkeeping == "earlier runner":
+        as_the_earlier_runner_left_it(Database(conn))
+        conn.execute("INSERT INTO schema_migrations VALUES (999, 'x')")
+    else:  # a step a later program added, unknown to this one
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                     "VALUES ('auditor', '0011_from_the_future', 'x')")
+    conn.close()  # the last connection: its WAL is checkpointed into the file
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
     from auditor.errors import StateError
 
     with pytest.raises(StateError, match="升级程序"):
+        open_store(path)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_another_sqlite_utils_program_is_not_taken_for_ours(tmp_path):
+    """Datasette plugins and other sqlite-utils programs keep the same table, for their own migration set."""
+    from auditor.errors import InputError
+
+    path = tmp_path / "theirs.db"
+    db = Database(path)
+    db["notes"].insert({"text": "x"})
+    db["_sqlite_migrations"].insert({"migration_set": "their-plugin", "name": "m001", "applied_at": "x"})
+    db.close()
+    with pytest.raises(InputError, match="其他程序"):
         open_store(path)

@@ -137,7 +137,8 @@ def cases(good: Path, tmp_path: Path) -> dict:
         "newer_schema_in_manifest": ((lambda m: ({**m[0], "schema_version": 999}, list(m[1].items())))(
             contents(good)), "更新版本"),
         "newer_schema_in_database": (with_database(good, lambda c: c.execute(
-            "INSERT INTO schema_migrations VALUES (999, '2099-01-01')")), "更新版本"),
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('auditor', '0099_future', '2099-01-01')")), "更新版本"),
         "foreign_schema": (with_database(good, lambda c: c.executescript(
             "".join(f"DROP TABLE IF EXISTS {t};" for t, in c.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name != 'contracts'"
