@@ -9,10 +9,7 @@ transaction; SQLite triggers refuse any later change to what was issued.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,61 +18,25 @@ from .documents.notice import NoticeData, NoticeFinding, NoticeRenderer
 from .errors import InputError, NotFoundError, StateError
 from .model import Contract
 from .storage import Store
-from .storage.db import inserted_id, now
+from .storage.notices_repo import STATUS_LABELS, Notice
+
+__all__ = ["STATUS_LABELS", "Notice", "close", "draft", "escalate", "get", "issue", "list_notices", "receive",
+           "receive_signed", "rectified", "render_draft", "update_draft"]
 
 if TYPE_CHECKING:
     from .documents.service import Identity
 
-STATUS_LABELS = {"draft": "草稿", "issued": "已签发", "received": "已签收", "rectified": "已整改待核验",
-                 "closed": "已核验关闭", "escalated": "已升级处理", "superseded": "已被替代"}
 CONSEQUENCES = ("逾期未整改或整改不到位的，我单位将依据合同约定邀请第三方提供服务，相关费用由你单位承担"
                 "（{clause}），并依约扣减相应服务费用。")
 
 
-@dataclass(frozen=True)
-class Notice:
-    id: int
-    contract_id: str
-    period: Period
-    status: str
-    number: str | None
-    content: dict[str, Any]
-    content_sha256: str | None
-    deadline: dt.date | None
-    document_id: int | None
-    received_by: str | None
-    received_at: str | None
-    closed_at: str | None
-
-    @property
-    def label(self) -> str:
-        return self.number or f"草稿 #{self.id}"
-
-    def overdue(self, today: dt.date) -> bool:
-        return self.status in ("issued", "received") and self.deadline is not None and today > self.deadline
-
-
-def _row_to_notice(row: tuple[Any, ...]) -> Notice:
-    return Notice(row[0], row[1], Period.parse(row[2]), row[3], row[4], json.loads(row[5]), row[6],
-                  dt.date.fromisoformat(row[7]) if row[7] else None, row[8], row[9], row[10], row[11])
-
-
-_COLUMNS = ("id, contract_id, period, status, number, content, content_sha256, deadline, document_id, received_by, "
-            "received_at, closed_at")
-
-
 def get(store: Store, key: int | str) -> Notice:
     """By id (int) or number (str)."""
-    column = "id" if isinstance(key, int) else "number"
-    row = store.db.execute(f"SELECT {_COLUMNS} FROM notices WHERE {column} = ?", [key]).fetchone()
-    if row is None:
-        raise NotFoundError(f"没有{'编号' if column == 'id' else '文号'}为“{key}”的整改通知书")
-    return _row_to_notice(row)
+    return store.notices.get(key)
 
 
 def list_notices(store: Store, contract_id: str | None = None) -> list[Notice]:
-    sql = f"SELECT {_COLUMNS} FROM notices" + (" WHERE contract_id = ?" if contract_id else "") + " ORDER BY id"
-    return [_row_to_notice(r) for r in store.db.execute(sql, [contract_id] if contract_id else [])]
+    return store.notices.list(contract_id)
 
 
 def draft(store: Store, contract: Contract, period: Period, *, inspection_date: dt.date, place: str,
@@ -105,15 +66,8 @@ def draft(store: Store, contract: Contract, period: Period, *, inspection_date: 
         "consequences": CONSEQUENCES.format(clause=rectification.clause if rectification else "合同违约责任条款"),
         "deadline_days": contract.settings.notice_deadline_days, "supersedes": old.number if old else "",
     }
-    with store.db.atomic():
-        cursor = store.db.execute(
-            "INSERT INTO notices (contract_id, period, issuer, content, supersedes_id, created_at) "
-            "VALUES (?,?,?,?,?,?)",
-            [contract.id, str(period), contract.party_a.short_name, json.dumps(content, ensure_ascii=False),
-             old.id if old else None, now()])
-        notice_id = inserted_id(cursor)
-        store.db.conn.executemany("INSERT INTO notice_findings (notice_id, finding_id, position) VALUES (?,?,?)",
-                                  [(notice_id, f.id, n) for n, f in enumerate(findings)])
+    notice_id = store.notices.add_draft(contract.id, period, contract.party_a.short_name, content,
+                                        old.id if old else None, [f.id for f in findings])
     return get(store, notice_id)
 
 
@@ -126,9 +80,7 @@ def update_draft(store: Store, notice_id: int, **changes: Any) -> Notice:
     if unknown:
         raise InputError(f"不能修改：{'、'.join(sorted(unknown))}")
     content = {**notice.content, **changes}
-    with store.db.atomic():
-        store.db.execute("UPDATE notices SET content = ? WHERE id = ?", [json.dumps(content, ensure_ascii=False),
-                                                                         notice_id])
+    store.notices.set_draft_content(notice_id, content)
     return get(store, notice_id)
 
 
@@ -176,17 +128,8 @@ def issue(store: Store, notice_id: int, issue_date: dt.date, *, identity: Identi
         deadline = notice_data(notice, number, issue_date).deadline
         content = {**notice.content, "number": number, "issue_date": issue_date.isoformat(),
                    "deadline": deadline.isoformat()}
-        year, seq = store.db.execute("SELECT year, seq FROM documents WHERE id = ?", [document_id]).fetchone()
-        store.db.execute(
-            "UPDATE notices SET status = 'issued', number = ?, year = ?, seq = ?, content = ?, content_sha256 = ?, "
-            "deadline = ?, document_id = ?, issued_at = ? WHERE id = ?",
-            [number, year, seq, json.dumps(content, ensure_ascii=False), digest, deadline.isoformat(), document_id,
-             now(), notice_id])
-        store.db.execute("UPDATE findings SET status = 'noticed' WHERE id IN "
-                         "(SELECT finding_id FROM notice_findings WHERE notice_id = ?)", [notice_id])
-        if notice.content.get("supersedes"):
-            store.db.execute("UPDATE notices SET status = 'superseded' WHERE number = ?",
-                             [notice.content["supersedes"]])
+        store.notices.mark_issued(notice_id, number=number, document_id=document_id, content=content, digest=digest,
+                                  deadline=deadline, supersedes=notice.content.get("supersedes") or None)
 
     deadline = notice_data(notice, "", issue_date).deadline
     content = {**notice.content, "deadline": deadline.isoformat()}
@@ -203,17 +146,7 @@ def document_bytes(store: Store, document_id: int | None) -> bytes:
 
 
 def _transition(store: Store, number: str, allowed: tuple[str, ...], target: str, sets: dict[str, Any]) -> Notice:
-    notice = get(store, number)
-    if notice.status not in allowed:
-        raise StateError(f"{number} 当前状态为“{STATUS_LABELS[notice.status]}”，不能改为“{STATUS_LABELS[target]}”")
-    assignments = ", ".join(f"{k} = ?" for k in sets)
-    try:
-        with store.db.atomic():
-            store.db.execute(f"UPDATE notices SET status = ?, {assignments} WHERE id = ?",
-                             [target, *sets.values(), notice.id])
-    except sqlite3.IntegrityError:
-        raise StateError(f"{number} 已签发，内容不能修改") from None
-    return get(store, number)
+    return store.notices.transition(number, allowed, target, sets)
 
 
 def receive(store: Store, number: str, by: str, on: dt.date) -> Notice:
@@ -263,11 +196,10 @@ def rectified(store: Store, number: str, on: dt.date, report_evidence_id: int | 
 def close(store: Store, number: str, by: str, on: dt.date) -> Notice:
     if not by.strip():
         raise InputError("须填写核验人")
-    notice = _transition(store, number, ("rectified",), "closed",
-                         {"closed_by": by.strip(), "closed_at": on.isoformat()})
-    with store.db.atomic():
-        store.db.execute("UPDATE findings SET status = 'closed' WHERE id IN "
-                         "(SELECT finding_id FROM notice_findings WHERE notice_id = ?)", [notice.id])
+    with store.db.atomic():  # the notice and its findings close together
+        notice = _transition(store, number, ("rectified",), "closed",
+                             {"closed_by": by.strip(), "closed_at": on.isoformat()})
+        store.notices.set_findings_status(notice.id, "closed")
     return notice
 
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .evidence_repo import EvidenceRepo
     from .findings_repo import FindingsRepo
     from .months_repo import MonthsRepo
+    from .notices_repo import NoticesRepo
     from .personnel_repo import PersonnelRepo
     from .register_repo import RegisterRepo
     from .trust_repo import TrustRepo
@@ -197,6 +198,12 @@ class Store:
         from .register_repo import RegisterRepo
 
         return RegisterRepo(self)
+
+    @property
+    def notices(self) -> NoticesRepo:
+        from .notices_repo import NoticesRepo
+
+        return NoticesRepo(self)
 
     @property
     def findings(self) -> FindingsRepo:
