@@ -39,6 +39,7 @@ def _on(args: argparse.Namespace) -> dt.date | None:
 
 def cmd_render(store: Store, args: argparse.Namespace) -> int:
     from ..documents import service as docs
+    from ..operations import documents as issuing
 
     identity = _identity(args)
     target, kind = args.target, args.kind
@@ -49,12 +50,12 @@ def cmd_render(store: Store, args: argparse.Namespace) -> int:
     if kind == "score-sheet":
         if len(target) != 2:
             raise InputError("用法：render score-sheet CONTRACT PERIOD --out FILE.pdf")
-        issued = docs.score_sheet(store, target[0], target[1], identity, **options)
+        issued = issuing.score_sheet(store, target[0], target[1], identity, **options).value
     elif kind in ("installment", "payment"):
         if len(target) != 2 or not target[1].isdigit():
             raise InputError(f"用法：render {kind} CONTRACT N --out FILE.pdf（N 为期数）")
-        render = docs.installment_sheet if kind == "installment" else docs.payment_statement
-        issued = render(store, target[0], int(target[1]), identity, **options)
+        render = issuing.installment_sheet if kind == "installment" else issuing.payment_statement
+        issued = render(store, target[0], int(target[1]), identity, **options).value
     elif kind == "notice":
         if len(target) != 1:
             raise InputError("用法：render notice NUMBER|ID --out FILE.pdf")
@@ -68,7 +69,7 @@ def cmd_render(store: Store, args: argparse.Namespace) -> int:
     else:
         if len(target) != 1 or not target[0].isdigit():
             raise InputError("用法：render spot-check ID --out FILE.pdf")
-        issued = docs.spot_check_record(store, int(target[0]), identity, **options)
+        issued = issuing.spot_check_record(store, int(target[0]), identity, **options).value
     write_file(args.out, issued.pdf)
     state = f"文号 {issued.number}，已签名并登记" if issued.number else "预览，未签名、未登记"
     print(f"已生成 {args.out}（{len(issued.pdf) // 1024} KB，{state}）")
@@ -79,16 +80,17 @@ def cmd_render(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_notice(store: Store, args: argparse.Namespace) -> int:
     from .. import notices
+    from ..operations import notices as ops
     from ..service import parse_period
 
     action = args.action
     if action == "draft":
         contract = store.contracts.get(args.contract)
         ids = _ids(args.findings) if args.findings else None
-        notice = notices.draft(store, contract, parse_period(contract, args.period),
-                               inspection_date=dt.date.fromisoformat(args.inspected) if args.inspected
-                               else dt.date.today(), place=args.place, inspectors=args.inspectors,
-                               finding_ids=ids, supersedes=args.supersedes)
+        notice = ops.draft(store, contract.id, parse_period(contract, args.period),
+                           inspection_date=dt.date.fromisoformat(args.inspected) if args.inspected
+                           else dt.date.today(), place=args.place, inspectors=args.inspectors,
+                           finding_ids=ids, supersedes=args.supersedes).value
         print(f"已起草 #{notice.id}（{len(notice.content['findings'])} 个问题）")
         if args.json:
             print_json({"id": notice.id, "status": notice.status})
@@ -96,8 +98,8 @@ def cmd_notice(store: Store, args: argparse.Namespace) -> int:
         identity = _identity(args)
         if args.out:
             check_writable(args.out)
-        notice, pdf = notices.issue(store, args.id, _on(args) or dt.date.today(), identity=identity,
-                                    backdate_reason=args.backdate_reason)
+        notice, pdf = ops.issue(store, args.id, _on(args) or dt.date.today(), identity=identity,
+                                backdate_reason=args.backdate_reason).value
         if args.out:
             write_file(args.out, pdf)
         print(f"已签发 {notice.number}，整改期限 {notice.deadline}")
@@ -106,24 +108,21 @@ def cmd_notice(store: Store, args: argparse.Namespace) -> int:
                         "content_sha256": notice.content_sha256})
     elif action == "receive":
         if args.signed_receipt:
-            notice = notices.receive_signed(store, args.number, args.signed_receipt)
+            notice = ops.receive_signed(store, args.number, Path(args.signed_receipt)).value
         else:
             if not args.by:
                 raise InputError("须给出签收人（--by）或乙方电子签收的文件（--signed-receipt）")
-            notice = notices.receive(store, args.number, args.by, _on(args) or dt.date.today())
+            notice = ops.receive(store, args.number, args.by, _on(args) or dt.date.today()).value
         print(f"{notice.number} 已签收（{notice.received_by}，{notice.received_at}）")
     elif action == "rectified":
-        evidence = None
-        if args.report:
-            notice = notices.get(store, args.number)
-            evidence = store.evidence.add(notice.contract_id, notice.period, "notice", Path(args.report)).id
-        notice = notices.rectified(store, args.number, _on(args) or dt.date.today(), evidence)
+        notice = ops.rectified(store, args.number, _on(args) or dt.date.today(),
+                               Path(args.report) if args.report else None).value
         print(f"{notice.number} 乙方已报整改")
     elif action == "close":
-        notice = notices.close(store, args.number, args.by, _on(args) or dt.date.today())
+        notice = ops.close(store, args.number, args.by, _on(args) or dt.date.today()).value
         print(f"{notice.number} 已核验关闭")
     elif action == "escalate":
-        notice = notices.escalate(store, args.number, args.reason, _on(args) or dt.date.today())
+        notice = ops.escalate(store, args.number, args.reason, _on(args) or dt.date.today()).value
         print(f"{notice.number} 已升级处理")
     else:
         rows = notices.list_notices(store, args.contract)

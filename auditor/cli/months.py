@@ -14,9 +14,10 @@ if TYPE_CHECKING:
 
 
 def cmd_record(store: Store, args: argparse.Namespace) -> int:
-    from ..service import month_result, record_file
+    from ..operations.months import record_file
+    from ..service import month_result
 
-    contract, entries = record_file(store, Path(args.file))
+    contract, entries = record_file(store, Path(args.file)).value
     result = month_result(store, contract, entries.period)
     print(f"已录入 {contract.id} {entries.period}：{len(entries.measurements)} 项指标"
           + ("" if result.complete else f"；尚缺 {len(result.missing)} 项"))
@@ -84,19 +85,21 @@ def cmd_payment(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_finalize(store: Store, args: argparse.Namespace) -> int:
-    from ..service import finalize_month, parse_period
+    from ..operations.months import finalize
+    from ..service import parse_period
 
     contract = store.contracts.get(args.contract)
-    finalize_month(store, contract, parse_period(contract, args.period))
+    finalize(store, contract.id, parse_period(contract, args.period))
     print(f"{contract.id} {args.period} 已定稿")
     return EXIT_OK
 
 
 def cmd_reopen(store: Store, args: argparse.Namespace) -> int:
+    from ..operations.months import reopen
     from ..service import parse_period
 
     contract = store.contracts.get(args.contract)
-    store.months.reopen(contract.id, parse_period(contract, args.period), args.reason)
+    reopen(store, contract.id, parse_period(contract, args.period), args.reason)
     print(f"{contract.id} {args.period} 已重新打开")
     return EXIT_OK
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from ..personnel import import_file
+    from ..operations.personnel import import_file
     from ..serialize import number_text
     from ..service import parse_period
 
@@ -28,8 +28,8 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
             received = dt.date.fromisoformat(args.received)
         except ValueError:
             raise InputError(f"--received “{args.received}”不是有效日期（YYYY-MM-DD）") from None
-    summary = import_file(store, contract, parse_period(contract, args.period), args.kind, Path(args.file), received,
-                          sheet=args.sheet)
+    summary = import_file(store, contract.id, parse_period(contract, args.period), args.kind, Path(args.file),
+                          received, sheet=args.sheet).value
     data = {"contract": contract.id, "period": args.period, "kind": summary.kind, "file": summary.source,
             "rows": summary.rows, "received_on": summary.received_on.isoformat(),
             "headcount": {k: number_text(v) for k, v in (summary.headcount or {}).items()} or None,
@@ -47,12 +47,12 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
 def cmd_reconcile(store: Store, args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from ..personnel import reconcile_month
+    from ..operations.personnel import reconcile
     from ..service import parse_period
 
     contract = store.contracts.get(args.contract)
     today = dt.date.fromisoformat(args.today) if args.today else None
-    findings = reconcile_month(store, contract, parse_period(contract, args.period), today)
+    findings = reconcile(store, contract.id, parse_period(contract, args.period), today).value
     if args.json:
         print_json({"contract": contract.id, "period": args.period, "findings": [f.as_dict() for f in findings]})
         return EXIT_OK

@@ -110,6 +110,7 @@ class Store:
         self.db = db
         self.path = path
         self.key: str | None = None
+        self._placed: list[Path] = []  # evidence files the current transaction put in place
         if evidence_dir is None:
             if path is None:
                 import tempfile
@@ -125,6 +126,25 @@ class Store:
         except Exception:  # noqa: BLE001 — closing twice is harmless
             pass
 
+    def sibling(self) -> Store:
+        """Another connection to the same database file, for a worker thread: its transactions are its own
+        (an edit made in the window while an import runs is not swept into the import's transaction)."""
+        if self.path is None:
+            raise StateError("内存数据库只有一个连接")
+        try:
+            conn = _connect(str(self.path), self.key)
+        except Exception as exc:  # noqa: BLE001 — sqlcipher3 has its own exception classes
+            if _is_busy(exc):
+                raise _busy_error(self.path) from None
+            raise
+        db = _Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = FULL")
+        store = Store(db, self.path, self.evidence_dir)
+        store.key = self.key
+        store.install_sealing()
+        return store
+
     def install_sealing(self) -> None:
         """Every outermost transaction seals what it changed into the audit chain before it commits.
 
@@ -136,16 +156,35 @@ class Store:
         @contextlib.contextmanager
         def atomic() -> Iterator[Database]:
             outermost = not self.db.conn.in_transaction
-            with original() as db:
+            if outermost:
+                self._placed = []
+            try:
+                with original() as db:
+                    if outermost:
+                        audit.seal(db, external=True)
+                    yield db
+                    if outermost:
+                        audit.before_commit(db, self.path)
+            except BaseException:
                 if outermost:
-                    audit.seal(db, external=True)
-                yield db
-                if outermost:
-                    audit.before_commit(db, self.path)
+                    self._remove_unreferenced(self._placed)
+                raise
             if outermost:
                 audit.after_commit(self.db, self.path)  # the head file, and the anchor outside the file
 
         self.db.atomic = atomic  # type: ignore[method-assign]  # this instance only: every caller seals
+
+    def placed(self, path: Path) -> None:
+        """An evidence file this transaction put in place: removed again if the transaction rolls back."""
+        if self.db.conn.in_transaction:
+            self._placed.append(path)
+
+    def _remove_unreferenced(self, paths: Sequence[Path]) -> None:
+        for path in paths:
+            referenced = self.db.execute("SELECT 1 FROM evidence WHERE sha256 = ? LIMIT 1", [path.name]).fetchone()
+            if referenced is None:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def verify_audit(self, deep: bool = False, certificates: Sequence[Certificate] = ()) -> AuditReport:
         """``deep``: also re-hash every evidence file and re-verify every signed PDF (slow with many)."""

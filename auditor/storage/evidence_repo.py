@@ -49,6 +49,7 @@ class EvidenceRepo:
             os.unlink(tmp.name)
         else:
             os.replace(tmp.name, target)  # atomic: a file under its hash is always complete
+            self.store.placed(target)
         size = target.stat().st_size
         with self.db.atomic():
             cursor = self.db.execute(

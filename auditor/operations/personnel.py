@@ -1,0 +1,73 @@
+"""Personnel operations: an operator's file imported, a month reconciled, spot checks, confidentiality."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..calendar import Period
+from ..staffing import SpotEntry
+from . import Area, Changes, Outcome
+
+if TYPE_CHECKING:
+    from ..payroll import ReconFinding
+    from ..personnel import ImportSummary
+    from ..storage import Store
+
+
+def import_file(store: Store, contract_id: str, period: Period, kind: str, path: Path,
+                received_on: dt.date | None = None, column_map: dict[str, str] | None = None,
+                progress: Callable[[float, str], None] | None = None, sheet: str | None = None
+                ) -> Outcome[ImportSummary]:
+    """The file read and checked whole (before the write lock is taken), then stored in one transaction."""
+    from .. import personnel
+
+    contract = store.contracts.get(contract_id)
+    summary = personnel.import_file(store, contract, period, kind, path, received_on, column_map, progress, sheet)
+    areas = (Area.PERSONNEL, Area.ENTRIES) if summary.headcount_applied else (Area.PERSONNEL,)
+    return Outcome(summary, Changes.of(*areas, contract=contract_id, periods=[period]))
+
+
+def reconcile(store: Store, contract_id: str, period: Period, today: dt.date | None = None
+              ) -> Outcome[list[ReconFinding]]:
+    """The month's submissions checked against each other; the discrepancies stored as findings."""
+    from .. import personnel
+
+    with store.db.atomic():
+        findings = personnel.reconcile_month(store, store.contracts.get(contract_id), period, today)
+    return Outcome(findings, Changes.of(Area.FINDINGS, contract=contract_id, periods=[period]))
+
+
+def start_spot_check(store: Store, contract_id: str, at: dt.datetime, place: str, inspectors: str
+                     ) -> Outcome[int]:
+    """A spot check of who is on the floor at ``at``: the roster's scheduled staff, all marked present."""
+    from .. import personnel
+
+    with store.db.atomic():
+        contract = store.contracts.get(contract_id)
+        entries = personnel.spot_candidates(store, contract, at)
+        check_id = store.personnel.start_spot_check(contract.id, at, place, inspectors, entries)
+    return Outcome(check_id, Changes.of(Area.PERSONNEL, contract=contract_id, periods=[Period.of(at.date())]))
+
+
+def mark(store: Store, contract_id: str, check_id: int, entry: SpotEntry) -> Outcome[None]:
+    with store.db.atomic():
+        store.personnel.mark(check_id, entry)
+    return Outcome(None, Changes.of(Area.PERSONNEL, contract=contract_id))
+
+
+def finish_spot_check(store: Store, contract_id: str, check_id: int) -> Outcome[tuple[bool, list[str]]]:
+    """The result recorded; (failed, warnings) — henan 第八条3(2): a 2nd failure gives a termination right."""
+    from .. import personnel
+
+    with store.db.atomic():
+        result = personnel.finish_spot_check(store, store.contracts.get(contract_id), check_id)
+    return Outcome(result, Changes.of(Area.PERSONNEL, Area.FINDINGS, contract=contract_id))
+
+
+def set_duty(store: Store, contract_id: str, period: Period, duty: str, status: str, note: str = "") -> Outcome[None]:
+    """A confidentiality duty checked (已落实 / 未落实 / 不适用)."""
+    with store.db.atomic():
+        store.personnel.set_duty(store.contracts.get(contract_id).id, period, duty, status, note)
+    return Outcome(None, Changes.of(Area.PERSONNEL, contract=contract_id, periods=[period]))
