@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
 
 from auditor.calendar import Period, months_between
 from auditor.errors import AuditorError
-from auditor.service import installment_results, record_file, term_results
+from auditor.operations import Area, Changes
+from auditor.operations import months as month_ops
+from auditor.service import installment_results, term_results
 from auditor.storage import Store
 
 from . import errors
 from .i18n import LANGUAGES, tr
+from .ops import hub, run_op
 from .pages.contracts import ContractsPage
 from .pages.dashboard import DashboardPage
 from .pages.notices import NoticesPage
@@ -33,7 +36,6 @@ from .pages.personnel import PersonnelPage
 from .pages.spot_check import SpotCheckPage
 from .pages.summary import SummaryPage
 from .pages.walkthrough import WalkthroughPage
-from .workers import run_with_progress
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +86,8 @@ class MainWindow(QMainWindow):
         self.contracts_page.contracts_changed.connect(self._contracts_changed)
         self.contract_box.currentIndexChanged.connect(self._contract_changed)
         self.month_box.currentIndexChanged.connect(self._month_changed)
+
+        hub().executed.connect(self.apply_changes)
 
         self._fill_contracts(self.settings.value("last_contract", ""))
         geometry = self.settings.value("geometry")
@@ -225,6 +229,27 @@ class MainWindow(QMainWindow):
             self.walkthrough.refresh()
         self._refresh_views()
 
+    def apply_changes(self, changes: Changes) -> None:
+        """After an operation: refresh only the views that show what it changed (of the contract shown)."""
+        if changes.touches(Area.CONTRACTS):  # also a restore or a bundle import (everything)
+            self._fill_contracts(self.contract_id())
+            return
+        if changes.touches(Area.CALENDAR):  # every deadline and score may move
+            self._month_changed()
+            return
+        contract_id, period = self.contract_id(), self.period()
+        if contract_id is None or period is None:
+            return
+        contract = self.store.contracts.get(contract_id)
+        if changes.touches(Area.PERSONNEL, contract=contract_id):
+            self.personnel.load(contract, period)
+            self.spot_check.load(contract)
+        if changes.touches(Area.NOTICES, Area.DOCUMENTS, Area.FINDINGS, contract=contract_id):
+            self.notices.load(contract, period)
+        if changes.touches(Area.ENTRIES, Area.PERSONNEL, Area.FINDINGS, Area.PAYMENTS, contract=contract_id):
+            self.walkthrough.refresh()
+            self._refresh_views()
+
     def _refresh_views(self, results=None) -> None:
         period = self.period()
         try:
@@ -243,22 +268,21 @@ class MainWindow(QMainWindow):
             if not path:
                 return
 
-        def work(progress, cancelled):
+        def work(store, progress, cancelled):
             progress(0.1, tr("正在校验…"))
-            return record_file(self.store, Path(path))
+            return month_ops.record_file(store, Path(path))
 
         def done(result) -> None:
             contract, entries = result
-            self._fill_contracts(contract.id)
-            self.go_to(entries.period)
+            if contract.id != self.contract_id():
+                self.contract_box.setCurrentIndex(self.contract_box.findData(contract.id))
+            if entries.period != self.period():
+                self.go_to(entries.period)
+            self.tabs.setCurrentWidget(self.walkthrough)
             self.statusBar().showMessage(tr("已导入 {contract} {period}").format(
                 contract=contract.id, period=entries.period), 8000)
 
-        run_with_progress(self, tr("正在导入…"), work, done, lambda exc: errors.warn(self, tr("未导入"), exc))
-        if wait:
-            from PySide6.QtCore import QThreadPool
-
-            QThreadPool.globalInstance().waitForDone()
+        run_op(self, self.store, tr("正在导入…"), work, done, lambda exc: errors.warn(self, tr("未导入"), exc), wait)
 
     # ----------------------------------------------------------------- documents
     def open_document(self, kind: str, wait: bool = False):
@@ -266,25 +290,22 @@ class MainWindow(QMainWindow):
         if kind == "notice":
             self.tabs.setCurrentWidget(self.notices)
             return self.notices.do_draft()
-        from auditor.documents.service import score_sheet
+        from auditor.operations.documents import score_sheet
 
         contract_id, period = self.contract_id(), str(self.period())
 
-        def work(progress, cancelled):
+        def work(store, progress, cancelled):
             progress(0.3, tr("正在生成考核评分表…"))
-            return score_sheet(self.store, contract_id, period).pdf
+            return score_sheet(store, contract_id, period)
 
-        def done(pdf: bytes) -> None:
+        def done(issued) -> None:
             from .pdf_preview import PdfPreviewDialog
 
-            self.preview = PdfPreviewDialog(pdf, tr("考核评分表"), f"考核评分表-{contract_id}-{period}.pdf", self)
+            name = f"考核评分表-{contract_id}-{period}.pdf"
+            self.preview = PdfPreviewDialog(issued.pdf, tr("考核评分表"), name, self)
             self.preview.show()
 
-        run_with_progress(self, tr("正在生成…"), work, done, lambda exc: errors.warn(self, tr("未生成"), exc))
-        if wait:
-            from PySide6.QtCore import QThreadPool
-
-            QThreadPool.globalInstance().waitForDone()
+        run_op(self, self.store, tr("正在生成…"), work, done, lambda exc: errors.warn(self, tr("未生成"), exc), wait)
 
     def verify_file(self, path: str | None = None) -> str:
         """The verification dialog (PDF and QR code); with ``path``, that file checked at once. Returns what

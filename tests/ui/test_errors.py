@@ -33,7 +33,7 @@ def shown(monkeypatch):
 def test_a_failed_import_says_internal_error_in_chinese_and_logs_the_traceback(qtbot, tmp_path, monkeypatch,
                                                                                log_file, shown):
     window = open_window(qtbot, tmp_path)
-    monkeypatch.setattr("ui.main_window.record_file", a_bug_in_the_core)
+    monkeypatch.setattr("auditor.operations.months.record_file", a_bug_in_the_core)
     window.import_entries_file(str(tmp_path / "entries.json"), wait=True)
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
 
@@ -49,7 +49,7 @@ def test_a_failed_import_says_internal_error_in_chinese_and_logs_the_traceback(q
 
 def test_two_errors_in_a_row_are_both_kept(qtbot, tmp_path, monkeypatch, log_file, shown):
     window = open_window(qtbot, tmp_path)
-    monkeypatch.setattr("ui.main_window.record_file", a_bug_in_the_core)
+    monkeypatch.setattr("auditor.operations.months.record_file", a_bug_in_the_core)
     for _ in range(2):
         window.import_entries_file(str(tmp_path / "entries.json"), wait=True)
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=5000)

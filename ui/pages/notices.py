@@ -28,6 +28,7 @@ from auditor import notices
 from auditor.calendar import Period
 from auditor.errors import AuditorError, StateError
 from auditor.model import Contract
+from auditor.operations import notices as notice_ops
 from auditor.storage import Store
 
 from .. import errors
@@ -35,7 +36,7 @@ from ..dialogs.identity import IdentityDialog, current_inspector
 from ..dialogs.trust import dialog_buttons, read_input
 from ..i18n import tr
 from ..models.table_model import Column, ObjectTableModel
-from ..workers import run_with_progress
+from ..ops import run_op
 from .summary import make_table
 
 
@@ -278,9 +279,9 @@ class NoticesPage(QWidget):
         identity = Identity(inspector["p12"], passphrase.encode("utf-8"), inspector["signature_png"])
         day = on or self.today
 
-        def work(progress, cancelled):
+        def work(store, progress, cancelled):
             progress(0.2, tr("正在生成并签名…"))
-            return notices.issue(self.store, notice.id, day, identity=identity, backdate_reason=backdate_reason)
+            return notice_ops.issue(store, notice.id, day, identity=identity, backdate_reason=backdate_reason)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, StateError) and not backdate_reason and self._earlier_than_series(day):
@@ -290,11 +291,7 @@ class NoticesPage(QWidget):
                 return
             self._warn(exc)
 
-        run_with_progress(self, tr("正在签发…"), work, lambda result: self._after(result[0].id), failed)
-        if wait:
-            from PySide6.QtCore import QThreadPool
-
-            QThreadPool.globalInstance().waitForDone()
+        run_op(self, self.store, tr("正在签发…"), work, lambda result: self.select(result[0].id), failed, wait)
 
     def _earlier_than_series(self, day: dt.date) -> bool:
         last = self.store.register.last_issued("notice", self.contract.party_a.short_name)

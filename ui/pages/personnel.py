@@ -25,8 +25,9 @@ from auditor.calendar import Period
 from auditor.errors import AuditorError
 from auditor.imports import ColumnsError
 from auditor.model import Contract
+from auditor.operations.personnel import import_file
 from auditor.payroll import TYPES, ReconFinding
-from auditor.personnel import DUTY_STATUSES, confidentiality_findings, import_file, reconcile_month, staffing_figures
+from auditor.personnel import DUTY_STATUSES, confidentiality_findings, reconcile_month, staffing_figures
 from auditor.staffing import people
 from auditor.storage import Store
 from auditor.submissions import KIND_LABELS, KINDS
@@ -34,7 +35,7 @@ from auditor.submissions import KIND_LABELS, KINDS
 from .. import errors
 from ..i18n import tr
 from ..models.table_model import Column, ObjectTableModel
-from ..workers import run_with_progress
+from ..ops import run_op
 from .summary import make_table
 
 
@@ -193,12 +194,11 @@ class PersonnelPage(QWidget):
                 return
         contract, period = self.contract, self.period
 
-        def work(progress, cancelled):
-            return import_file(self.store, contract, period, kind, Path(path), received, column_map, progress)
+        def work(store, progress, cancelled):
+            return import_file(store, contract.id, period, kind, Path(path), received, column_map, progress)
 
         def done(summary) -> None:
-            self.load(contract, period)
-            self.changed.emit()
+            pass  # the views that show personnel files refresh from the operation's changes
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ColumnsError) and exc.headers:
@@ -208,11 +208,7 @@ class PersonnelPage(QWidget):
                 return
             errors.warn(self, tr("未导入"), exc)
 
-        run_with_progress(self, tr("正在导入…"), work, done, failed)
-        if wait:
-            from PySide6.QtCore import QThreadPool
-
-            QThreadPool.globalInstance().waitForDone()
+        run_op(self, self.store, tr("正在导入…"), work, done, failed, wait)
 
     def ask_columns(self, error: ColumnsError) -> dict[str, str] | None:
         from ..dialogs.column_map import ColumnMapDialog
