@@ -45,10 +45,10 @@ from PySide6.QtWidgets import QApplication
 APP = QApplication([])
 """ + PAINT_PROBE + """
 from ui.fonts import install_app_font
-from auditor.storage import open_store
+from auditor.opening import open_database
 from ui.main_window import MainWindow
 install_app_font(APP)
-WINDOW = MainWindow(open_store(sys.argv[1]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
+WINDOW = MainWindow(open_database(sys.argv[1]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
 probe = Probe(); WINDOW.installEventFilter(probe); WINDOW.show(); APP.exec()
 """
 

@@ -123,8 +123,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from auditor import logs
     from auditor.errors import AuditorError
+    from auditor.opening import open_database
     from auditor.paths import default_db_path
-    from auditor.storage import open_store
 
     from . import errors
 
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         if not ok:
             return 2
     try:
-        store = open_store(db_path, key=key)
+        store = open_database(db_path, key=key)
     except AuditorError as exc:
         QMessageBox.critical(None, tr("无法打开数据库"), str(exc))
         return 2

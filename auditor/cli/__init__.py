@@ -105,15 +105,15 @@ def _run(argv: Sequence[str] | None) -> int:
 
     logs.configure()
     try:
+        from ..opening import open_database
         from ..paths import default_db_path
-        from ..storage import open_store
 
         key = _db_key(args)
         if args.command == "encrypt":
             return maintenance.cmd_encrypt(args, key)
         if args.command == "restore":
             return maintenance.cmd_restore(Path(args.db or default_db_path()), args, key)
-        store = open_store(args.db or default_db_path(), key=key)
+        store = open_database(args.db or default_db_path(), key=key)
         code: int = args.func(store, args)
         return code
     except InputError as exc:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import glob
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from .findings_repo import FindingsRepo
     from .months_repo import MonthsRepo
     from .notices_repo import NoticesRepo
+    from .payments_repo import PaymentsRepo
     from .personnel_repo import PersonnelRepo
     from .register_repo import RegisterRepo
     from .trust_repo import TrustRepo
@@ -245,6 +245,12 @@ class Store:
         return NoticesRepo(self)
 
     @property
+    def payments(self) -> PaymentsRepo:
+        from .payments_repo import PaymentsRepo
+
+        return PaymentsRepo(self)
+
+    @property
     def findings(self) -> FindingsRepo:
         from .findings_repo import FindingsRepo
 
@@ -328,15 +334,14 @@ def _refuse_foreign(db: Database, path: str | Path) -> None:
 def open_store(path: str | Path = ":memory:", seed: bool = True, key: str | None = None) -> Store:
     """Open (creating if needed) the database at ``path`` and load the built-in contracts on first use.
 
+    The program opens through :func:`auditor.opening.open_database`, which first finishes what a kill
+    interrupted (a restore, a bundle import); this is the storage step alone.
+
     With ``key`` the file is encrypted with SQLCipher (AES-256, key derived from the passphrase);
     an encrypted file opened without its key is refused with a clear message.
     """
     memory = str(path) == ":memory:"
     file_path = None if memory else Path(path)
-    if file_path is not None:
-        from ..backup import before_open
-
-        before_open(file_path)  # finish an interrupted restore; never silently replace a lost database
     if file_path is not None and key is None and is_encrypted(file_path):
         raise InputError(f"{file_path.name} 不是普通的 SQLite 数据库：若是已加密的数据库，请提供数据库口令"
                          "（--key-file 或环境变量 AUDITOR_DB_KEY）；否则它不是本程序可用的数据库文件")
@@ -375,11 +380,6 @@ def open_store(path: str | Path = ":memory:", seed: bool = True, key: str | None
     store.install_sealing()
     if new and seed:
         store.contracts.seed_builtins()
-    evidence = store.evidence_dir
-    if file_path is not None and any(evidence.parent.glob(f"{glob.escape(evidence.name)}.incoming-*")):
-        from ..bundle import finish_interrupted
-
-        finish_interrupted(store)  # an audit bundle's import a kill interrupted: finished, or its staging cleared
     return store
 
 

@@ -13,9 +13,9 @@ from tests.core.builders import month_doc
 
 
 def main(db_path: str, files: str) -> None:
-    from auditor.storage import open_store
+    from auditor.opening import open_database
 
-    store = open_store(db_path)
+    store = open_database(db_path)
     henan = store.contracts.get("henan-2025")
     folder = Path(files)
     n = 0

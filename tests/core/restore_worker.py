@@ -13,10 +13,10 @@ from pathlib import Path
 def main(action: str, db: str, other: str) -> None:
     if action == "leave-wal":
         from auditor.calendar import Period
-        from auditor.storage import open_store
+        from auditor.opening import open_database
         from tests.core.builders import record
 
-        store = open_store(db)
+        store = open_database(db)
         store.db.execute("PRAGMA wal_autocheckpoint = 0")
         record(store, store.contracts.get("henan-2025"), "2025-11")
         store.evidence.add("henan-2025", Period(2025, 11), "HN-02", Path(other))

@@ -7,7 +7,7 @@ import pytest
 
 from auditor.calendar import Period
 from auditor.cli import main
-from auditor.storage import open_store
+from auditor.opening import open_database
 
 from .builders import digest, record
 
@@ -15,7 +15,7 @@ from .builders import digest, record
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "live.db"
-    store = open_store(path)
+    store = open_database(path)
     record(store, store.contracts.get("henan-2025"), "2025-10")
     evidence = tmp_path / "话单.csv"
     evidence.write_text("a,b\n1,2\n", encoding="utf-8")
@@ -28,7 +28,7 @@ def test_round_trip_keeps_the_previous_database(db, tmp_path, capsys):
     backup = tmp_path / "b.zip"
     assert main(["--db", str(db), "backup", str(backup)]) == 0
     saved = digest(db)
-    store = open_store(db)
+    store = open_database(db)
     record(store, store.contracts.get("henan-2025"), "2025-11")          # work after the backup
     evidence_dir = store.evidence_dir
     store.close()
@@ -41,7 +41,7 @@ def test_round_trip_keeps_the_previous_database(db, tmp_path, capsys):
     assert digest(db) == saved
     kept = next(db.parent.glob("live.before-restore-*.db"))
     assert digest(kept) == after and kept.name in out
-    store = open_store(db)
+    store = open_database(db)
     [evidence] = store.evidence.list("henan-2025", Period(2025, 10))
     assert store.evidence.verify(evidence)                               # the evidence came back too
     assert store.verify_audit().ok
@@ -81,7 +81,7 @@ def test_restore_refuses_what_is_not_a_valid_backup(db, tmp_path, capsys, case):
 def test_backup_is_consistent_while_the_app_writes(db, tmp_path):
     from auditor.backup import backup
 
-    store = open_store(db)
+    store = open_database(db)
     writer = sqlite3.connect(db, isolation_level=None)                   # another writer, mid-transaction
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("UPDATE months SET late_days = 3")
@@ -101,7 +101,7 @@ def test_two_restores_in_the_same_second_keep_both_previous_states(db, tmp_path,
     backup = tmp_path / "b.zip"
     assert main(["--db", str(db), "backup", str(backup)]) == 0
     saved = digest(db)
-    store = open_store(db)
+    store = open_database(db)
     record(store, store.contracts.get("henan-2025"), "2025-11")
     store.close()
     after = digest(db)
@@ -124,7 +124,7 @@ def test_backup_never_lands_on_the_live_files(db, capsys, target):
 
 def test_evidence_that_no_longer_matches_its_hash_is_left_out_and_named(db, tmp_path, capsys):
     """A damaged evidence file would make the whole backup unrestorable (its bytes are not its name)."""
-    store = open_store(db)
+    store = open_database(db)
     [evidence] = store.evidence.list("henan-2025", Period(2025, 10))
     store.evidence.path_of(evidence.sha256).write_text("changed", encoding="utf-8")
     store.close()
@@ -140,7 +140,7 @@ def test_evidence_that_no_longer_matches_its_hash_is_left_out_and_named(db, tmp_
 def test_restore_into_a_folder_with_no_database_yet(tmp_path, db):
     from auditor.backup import backup, restore
 
-    store = open_store(db)
+    store = open_database(db)
     backup(store, tmp_path / "b.zip")
     saved = store.content_digest()
     store.close()

@@ -21,10 +21,10 @@ from auditor.calendar import Period
 from auditor.cli import main
 from auditor.documents import service as docs
 from auditor.errors import InputError
+from auditor.opening import open_database
 from auditor.personnel import import_file, reconcile_month
 from auditor.service import finalize_month, month_result
 from auditor.staffing import SpotEntry
-from auditor.storage import open_store
 
 from .builders import PASS, inspector, record
 from .test_personnel import IDS, import_month, write_csv
@@ -40,7 +40,7 @@ def build_laptop(folder: Path):
     """Inspector A's laptop: October recorded and finalised, the operator's four files, reconciliation,
     evidence, commitments, a departure approval, a spot check, and an issued notice."""
     folder.mkdir(parents=True, exist_ok=True)
-    store = open_store(folder / "a.db")
+    store = open_database(folder / "a.db")
     henan = store.contracts.get("henan-2025")
     record(store, henan, "2025-10", {"HN-02": {"value": "99"}, "HN-08": {"events": [
         {"received_at": "2025-10-09 10:00", "done_at": "2025-10-09 12:00"}]}},
@@ -70,7 +70,7 @@ def build_laptop(folder: Path):
 def trusting(store, path: Path, seed: bool = False):
     """An office database that trusts the laptop's agency root."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    office = open_store(path, seed=seed)
+    office = open_database(path, seed=seed)
     office.trust.add_root(pki.load_certificate(store.trust.agency_root()[1]))
     return office
 
@@ -231,7 +231,7 @@ def test_masked_ids_keep_two_persons_apart_and_one_person_together(tmp_path):
     """Within one city the first and last four characters often coincide: the pseudonyms still differ."""
     twins = [p + idcard.check_digit(p) for p in ("41010519900101001", "41010519851231001")]
     twins = [t for t in twins]
-    store = open_store(tmp_path / "a.db")
+    store = open_database(tmp_path / "a.db")
     henan = store.contracts.get("henan-2025")
     rows = [["姓名", "身份证号", "岗位类别"], ["甲", twins[0], "一线"], ["乙", twins[1], "一线"]]
     import_file(store, henan, OCT, "roster", write_csv(tmp_path / "r.csv", rows), dt.date(2025, 10, 8))

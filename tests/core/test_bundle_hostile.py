@@ -22,7 +22,7 @@ from auditor import notices, pki
 from auditor.bundle import export_bundle, import_bundle, received_documents
 from auditor.calendar import Period
 from auditor.cli import main
-from auditor.storage import open_store
+from auditor.opening import open_database
 
 from .builders import PASS, ROOT_PASS, inspector
 from .hostile import refused, sha, tree, write_members
@@ -53,7 +53,7 @@ def office(source, tmp_path) -> Path:
     _, root, _ = source
     path = tmp_path / "home" / "data" / "office.db"
     path.parent.mkdir(parents=True)
-    store = open_store(path)
+    store = open_database(path)
     store.trust.add_root(pki.load_certificate(root))
     store.close()
     return path
@@ -285,7 +285,7 @@ def test_planted_final_months_and_notices_arrive_as_received_copies(source, offi
     bad = build(tmp_path / "in" / "planted.bundle", body, members, laptop)
     assert main(["--db", str(office), "bundle", "import", str(bad)]) == 0
     assert "请审核后自行定稿" in capsys.readouterr().out
-    store = open_store(office)
+    store = open_database(office)
     try:
         assert store.months.status("henan-2025", OCT) == "open"
         assert store.db.execute("SELECT COUNT(*) FROM document_counters").fetchone()[0] == 0
@@ -315,7 +315,7 @@ def test_limits_on_the_number_of_members(source, office, tmp_path, capsys, monke
 def test_the_imported_evidence_lives_under_its_computed_hash_only(source, office, tmp_path):
     """The control: the good bundle imports, and writes nothing but the database and hash-named evidence."""
     _, _, good = source
-    store = open_store(office)
+    store = open_database(office)
     try:
         import_bundle(store, good)
     finally:

@@ -16,7 +16,7 @@ import pytest
 from auditor import pki
 from auditor.bundle import KILL_POINTS, export_bundle
 from auditor.cli import main
-from auditor.storage import open_store
+from auditor.opening import open_database
 
 from .builders import PASS
 from .test_bundle import build_laptop
@@ -37,7 +37,7 @@ def evidence_of(db: Path) -> dict[str, str]:
 def opened(db: Path) -> tuple[dict[str, int], dict[str, str]]:
     """Open as the next command would (finishing or clearing an interrupted import): rows per table and the
     evidence files, after checking the audit chain and that every evidence row has its file."""
-    store = open_store(db)
+    store = open_database(db)
     try:
         report = store.verify_audit()
         assert report.ok, report.problems[:5]
@@ -59,7 +59,7 @@ def states(tmp_path_factory):
     export_bundle(laptop, "henan-2025", bundle, identity.p12, PASS)
     template = root / "template"
     template.mkdir()
-    office = open_store(template / "office.db", seed=False)
+    office = open_database(template / "office.db", seed=False)
     office.trust.add_root(pki.load_certificate(laptop.trust.agency_root()[1]))
     office.close()
     laptop.close()

@@ -21,7 +21,7 @@ from auditor.backup import check_backup
 from auditor.calendar import Period
 from auditor.cli import main
 from auditor.errors import InputError
-from auditor.storage import open_store
+from auditor.opening import open_database
 
 from .builders import record
 from .hostile import refused, sha, tree, write_members
@@ -32,7 +32,7 @@ def db(tmp_path) -> Path:
     """A database with a month and one evidence file, two folders below the test's folder."""
     path = tmp_path / "home" / "data" / "live.db"
     path.parent.mkdir(parents=True)
-    store = open_store(path)
+    store = open_database(path)
     record(store, store.contracts.get("henan-2025"), "2025-10")
     evidence = tmp_path / "话单.csv"
     evidence.write_text("a,b\n1,2\n", encoding="utf-8")

@@ -16,7 +16,7 @@ import pytest
 from auditor.backup import KILL_POINTS
 from auditor.calendar import Period
 from auditor.cli import main
-from auditor.storage import open_store
+from auditor.opening import open_database
 
 from .builders import record
 from .hostile import refused
@@ -34,7 +34,7 @@ def evidence_of(db: Path) -> dict[str, str]:
 def opened(db: Path) -> tuple[str, dict[str, str]]:
     """Open as the next command would (finishing an interrupted restore): content digest and evidence,
     after checking the audit chain is clean."""
-    store = open_store(db)
+    store = open_database(db)
     try:
         report = store.verify_audit()
         assert report.ok, report.problems[:5]
@@ -51,7 +51,7 @@ def states(tmp_path_factory):
     template = root / "template"
     template.mkdir()
     db = template / "live.db"
-    store = open_store(db)
+    store = open_database(db)
     record(store, store.contracts.get("henan-2025"), "2025-10")
     first = root / "话单.csv"
     first.write_text("a,b\n1,2\n", encoding="utf-8")
@@ -117,7 +117,7 @@ def test_kill_at_every_step_leaves_the_old_or_the_new_state(states, tmp_path, po
 @pytest.fixture
 def lived(tmp_path) -> Path:
     db = tmp_path / "live.db"
-    store = open_store(db)
+    store = open_database(db)
     record(store, store.contracts.get("henan-2025"), "2025-10")
     evidence = tmp_path / "话单.csv"
     evidence.write_text("a,b\n1,2\n", encoding="utf-8")
