@@ -11,11 +11,25 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from . import idcard
 from .calendar import Period
 from .model import Contract
+
+
+class SpotCheck(TypedDict):
+    """A spot check's record; it goes into the register as the document's content, as it is."""
+
+    id: int
+    contract_id: str
+    started_at: str
+    place: str
+    inspectors: str
+    finished_at: str | None
+    failed: int | None
+    summary: str
+
 
 DEGREE_WORDS = ("本科", "学士", "硕士", "研究生", "博士")
 

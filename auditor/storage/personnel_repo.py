@@ -10,7 +10,7 @@ from typing import Any, TypedDict
 from ..calendar import Period
 from ..imports import ImportResult
 from ..payroll import Dataset
-from ..staffing import SpotEntry
+from ..staffing import SpotCheck, SpotEntry
 from .db import Store, inserted_id, now
 
 
@@ -22,19 +22,6 @@ class ImportInfo(TypedDict):
     received_on: str
     row_count: int
     sha256: str
-
-
-class SpotCheck(TypedDict):
-    """A spot check's record; it goes into the register as the document's content, as it is."""
-
-    id: int
-    contract_id: str
-    started_at: str
-    place: str
-    inspectors: str
-    finished_at: str | None
-    failed: int | None
-    summary: str
 
 
 def _encode(value: Any) -> Any:
