@@ -25,8 +25,7 @@ if TYPE_CHECKING:
     from reportlab.platypus import Flowable, Paragraph, Table
     from reportlab.platypus.doctemplate import BaseDocTemplate
 
-    from ..staffing import SpotEntry
-    from ..storage.personnel_repo import SpotCheck
+    from ..staffing import SpotCheck, SpotEntry
 
 # Draws one chart onto the Axes it is given (a slot of an annex page).
 ChartDrawer = Callable[["Axes"], object]
