@@ -218,6 +218,13 @@ TABLE_LABELS = {"contracts": "合同", "months": "月度", "measurements": "指�
                 "imports": "导入文件", "evidence": "证据", "inspectors": "检查人员", "submissions": "报送记录"}
 
 
+def recent(db: Database, limit: int) -> list[tuple[int, str, str, str, int, str, bool]]:
+    """The last ``limit`` entries of the history, oldest first: (id, at, who, table, row id, op, external)."""
+    rows = db.execute("SELECT id, at, who, tbl, row_id, op, external FROM audit_log ORDER BY id DESC LIMIT ?",
+                      [limit]).fetchall()
+    return [(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in reversed(rows)]
+
+
 def _label(table: str) -> str:
     return TABLE_LABELS.get(table, table)
 

@@ -11,14 +11,12 @@ the swap is a few renames that ``before_open`` finishes if a kill interrupts the
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import logging
 import os
 import re
 import secrets
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -100,19 +98,10 @@ def backup(store: Store, target: Path) -> dict[str, Any]:
     try:
         with tempfile.TemporaryDirectory(prefix="auditor-backup-") as tmp:
             copy = Path(tmp) / "auditor.db"
-            if store.key:  # an encrypted database stays encrypted in its backup, with the same key
-                from .storage.db import _connect
-
-                destination = _connect(str(copy), store.key)
-            else:
-                destination = sqlite3.connect(copy, isolation_level=None)
-            try:
-                store.db.conn.backup(destination)  # consistent snapshot, even with the app running
-            finally:
-                destination.close()
+            store.snapshot(copy)  # consistent, even with the app running; encrypted stays encrypted
             members = {"auditor.db": copy}
             missing = []
-            for (sha,) in store.db.execute("SELECT DISTINCT sha256 FROM evidence ORDER BY sha256"):
+            for sha in store.evidence.hashes():
                 path = store.evidence.path_of(sha)
                 if _HEX64.fullmatch(sha) and path.is_file() and file_sha256(path) == sha:
                     members[f"evidence/{sha[:2]}/{sha}"] = path
@@ -312,37 +301,12 @@ def _unpack_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, 
     return computed
 
 
-def _schema(conn: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
-    """What defines a schema: every table, index, trigger and view with its SQL (whitespace folded).
-
-    The table recording the applied steps is left out (with its indexes, not its triggers): its name and
-    shape changed in schema 10 (sqlite-utils' migrations), and the version is read from it separately."""
-    from .storage.migrations import BOOKKEEPING
-
-    return {(kind, name, table, " ".join((sql or "").split())) for kind, name, table, sql in conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
-        if not (kind in ("table", "index") and table in BOOKKEEPING)}
-
-
-@functools.cache
-def _expected_schema(version: int) -> frozenset[tuple[str, str, str, str]]:
-    """The schema this program builds at ``version``, from its own migrations."""
-    from .storage.db import Database
-    from .storage.migrations import migrate
-
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        migrate(Database(conn), target=version)
-        return frozenset(_schema(conn))
-    finally:
-        conn.close()
-
-
 def _check_database(path: Path, label: str, key: str | None, manifest: dict[str, Any]) -> None:
     """The database must open, pass ``integrity_check`` and have exactly this program's schema for its
     version (a backup is restored as is: a trigger of the operator's would run in every later write)."""
     from .storage.db import _connect, is_encrypted
-    from .storage.migrations import SCHEMA_VERSION, version_of
+    from .storage.migrations import SCHEMA_VERSION
+    from .storage.schema import expected_schema, inspect
 
     broken = f"{label} 中的数据库（auditor.db）已损坏"
     encrypted = is_encrypted(path)
@@ -358,10 +322,7 @@ def _check_database(path: Path, label: str, key: str | None, manifest: dict[str,
             raise
         raise InputError(f"{broken}（{_reason(exc)}）") from None
     try:
-        rows = conn.execute("PRAGMA integrity_check").fetchall()
-        ok = rows == [("ok",)]
-        schema = _schema(conn)
-        version = version_of(conn)
+        ok, schema, version = inspect(conn)
     except Exception as exc:  # noqa: BLE001 — sqlite3 or sqlcipher3 DatabaseError
         if type(exc).__name__ not in ("DatabaseError", "OperationalError"):
             raise
@@ -374,7 +335,7 @@ def _check_database(path: Path, label: str, key: str | None, manifest: dict[str,
         raise InputError(f"{label} 中的数据库（auditor.db）不是本程序的数据库")
     if version > SCHEMA_VERSION:
         raise InputError(f"{label} 来自更新版本的程序（数据库版本 {version}，本程序为 {SCHEMA_VERSION}），请先升级")
-    if schema != _expected_schema(version):
+    if schema != expected_schema(version):
         raise InputError(f"{label} 中的数据库（auditor.db）不是本程序的数据库：表、索引或触发器与版本 {version} 不同")
     if version != manifest["schema_version"]:
         raise InputError(f"{label}：清单 manifest.json 记录的数据库版本与 auditor.db 不符，清单已被改动")

@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 
 def cmd_audit(store: Store, args: argparse.Namespace) -> int:
     if args.action == "log":
-        rows = store.db.execute("SELECT id, at, who, tbl, row_id, op, external FROM audit_log ORDER BY id DESC LIMIT ?",
-                                [args.limit]).fetchall()
-        for rid, at, who, tbl, row_id, op, external in reversed(rows):
+        from ..audit import recent
+
+        for rid, at, who, tbl, row_id, op, external in recent(store.db, args.limit):
             print(f"{rid}\t{at}\t{who}\t{op}\t{tbl}#{row_id}" + ("\t程序之外" if external else ""))
         return EXIT_OK
     from ..documents.signing import read_certificate

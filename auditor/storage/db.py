@@ -256,6 +256,15 @@ class Store:
 
         return FindingsRepo(self)
 
+    def snapshot(self, target: Path) -> None:
+        """A consistent copy of the database at ``target`` (SQLite's backup API: other writers may go on);
+        an encrypted database's copy is encrypted with the same key."""
+        destination = _connect(str(target), self.key) if self.key else sqlite3.connect(target, isolation_level=None)
+        try:
+            self.db.conn.backup(destination)
+        finally:
+            destination.close()
+
     def content_digest(self) -> str:
         """SHA-256 of every row of every table: equal digests mean equal content."""
         import hashlib

@@ -58,6 +58,10 @@ class EvidenceRepo:
                 [contract_id, str(period), code, source.name, sha, size, now()])
         return self.get(inserted_id(cursor))
 
+    def hashes(self) -> list[str]:
+        """Every distinct content held, by SHA-256 (as recorded: a value the file's owner may have altered)."""
+        return [row[0] for row in self.db.execute("SELECT DISTINCT sha256 FROM evidence ORDER BY sha256")]
+
     def get(self, evidence_id: int) -> Evidence:
         row = self.db.execute("SELECT id, contract_id, period, code, filename, sha256, size, added_at FROM evidence "
                               "WHERE id = ?", [evidence_id]).fetchone()
