@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from .findings_repo import FindingsRepo
     from .months_repo import MonthsRepo
     from .notices_repo import NoticesRepo
-    from .payments_repo import PaymentsRepo
     from .personnel_repo import PersonnelRepo
     from .register_repo import RegisterRepo
     from .trust_repo import TrustRepo
@@ -243,12 +242,6 @@ class Store:
         from .notices_repo import NoticesRepo
 
         return NoticesRepo(self)
-
-    @property
-    def payments(self) -> PaymentsRepo:
-        from .payments_repo import PaymentsRepo
-
-        return PaymentsRepo(self)
 
     @property
     def findings(self) -> FindingsRepo:
