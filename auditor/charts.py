@@ -1,6 +1,9 @@
 """Charts as matplotlib Figures (no pyplot global state), Chinese labels in the shipped font.
 
-matplotlib is imported only when a chart is first made, never at start-up.
+matplotlib is imported only when a chart is first made, never at start-up. In documents the same
+functions draw onto Axes that documents.mplcanvas renders as vector paths in the document's own fonts.
+A legend stands above the plot, under the title, so it never covers a data point (the latest one
+above all).
 """
 from __future__ import annotations
 
@@ -50,6 +53,14 @@ def _labels(periods: list[Period]) -> list[str]:
     return [f"{p.month}月" if p.month != 1 and p != periods[0] else f"{p.year}年{p.month}月" for p in periods]
 
 
+def _legend(ax: Axes) -> None:
+    """Outside the plot, just above its top right corner, with the title raised over it: it can cover no
+    point, whatever the data."""
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False, ncols=2,
+              borderaxespad=0.2)
+    ax.set_title(ax.get_title(), pad=18)
+
+
 def indicator_trend(contract: Contract, months: Mapping[Period, MonthResult], code: str,
                     ax: Axes | None = None) -> Figure:
     """The measured value of one indicator per month, with its target line."""
@@ -70,7 +81,7 @@ def indicator_trend(contract: Contract, months: Mapping[Period, MonthResult], co
     ax.set_xticks(range(len(periods)), _labels(periods), rotation=45, fontsize=8)
     ax.set_title(f"{indicator.code} {indicator.name}")
     ax.set_ylabel(indicator.unit)
-    ax.legend(loc="lower right", fontsize=8)
+    _legend(ax)
     return fig
 
 
@@ -110,7 +121,7 @@ def headcount_chart(contract: Contract, months: Mapping[Period, MonthResult],
     ax.set_xticks(range(len(periods)), _labels(periods), rotation=45, fontsize=8)
     ax.set_title("人员配置")
     ax.set_ylabel("人")
-    ax.legend(loc="lower right", fontsize=8)
+    _legend(ax)
     return fig
 
 

@@ -1,4 +1,4 @@
-"""Shared page machinery: the embedded Song font, GB/T 9704-2012 geometry, page numbers, QR codes.
+"""Shared page machinery: GB/T 9704-2012 geometry, the fonts' metadata, page numbers, watermarks, QR codes.
 
 GB/T 9704-2012 (党政机关公文格式): A4; 天头 37 mm; 订口 28 mm; 版心 156 × 225 mm;
 正文 3号 (16 pt), 22 lines × 28 characters; title 2号 (22 pt); page numbers
@@ -8,11 +8,11 @@ pages left, one character in from the edge.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..paths import resources_dir
+from .fonts import BODY_FONT, body_font, book
+from .typeset import Line, Span, draw_line, paragraph
 
 if TYPE_CHECKING:
     from reportlab.lib.utils import ImageReader
@@ -26,127 +26,54 @@ LINES, CHARS = 22, 28
 PITCH = BLOCK_H / LINES          # 10.227 mm between lines
 CELL = BLOCK_W / CHARS           # 5.571 mm per character
 BODY_PT, TITLE_PT, PAGE_NO_PT = 16, 22, 14
-FONT = "AuditorSong"
+GRID_SCALE = CELL / BODY_PT      # a full-width character's advance is one cell
+FONT = BODY_FONT
 RED = (0.8, 0.0, 0.0)
-NO_LINE_START = "，。、；：？！）》」』】〕”’%,.;:?!)"
 
 
-@lru_cache(maxsize=1)
 def register_font() -> str:
-    """Register the shipped TrueType Song font with reportlab (embedded, subset, in every PDF)."""
-    from reportlab.graphics import shapes
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    pdfmetrics.registerFont(TTFont(FONT, str(resources_dir() / "fonts" / "AuditorSong-Regular.ttf")))
-    shapes.STATE_DEFAULTS["fontName"] = FONT  # drawings (the QR code) would otherwise reference Helvetica
-    return FONT
+    """The shipped Song, registered with reportlab (parsed once per process)."""
+    return body_font()
 
 
-def text_width(text: str, size: float = BODY_PT) -> float:
-    """Width on the grid: every glyph's advance plus the grid's character spacing."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    register_font()
-    return stringWidth(text, FONT, size) + len(text) * (CELL * size / BODY_PT - size)
+def line_of(text: str, size: float, where: str, role: str = "body", scale: float = 1.0) -> Line:
+    """One unbroken line of ``text`` (labels, captions, page numbers), each character in a face that has it."""
+    lines = paragraph([Span(text, role)], 1e6, size, where, scale=scale, justify=False)
+    return lines[0]
 
 
-def wrap_cjk(text: str, max_width: float = BLOCK_W, size: float = BODY_PT, first_indent: float = 0.0) -> list[str]:
-    """Break into lines no wider than the text block.
-
-    Chinese breaks between any two characters; a run of Latin letters and digits
-    (a contract number, an amount) is kept whole; closing punctuation never
-    starts a line (避头) — it is pulled back with the character before it.
-    """
-    import re
-
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        tokens = re.findall(r"[A-Za-z0-9¥.,%\-+/:（）()]+(?=[A-Za-z0-9])|[A-Za-z0-9¥.,%\-+/:]+|.", paragraph)
-        current = ""
-        limit = max_width - first_indent
-        for token in tokens:
-            if current and text_width(current + token, size) > limit + 0.01:
-                if token[0] in NO_LINE_START:
-                    lines.append(current[:-1])
-                    current = current[-1]
-                else:
-                    lines.append(current)
-                    current = ""
-                limit = max_width
-            current += token
-        lines.append(current)
-    return lines
+def draw_label(canvas: Canvas, text: str, x: float, y: float, size: float, *, where: str, role: str = "body",
+               align: str = "left", fill: tuple[float, float, float] = (0, 0, 0)) -> float:
+    """A one-line label at baseline ``y``; ``align`` says what ``x`` is (left, center, right). Its width."""
+    line = line_of(text, size, where, role)
+    start = x - line.width / 2 if align == "center" else x - line.width if align == "right" else x
+    draw_line(canvas, line, start, y, fill=fill)
+    return line.width
 
 
-@dataclass
-class Grid:
-    """Writes characters onto the 22 × 28 grid of a GB/T 9704 page, one cell per character."""
-
-    canvas: Canvas
-    line: int = 0
-    page: int = 1
-
-    def baseline(self, line: int, size: float = BODY_PT) -> float:
-        cell_top = PAGE_H - TOP - line * PITCH
-        return cell_top - (PITCH - size) / 2 - size * 0.88  # em box centred in its line
-
-    def text(self, line_text: str, *, indent: int = 0, size: float = BODY_PT, align: str = "left",
-             right_margin: int = 0, color: tuple[float, float, float] = (0, 0, 0), bold: bool = False) -> None:
-        """One grid line: each character in its own cell (so the 28-character grid holds)."""
-        c = self.canvas
-        c.saveState()  # render mode and colours are graphics state: restore them after the line
-        c.setFillColorRGB(*color)
-        c.setStrokeColorRGB(*color)
-        y = self.baseline(self.line, size)
-        cell = CELL * size / BODY_PT
-        width = text_width(line_text, size)
-        if align == "center":
-            x = LEFT + (BLOCK_W - width) / 2
-        elif align == "right":
-            x = LEFT + BLOCK_W - right_margin * CELL - width
-        else:
-            x = LEFT + indent * CELL
-        text = c.beginText()
-        text.setTextOrigin(x, y)
-        text.setFont(FONT, size)
-        if bold:  # the shipped Song has one weight: fill + thin stroke gives the title its weight
-            text.setTextRenderMode(2)
-            c.setLineWidth(size * 0.03)
-        text.setCharSpace(cell - size)
-        text.textOut(line_text)
-        c.drawText(text)
-        c.restoreState()
-
-    def next_line(self, count: int = 1) -> bool:
-        """Advance; True when a new page was started."""
-        self.line += count
-        if self.line >= LINES:
-            self.new_page()
-            return True
-        return False
-
-    def new_page(self) -> None:
-        page_number(self.canvas, self.page)
-        self.canvas.showPage()
-        self.page += 1
-        self.line = 0
-
-    def paragraph(self, text: str, indent_first: int = 2, **kwargs: Any) -> None:
-        """A paragraph: first line indented two characters (full-width spaces), wrapped to the block."""
-        for line in wrap_cjk("\u3000" * indent_first + text):
-            self.text(line, **kwargs)
-            self.next_line()
+def baseline(line: int, size: float = BODY_PT, pitch: float = PITCH) -> float:
+    """The baseline of grid line ``line`` (0 = first) for text of ``size``, its em box centred in the line."""
+    cell_top = PAGE_H - TOP - line * pitch
+    return cell_top - (pitch - size) / 2 - size * 0.88
 
 
 def page_number(canvas: Canvas, page: int) -> None:
     """— 1 — : 7 mm below the text block; odd pages one character in from the right, even from the left."""
     text = f"— {page} —"
-    canvas.setFont(FONT, PAGE_NO_PT)
     y = PAGE_H - TOP - BLOCK_H - 7 * MM - PAGE_NO_PT * 0.88
-    width = canvas.stringWidth(text, FONT, PAGE_NO_PT)
-    x = LEFT + BLOCK_W - CELL - width if page % 2 else LEFT + CELL
-    canvas.drawString(x, y, text)
+    if page % 2:
+        draw_label(canvas, text, LEFT + BLOCK_W - CELL, y, PAGE_NO_PT, where="页码", align="right")
+    else:
+        draw_label(canvas, text, LEFT + CELL, y, PAGE_NO_PT, where="页码")
+
+
+def watermark(canvas: Canvas, text: str = "草 稿") -> None:
+    """A pale diagonal mark across the middle of the page, drawn first so the text stays on top."""
+    canvas.saveState()
+    canvas.translate(PAGE_W / 2, PAGE_H / 2)
+    canvas.rotate(35)
+    draw_label(canvas, text, 0, -24, 72, where="水印", role="heading1", align="center", fill=(0.86, 0.86, 0.86))
+    canvas.restoreState()
 
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
@@ -182,6 +109,31 @@ def keywords(kind: str, number: str, qr: str) -> str:
     return f"auditor;kind={kind};number={number};sha256={fields.get('h', '')}"
 
 
+def fonts_info(document: Any, used: Iterable[str]) -> None:
+    """Record in the document information (/AuditorFonts) which font each role used and which fallbacks
+    drew rare characters. It is part of the signed revision like the title."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
+
+    text = book().summary(used)
+
+    class FontInfo(PDFInfo):
+        def format(self, document: Any) -> bytes:
+            from reportlab.pdfbase.pdfdoc import PDFDate
+
+            formatter = getattr(self, "_dateFormatter", None)
+            entries = {"Title": PDFString(self.title), "Author": PDFString(self.author),
+                       "CreationDate": PDFDate(ts=document._timeStamp, dateFormatter=formatter),
+                       "Producer": PDFString(self.producer), "Creator": PDFString(self.creator),
+                       "Subject": PDFString(self.subject), "Keywords": PDFString(self.keywords),
+                       "Trapped": PDFName(self.trapped), "AuditorFonts": PDFString(text)}
+            entries["ModDate"] = entries["CreationDate"]
+            return PDFDictionary(entries).format(document)
+
+    info = FontInfo()
+    info.__dict__.update(document.info.__dict__)
+    document.info = info
+
+
 def song_canvas(target: io.BytesIO, pagesize: tuple[float, float], **options: Any) -> Canvas:
     """A canvas whose every page starts in the embedded Song, so no page refers to a font it does not embed."""
     from reportlab.pdfgen import canvas as pdfcanvas
@@ -203,10 +155,15 @@ def new_canvas(title: str, subject: str, keywords: str) -> tuple[Canvas, io.Byte
     return c, buffer
 
 
+def used_fonts(canvas: Canvas) -> set[str]:
+    """The reportlab fonts a canvas's document has drawn with."""
+    document: Any = canvas._doc  # type: ignore[attr-defined]  # reportlab's stubs leave it out
+    return set(document.fontMapping)
+
+
 def image_reader(png: bytes | None) -> ImageReader | None:
     if not png:
         return None
     from reportlab.lib.utils import ImageReader
 
     return ImageReader(io.BytesIO(png))
-

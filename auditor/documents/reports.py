@@ -1,8 +1,9 @@
-"""考核评分表 (month or installment), 现场抽查记录 and 付款核算单: A4 tables in the embedded Song font.
+"""考核评分表 (month or installment), 现场抽查记录 and 付款核算单: A4 tables in the document fonts.
 
-The renderers only draw: every figure comes from the core's results. The
-score sheet's annex (trend charts) is drawn by matplotlib as vector PDF pages
-and appended, so nothing is rasterised.
+The renderers only draw: every figure comes from the core's results. Text is set by the typesetter
+(per-character font fallback, the 禁则) in flowables of its own; the score sheet's annex (trend charts) is
+drawn by matplotlib straight onto the same pages as vector paths, in the fonts already loaded. A preview
+(not issued) carries a watermark on every page and no signature box.
 """
 from __future__ import annotations
 
@@ -10,19 +11,19 @@ import datetime as dt
 import io
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..calendar import format_date_cn
 from ..model import Contract, Status
 from ..money import amount_in_words, format_yuan
 from ..scoring import InstallmentResult, MonthResult, format_measure
-from .base import FONT, MM, keywords, register_font
+from .base import FONT, MM, draw_label, draw_qr, fonts_info, keywords, register_font, used_fonts
+from .typeset import Span
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Flowable, Paragraph, Table
+    from reportlab.platypus import Flowable, Table
     from reportlab.platypus.doctemplate import BaseDocTemplate
 
     from ..staffing import SpotCheck, SpotEntry
@@ -31,19 +32,19 @@ if TYPE_CHECKING:
 ChartDrawer = Callable[["Axes"], object]
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    from reportlab.lib.styles import ParagraphStyle
+def _styles() -> dict[str, Any]:
+    from .flowables import Style
 
-    register_font()
-    base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, wordWrap="CJK")
     return {
-        "title": ParagraphStyle("title", parent=base, fontSize=20, leading=28, alignment=1, spaceAfter=4 * MM),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, alignment=1, spaceAfter=4 * MM),
-        "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11.5),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12),
-        "cellr": ParagraphStyle("cellr", parent=base, fontSize=9, leading=12, alignment=2),
-        "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=18, spaceBefore=3 * MM, spaceAfter=2 * MM),
+        "title": Style(20, 30, "title", "center", after=3 * MM),
+        "subtitle": Style(11, 16, "body", "center", after=4 * MM),
+        "body": Style(10.5, 16),
+        "small": Style(8.5, 12),
+        "cell": Style(9, 12, align="left"),
+        "cellr": Style(9, 12, align="right"),
+        "head": Style(9, 12, "heading1", "center"),
+        "h2": Style(12, 18, "heading1", "left", before=3 * MM, after=2 * MM, keep_with_next=True),
+        "total": Style(11, 18, "body", "left", before=1 * MM, after=2 * MM),
     }
 
 
@@ -60,6 +61,19 @@ class ReportRenderer:
         self.s = _styles()
         self.signature_box: tuple[int, tuple[float, float, float, float]] = (0, (0, 0, 0, 0))
 
+    @property
+    def issued(self) -> bool:
+        """Issued documents carry the signed QR code; a preview has none, and is not signed."""
+        return bool(self.qr)
+
+    @property
+    def issue_date(self) -> dt.date | None:
+        fields = dict(part.partition("=")[::2] for part in self.qr.split(";")[1:]) if self.qr else {}
+        try:
+            return dt.date.fromisoformat(fields.get("d", ""))
+        except ValueError:
+            return None
+
     def story(self) -> list[Flowable]:
         raise NotImplementedError
 
@@ -68,139 +82,132 @@ class ReportRenderer:
         return []
 
     def _frame(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 9)
-        canvas.drawString(20 * MM, 287 * MM, self.number)
-        canvas.drawCentredString(105 * MM, 10 * MM, f"— {doc.page} —")
-        if doc.page == 1 and self.qr:
-            from .base import draw_qr
+        from .base import watermark
 
+        canvas.saveState()
+        if not self.issued:
+            watermark(canvas, "预 览")
+        draw_label(canvas, self.number, 20 * MM, 287 * MM, 9, where="页眉文号")
+        draw_label(canvas, f"— {doc.page} —", 105 * MM, 10 * MM, 9, where="页码", align="center")
+        if doc.page == 1 and self.qr:
             draw_qr(canvas, self.qr, 168 * MM, 266 * MM, 22 * MM)
-            canvas.setFont(FONT, 5.5)
-            canvas.drawRightString(190 * MM, 264 * MM, "扫码核验（auditor verify-code）")
+            draw_label(canvas, "扫码核验（auditor verify-code）", 190 * MM, 264 * MM, 5.5, where="二维码说明",
+                       align="right")
         canvas.restoreState()
 
     def _note(self) -> list[Flowable]:
         return [self.p(f"补发说明：本文书签发日期早于同序列前一文书，理由：{self.note}", "small")] if self.note else []
 
     def render(self) -> bytes:
-        from pypdf import PdfReader
         from reportlab.lib.pagesizes import A4
+        from reportlab.pdfgen.canvas import Canvas as PdfCanvas
         from reportlab.platypus import SimpleDocTemplate
+
+        class FontsCanvas(PdfCanvas):
+            def save(self) -> None:
+                fonts_info(self._doc, used_fonts(self))  # type: ignore[attr-defined]
+                super().save()
 
         buffer = io.BytesIO()
         doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * MM, rightMargin=20 * MM, topMargin=18 * MM,
                                 bottomMargin=18 * MM, title=self.title, subject=self.number, creator="auditor",
                                 author="auditor", invariant=1, initialFontName=register_font(), initialFontSize=10,
                                 keywords=[keywords(self.kind, self.number, self.qr)])  # a list of one: the same string
-        doc.build(self.story() + [_SignatureBox(self)], onFirstPage=self._frame, onLaterPages=self._frame)
-        pdf = buffer.getvalue()
+        story = self.story()
+        at = next((i for i, f in enumerate(story) if getattr(f, "signatures", False)), 0)
+        if at:  # the signatures never open a page of their own
+            from reportlab.platypus import KeepTogether
+
+            story[at - 1:at + 1] = [KeepTogether([story[at - 1], *story[at]._content])]  # type: ignore[attr-defined]
+        doc.build(story + self.annex(), onFirstPage=self._frame, onLaterPages=self._frame,
+                  canvasmaker=FontsCanvas)
+        return buffer.getvalue()
+
+    def annex(self) -> list[Flowable]:
+        """附：趋势图, two charts a page, on the document's own pages (vector, in its fonts)."""
+        from reportlab.platypus import PageBreak
+
+        from .flowables import Chart
+
         charts = self.annex_charts()
-        if not charts:
-            return pdf
-        first = len(PdfReader(io.BytesIO(pdf)).pages) + 1
-        return append_pages(pdf, chart_annex(charts, self.title, first))
+        story: list[Flowable] = []
+        for n, draw in enumerate(charts):
+            if n % 2 == 0:
+                story += [PageBreak(), self.p("附：趋势图", "title")]
+            story.append(Chart(draw, 170 * MM, 112 * MM))
+        return story
 
     # shared pieces
-    def p(self, text: str, style: str = "body") -> Paragraph:
-        from reportlab.platypus import Paragraph
+    def p(self, text: str, style: str = "body", where: str = "") -> Flowable:
+        from .flowables import Text
 
-        return Paragraph(text, self.s[style])
+        return Text([Span(text, self.s[style].role)], self.s[style], where or text[:12])
+
+    def cells(self, rows: Sequence[Sequence[object]], header_rows: int = 1, right_cols: Iterable[int] = (),
+              name: str = "表格") -> list[list[object]]:
+        """Each value as a typeset cell (flowables are kept), named for an error: 「表第 3 行「姓名」」."""
+        right = set(right_cols)
+        heads = [str(v) for v in rows[0]] if header_rows else []
+
+        def cell(r: int, c: int, value: object) -> object:
+            if hasattr(value, "wrap") or isinstance(value, list):
+                return value
+            style = "head" if r < header_rows else "cellr" if c in right else "cell"
+            column = f"「{heads[c]}」" if c < len(heads) and heads[c] else f"第 {c + 1} 列"
+            return self.p(str(value), style, where=f"{name}第 {r + 1} 行{column}")
+
+        return [[cell(r, c, v) for c, v in enumerate(row)] for r, row in enumerate(rows)]
 
     def table(self, rows: Sequence[Sequence[object]], widths: list[float], header_rows: int = 1,
-              right_cols: Iterable[int] = ()) -> Table:
+              right_cols: Iterable[int] = (), name: str = "表格") -> Table:
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
-        right = set(right_cols)
-        cells = [[self.p(str(v), "cellr" if c in right and r >= header_rows else "cell") if not hasattr(v, "wrap")
-                  else v for c, v in enumerate(row)] for r, row in enumerate(rows)]
-        table = Table(cells, colWidths=widths, repeatRows=header_rows)
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), FONT),  # the cell style's own font, used even for Paragraph cells
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.92, 0.92, 0.92)),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ]))
+        table = Table(self.cells(rows, header_rows, right_cols, name), colWidths=widths, repeatRows=header_rows)
+        commands: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), FONT),  # else cells name Helvetica
+                                           ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                           ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        if header_rows:
+            commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.92, 0.92, 0.92)))
+        table.setStyle(TableStyle(commands))
         return table
 
     def signatures(self, contract: Contract, signature_png: bytes | None = None) -> list[Flowable]:
-        from reportlab.platypus import Image, Spacer
+        """签字栏: white, rows tall enough to sign in (≥ 12 mm), the handwritten signature inside its cell,
+        the date filled in for the issuing side; on an issued document a row holds the electronic
+        signature's stamp, and the whole block stays on one page with what precedes it."""
+        from reportlab.lib import colors
+        from reportlab.platypus import Image, KeepTogether, Spacer, Table, TableStyle
 
-        rows = [[f"甲方：{contract.party_a.name}", f"乙方：{contract.party_b.name}"],
-                ["检查人员（签字）：", "乙方代表（签字）："], ["日期：", "日期："]]
-        story: list[Flowable] = [Spacer(1, 8 * MM), self.table(rows, [85 * MM, 85 * MM], header_rows=0)]
+        from .flowables import SignatureBox
+
+        blank_date = "　　　　年　　月　　日"
+        date = format_date_cn(self.issue_date) if self.issue_date else blank_date
+        signed: object = "检查人员（签字）："
         if signature_png:
-            story.insert(1, Image(io.BytesIO(signature_png), width=36 * MM, height=13 * MM, hAlign="LEFT"))
+            signed = [self.p("检查人员（签字）：", "cell"),
+                      Image(io.BytesIO(signature_png), width=40 * MM, height=12 * MM, kind="proportional",
+                            hAlign="LEFT")]
+        rows: list[list[object]] = [[f"甲方：{contract.party_a.name}", f"乙方：{contract.party_b.name}"],
+                                    [signed, "乙方代表（签字）："], [f"日期：{date}", f"日期：{blank_date}"]]
+        heights = [12 * MM, 20 * MM, 12 * MM]
+        if self.issued:
+            rows.append([[self.p("电子签名：", "cell"), SignatureBox(self, 62 * MM, 18 * MM)], ""])
+            heights.append(26 * MM)
+        table = Table(self.cells(rows, 0, name="签字栏"), colWidths=[85 * MM, 85 * MM], rowHeights=heights)
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                   ("BACKGROUND", (0, 0), (-1, -1), colors.white),
+                                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 2 * MM)]))
+        block = KeepTogether([Spacer(1, 6 * MM), table])
+        setattr(block, "signatures", True)  # noqa: B010 — render() keeps it with what precedes it
+        return [block]
+
+    def readings(self, contract: Contract) -> list[Flowable]:
+        """本表采用的约定解读: how the contract was read, one numbered line each (the contract's own data)."""
+        story: list[Flowable] = [self.p("本表采用的约定解读", "h2")]
+        story += [self.p(f"{n}. {line}", "small") for n, line in enumerate(contract.settings.readings(contract.family), 1)]
         return story
-
-
-def _signature_box_flowable() -> Callable[[ReportRenderer], Flowable]:
-    from reportlab.platypus import Flowable
-
-    class SignatureBox(Flowable):
-        """Reserves room for the visible signature stamp and tells the renderer where it landed."""
-
-        def __init__(self, renderer: ReportRenderer) -> None:
-            super().__init__()
-            self.renderer = renderer
-            self.width, self.height = 62 * MM, 20 * MM
-
-        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-            return available_width, self.height + 4 * MM
-
-        def draw(self) -> None:
-            canvas = self.canv
-            x = self._frame._width - self.width if hasattr(self, "_frame") else 108 * MM
-            x1, y1 = canvas.absolutePosition(x, 0)
-            self.renderer.signature_box = (canvas.getPageNumber() - 1, (x1, y1, x1 + self.width, y1 + self.height))
-            canvas.saveState()
-            canvas.setDash(1, 2)
-            canvas.setStrokeGray(0.6)
-            canvas.rect(x, 0, self.width, self.height)
-            canvas.setFont(FONT, 7)
-            canvas.setFillGray(0.5)
-            canvas.drawString(x + 2, self.height - 8, "电子签名")
-            canvas.restoreState()
-
-    return SignatureBox
-
-
-def _SignatureBox(renderer: ReportRenderer) -> Flowable:  # noqa: N802 — a flowable factory (reportlab is imported lazily)
-    return _signature_box_flowable()(renderer)
-
-
-def append_pages(pdf: bytes, extra: bytes) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    for page in PdfReader(io.BytesIO(extra)).pages:
-        writer.add_page(page)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def chart_annex(charts: Sequence[ChartDrawer], title: str, first_page: int) -> bytes:
-    """Two charts per A4 page as vector PDF (TrueType fonts embedded), numbered on from ``first_page``."""
-    from matplotlib import rcParams
-    from matplotlib.backends.backend_pdf import PdfPages
-    from matplotlib.figure import Figure
-
-    from ..charts import _font_family
-
-    _font_family()
-    rcParams["pdf.fonttype"] = 42
-    buffer = io.BytesIO()
-    with PdfPages(buffer, metadata={"Creator": "auditor"}) as pages:
-        for n, start in enumerate(range(0, len(charts), 2)):
-            page = Figure(figsize=(8.27, 11.69))
-            page.text(0.5, 0.95, "附：趋势图", ha="center", fontsize=16)
-            for slot, draw in enumerate(charts[start:start + 2]):
-                draw(page.add_axes((0.12, 0.56 - slot * 0.45, 0.8, 0.33)))
-            page.text(0.5, 0.03, f"— {first_page + n} —", ha="center", fontsize=12)
-            pages.savefig(page)
-    return buffer.getvalue()
 
 
 class ScoreSheet(ReportRenderer):
@@ -233,8 +240,7 @@ class ScoreSheet(ReportRenderer):
             story += self.month_table(month)
         if self.installment:
             story += self.installment_block(self.installment)
-        story.append(self.p("本表采用的约定解读", "h2"))
-        story += [self.p(f"{n}. {line}", "small") for n, line in enumerate(c.settings.readings(c.family), 1)]
+        story += self.readings(c)
         story += self._note()
         story += self.signatures(c, self.signature_png)
         return story
@@ -261,10 +267,11 @@ class ScoreSheet(ReportRenderer):
                 rows.append(["", d.basis, "", "", "", format_yuan(d.amount), d.clause])
         story: list[Flowable] = [
             self.p(f"{month.period.label()}考核明细" + ("" if month.finalized else "（未定稿）"), "h2"),
-            self.table(rows, [16 * MM, 36 * MM, 18 * MM, 21 * MM, 24 * MM, 23 * MM, 32 * MM], right_cols=[5])]
+            self.table(rows, [16 * MM, 36 * MM, 18 * MM, 21 * MM, 24 * MM, 23 * MM, 32 * MM], right_cols=[5],
+                       name=f"{month.period.label()}考核明细")]
         total = (f"本月得分：{month.score:.2f} 分" if points else
                  f"本月扣减合计：{format_yuan(month.deduction_total)}（{amount_in_words(month.deduction_total)}）")
-        story.append(self.p(total, "h2"))
+        story.append(self.p(total, "total"))
         return story
 
     def installment_block(self, r: InstallmentResult) -> list[Flowable]:
@@ -281,7 +288,7 @@ class ScoreSheet(ReportRenderer):
             rows.append(["可从履约保证金中扣除", format_yuan(r.bond_claim)])
         story: list[Flowable] = [
             self.p(f"第{r.number}期付款核算（{r.installment.due_text}，{r.installment.clause}）", "h2"),
-            self.table(rows, [60 * MM, 110 * MM], right_cols=[1])]
+            self.table(rows, [60 * MM, 110 * MM], right_cols=[1], name="付款核算表")]
         if r.provisional:
             unfinalized = "、".join(str(p) for p in r.unfinalized_months)
             story.append(self.p("注：以下月份尚未定稿，本核算为暂估：" + unfinalized, "small"))
@@ -315,7 +322,8 @@ class PaymentStatement(ScoreSheet):
         rows = [["月份", "类别", "金额", "依据"]] + [[str(d.period), d.label, format_yuan(d.amount),
                                                  f"{d.basis}（{d.clause}）"] for d in r.deductions]
         if len(rows) > 1:
-            story += [self.p("扣减明细", "h2"), self.table(rows, [18 * MM, 36 * MM, 27 * MM, 89 * MM], right_cols=[2])]
+            story += [self.p("扣减明细", "h2"), self.table(rows, [18 * MM, 36 * MM, 27 * MM, 89 * MM], right_cols=[2],
+                                                            name="扣减明细表")]
         story += self._note()
         story += self.signatures(c, self.signature_png)
         return story
@@ -350,14 +358,16 @@ class SpotCheckRecord(ReportRenderer):
             rows.append([role.name, role.required, counts.get("present", 0), counts.get("leave", 0),
                          counts.get("absent", 0), counts.get("unmarked", 0)])
         story += [self.p("各岗位在岗情况", "h2"),
-                  self.table(rows, [40 * MM, 26 * MM, 26 * MM, 30 * MM, 24 * MM, 24 * MM], right_cols=[1, 2, 3, 4, 5])]
+                  self.table(rows, [40 * MM, 26 * MM, 26 * MM, 30 * MM, 24 * MM, 24 * MM], right_cols=[1, 2, 3, 4, 5],
+                             name="各岗位在岗情况表")]
         people: list[list[object]] = [["序号", "姓名", "工号", "岗位", "核查结果"]]
         people += [
             [n, e.name, e.employee_no, names.get(e.role, e.role),
              SPOT_STATUSES[e.status] + ("" if e.on_roster else "（不在名单）")] for n, e in enumerate(self.entries, 1)]
-        story += [self.p("逐人核查", "h2"), self.table(people, [14 * MM, 36 * MM, 30 * MM, 40 * MM, 50 * MM])]
+        story += [self.p("逐人核查", "h2"), self.table(people, [14 * MM, 36 * MM, 30 * MM, 40 * MM, 50 * MM],
+                                                       name="逐人核查表")]
         verdict = "抽查不达标：" + "；".join(result.reasons) if result.failed else "抽查达标。"
-        story.append(self.p(f"结论：{verdict}", "h2"))
+        story.append(self.p(f"结论：{verdict}", "total"))
         story += self._note()
         story += self.signatures(c, self.signature_png)
         return story

@@ -472,12 +472,17 @@ def _xmp_problems(reader: PdfFileReader, signed_revision: int) -> list[str]:
     return []
 
 
+def _signed_trace(data: bytes) -> bool:
+    """Whether ``data`` shows any mark of a signature: one flipped byte can spoil only one of them."""
+    return any(mark in data for mark in (b"/ByteRange", b"/Adobe.PPKLite", b"/ETSI.CAdES.detached"))
+
+
 def verify_pdf(data: bytes, roots: Iterable[Certificate] = (),
                registered: Callable[[str], bytes | None] | None = None) -> Verification:
     """Check ``data`` against the trusted ``roots`` (cryptography certificates) and, when ``registered``
     knows its number (number → the registered PDF), against the registered original. Never raises."""
     if not data.startswith(b"%PDF-"):
-        if b"/ByteRange" in data:
+        if _signed_trace(data):
             return Verification("altered", ["文件头被改动：签名的 PDF 已损坏或被改动"])
         return Verification("unsigned", ["不是 PDF 文件"])
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)  # expected failures are reported, not logged
@@ -485,7 +490,7 @@ def verify_pdf(data: bytes, roots: Iterable[Certificate] = (),
     try:
         return _verify(data, list(roots), registered or (lambda number: None))
     except Exception as exc:  # noqa: BLE001 — some tampering makes the PDF library raise: that is "altered"
-        if b"/ByteRange" in data:
+        if _signed_trace(data):
             return Verification("altered", [f"签名无法验证，文件已损坏或被改动（{type(exc).__name__}）"])
         return Verification("unsigned", [f"无法读取 PDF（{type(exc).__name__}）"])
 
@@ -500,7 +505,7 @@ def _verify(data: bytes, roots: list[Certificate], registered: Callable[[str], b
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     signatures = sorted(reader.embedded_signatures, key=lambda s: s.signed_revision)
     if not signatures:
-        if b"/ByteRange" in data:  # it was signed: the signature was removed or the file damaged around it
+        if _signed_trace(data):  # it was signed: the signature was removed or the file damaged around it
             return Verification("altered", ["文件中有签名痕迹，但签名已被移除或损坏"])
         return Verification("unsigned", ["文件未签名"])
     # pyHanko checks the cryptography and what changed; trust is reported by chain_status, with its reason

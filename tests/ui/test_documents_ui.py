@@ -72,11 +72,11 @@ def test_draft_issue_preview_print_and_follow_up(qtbot, window, tmp_path):
     assert page.model.index(0, 3).data() == "2025-11-24"
     preview = page.do_preview()
     qtbot.addWidget(preview)
-    assert preview.document.pageCount() == 2
+    assert preview.document.pageCount() == 3                # two pages of notice, the 回执 (附件) on its own
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert print_document(preview.document, printer) == 2
+    assert print_document(preview.document, printer) == 3
     from pypdf import PdfReader
 
     printed = PdfReader(str(tmp_path / "printed.pdf"))
