@@ -241,6 +241,19 @@ class FontBook:
         return "；".join(parts)
 
 
+def _embedding(path: str, index: int) -> str:
+    """Why the font's licence forbids embedding a subset (OS/2 fsType), or "" when it allows it. reportlab's
+    own check lets a restricted font through, so it is read here (fontTools, the OS/2 table alone)."""
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    fs_type = int(TTFont(path, lazy=True, fontNumber=index)["OS/2"].fsType)
+    if fs_type & 0x000F == 0x0002:
+        return "字体授权禁止嵌入（fsType 受限）"
+    if fs_type & 0x0300:
+        return "字体授权禁止子集嵌入（fsType）"
+    return ""
+
+
 def _system_face(family: str, installed: Mapping[str, tuple[str, int]]) -> tuple[Face | None, str]:
     from reportlab.pdfbase.ttfonts import TTFError
 
@@ -248,6 +261,9 @@ def _system_face(family: str, installed: Mapping[str, tuple[str, int]]) -> tuple
     face = Face("Sys" + "".join(ch for ch in Path(path).stem if ch.isalnum())[:24] + f"_{index}", family, path, index,
                 shipped=False)
     try:
+        licence = _embedding(path, index)
+        if licence:
+            return None, f"本机的{family}不能嵌入：{licence}"
         register(face)
     except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:  # CFF outlines, no embedding, damage
         return None, f"本机的{family}不能嵌入：{exc}"

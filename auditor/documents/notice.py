@@ -55,6 +55,13 @@ BANJI_PT = 14             # 7.4: 版记 in 4号仿宋
 
 
 def chinese_ordinal(n: int) -> str:
+    """一 … 十、十一 … 九十九、一百、一百零一、一百一十二 …"""
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        head = chinese_ordinal(hundreds) + "百"
+        if not rest:
+            return head
+        return head + ("零" + NUMERALS[rest - 1] if rest < 10 else ("一" if rest < 20 else "") + chinese_ordinal(rest))
     if n <= 10:
         return NUMERALS[n - 1]
     if n < 20:

@@ -169,6 +169,19 @@ def _place(atoms_: list[Atom], width: float, size: float, *, justify: bool, sque
     return line
 
 
+def _pieces(atom: Atom) -> list[Atom]:
+    """A run too long for any line, cut after its hyphens and slashes (YS2025-|FW-|GKZB-|001), or, with none,
+    between characters."""
+    pieces: list[Atom] = []
+    start = 0
+    for i, glyph in enumerate(atom.glyphs):
+        if glyph.char in "-/_" and i + 1 < len(atom.glyphs):
+            pieces.append(Atom(atom.glyphs[start:i + 1]))
+            start = i + 1
+    pieces.append(Atom(atom.glyphs[start:]))
+    return pieces if len(pieces) > 1 else [Atom([g]) for g in atom.glyphs]
+
+
 def break_lines(glyphs: list[Glyph], width: float, size: float, *, first_indent: float = 0.0,
                 justify: bool = True, max_gap: float | None = None) -> list[Line]:
     """Greedy line breaking under the 禁则 (see the module doc); the last line is not spread out."""
@@ -193,7 +206,7 @@ def break_lines(glyphs: list[Glyph], width: float, size: float, *, first_indent:
             index += 1
             continue
         if atom.width > width + 0.01 and len(atom.glyphs) > 1:  # a code longer than the line: split it, once
-            pending[index:index + 1] = [Atom([g]) for g in atom.glyphs]
+            pending[index:index + 1] = _pieces(atom)
             continue
         if used() + atom.width <= limit + 0.01 or not current:
             current.append(atom)
@@ -203,13 +216,17 @@ def break_lines(glyphs: list[Glyph], width: float, size: float, *, first_indent:
             flush()
             index += 1
             continue
-        over = used() + atom.width - limit
-        if atom.no_start:
-            room = sum(_squeezable(g, size) for a in [*current, atom] for g in a.glyphs)
+        if atom.no_start:  # squeeze it in, with the marks that follow it (）。): none may start the next line
+            end = index + 1
+            while end < len(pending) and pending[end].no_start:
+                end += 1
+            group = pending[index:end]
+            over = used() + sum(a.width for a in group) - limit
+            room = sum(_squeezable(g, size) for a in [*current, *group] for g in a.glyphs)
             if room >= over - 0.01:
-                current.append(atom)
+                current += group
                 flush(squeeze=over)
-                index += 1
+                index = end
                 continue
         carry: list[Atom] = []
         if atom.no_start or current[-1].no_end:
