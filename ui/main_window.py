@@ -446,4 +446,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("last_tab", self.tabs.currentIndex())
+        try:  # a closed window (its database closed with it) no longer refreshes on others' operations
+            hub().executed.disconnect(self.apply_changes)
+        except (RuntimeError, TypeError):
+            pass
         super().closeEvent(event)

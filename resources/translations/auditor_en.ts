@@ -66,6 +66,14 @@ Valid until {until}</translation>
         <translation>Previous</translation>
     </message>
     <message>
+        <source>上限</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>下限</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
         <source>不受信任：{problem}</source>
         <translation>Not trusted: {problem}</translation>
     </message>
@@ -84,6 +92,10 @@ Valid until {until}</translation>
     <message>
         <source>不能重新打开</source>
         <translation>Cannot reopen</translation>
+    </message>
+    <message>
+        <source>不计入</source>
+        <translation>Excluded</translation>
     </message>
     <message>
         <source>不达标</source>
@@ -112,6 +124,10 @@ Valid until {until}</translation>
     <message>
         <source>严重舆论事件数</source>
         <translation>Serious public-opinion incidents</translation>
+    </message>
+    <message>
+        <source>乙方</source>
+        <translation>Operator</translation>
     </message>
     <message>
         <source>乙方报送（收到日期）</source>
@@ -198,6 +214,14 @@ Valid until {until}</translation>
         <translation>Roster, payroll and social insurance</translation>
     </message>
     <message>
+        <source>人员缺口口径</source>
+        <translation>Staffing shortfall basis</translation>
+    </message>
+    <message>
+        <source>人员要求（原文）</source>
+        <translation>Staffing (as written)</translation>
+    </message>
+    <message>
         <source>人员配置</source>
         <translation>Staffing</translation>
     </message>
@@ -222,8 +246,24 @@ Valid until {until}</translation>
         <translation>Paste two columns from a spreadsheet: received, done (blank if not done)</translation>
     </message>
     <message>
+        <source>付款</source>
+        <translation>Installments</translation>
+    </message>
+    <message>
+        <source>付款分档</source>
+        <translation>Payment bands</translation>
+    </message>
+    <message>
+        <source>付款日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
         <source>付款时间</source>
         <translation>Due</translation>
+    </message>
+    <message>
+        <source>付款时间（原文）</source>
+        <translation>Due (as written)</translation>
     </message>
     <message>
         <source>付款核算</source>
@@ -322,6 +362,10 @@ Valid until {until}</translation>
         <translation>Pension</translation>
     </message>
     <message>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
@@ -336,6 +380,10 @@ Valid until {until}</translation>
     <message>
         <source>再次输入根证书口令</source>
         <translation>Repeat the root passphrase</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Points</translation>
     </message>
     <message>
         <source>分子</source>
@@ -360,6 +408,14 @@ Valid until {until}</translation>
     <message>
         <source>创建机构根证书…</source>
         <translation>Create the agency root…</translation>
+    </message>
+    <message>
+        <source>别称</source>
+        <translation>Aliases</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translation>Time limit</translation>
     </message>
     <message>
         <source>加入信任列表</source>
@@ -426,6 +482,10 @@ Valid until {until}</translation>
         <translation>Trusted time stamp</translation>
     </message>
     <message>
+        <source>可扣减</source>
+        <translation>Deductible</translation>
+    </message>
+    <message>
         <source>可拒绝付款：</source>
         <translation>Payment may be refused: </translation>
     </message>
@@ -438,8 +498,32 @@ Valid until {until}</translation>
         <translation>Contracts</translation>
     </message>
     <message>
+        <source>合同原文</source>
+        <translation>As written</translation>
+    </message>
+    <message>
+        <source>合同名称</source>
+        <translation>Contract name</translation>
+    </message>
+    <message>
+        <source>合同总价</source>
+        <translation>Contract total</translation>
+    </message>
+    <message>
+        <source>合同文件 (*.json)</source>
+        <translation>Contract files (*.json)</translation>
+    </message>
+    <message>
+        <source>合同标识</source>
+        <translation>Contract ID</translation>
+    </message>
+    <message>
         <source>合同检查（内在矛盾）：</source>
         <translation>Contract lint (inconsistencies):</translation>
+    </message>
+    <message>
+        <source>合同编号</source>
+        <translation>Contract number</translation>
     </message>
     <message>
         <source>合同：</source>
@@ -458,12 +542,20 @@ Valid until {until}</translation>
         <translation>Roster monthly average: {heads}; turnover {rate}%</translation>
     </message>
     <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>图片 (*.png *.jpg)</source>
         <translation>Images (*.png *.jpg)</translation>
     </message>
     <message>
         <source>在岗</source>
         <translation>Present</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
     </message>
     <message>
         <source>地点</source>
@@ -490,6 +582,10 @@ Valid until {until}</translation>
         <translation>Note</translation>
     </message>
     <message>
+        <source>大写</source>
+        <translation>In words</translation>
+    </message>
+    <message>
         <source>失业保险</source>
         <translation>Unemployment</translation>
     </message>
@@ -508,6 +604,10 @@ Valid until {until}</translation>
     <message>
         <source>字段</source>
         <translation>Field</translation>
+    </message>
+    <message>
+        <source>季度划分</source>
+        <translation>Quarter alignment</translation>
     </message>
     <message>
         <source>学历</source>
@@ -558,6 +658,14 @@ Valid until {until}</translation>
         <translation>Import…</translation>
     </message>
     <message>
+        <source>导入合同文件</source>
+        <translation>Import contract file</translation>
+    </message>
+    <message>
+        <source>导入合同文件…</source>
+        <translation>Import contract file…</translation>
+    </message>
+    <message>
         <source>导入审计包</source>
         <translation>Import audit bundle</translation>
     </message>
@@ -572,6 +680,14 @@ Valid until {until}</translation>
     <message>
         <source>导入本单位颁发的证书（.p12）</source>
         <translation>Import one issued by your agency (.p12)</translation>
+    </message>
+    <message>
+        <source>导出合同文件</source>
+        <translation>Export contract file</translation>
+    </message>
+    <message>
+        <source>导出合同文件…</source>
+        <translation>Export contract file…</translation>
     </message>
     <message>
         <source>导出审计包</source>
@@ -606,6 +722,18 @@ Valid until {until}</translation>
         <translation>No signing certificate yet.</translation>
     </message>
     <message>
+        <source>履约义务</source>
+        <translation>Obligations</translation>
+    </message>
+    <message>
+        <source>履约保证金</source>
+        <translation>Performance bond</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
         <source>岗位类别</source>
         <translation>Role</translation>
     </message>
@@ -616,6 +744,10 @@ Valid until {until}</translation>
     <message>
         <source>工伤保险</source>
         <translation>Work injury</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>Work orders</translation>
     </message>
     <message>
         <source>工号</source>
@@ -670,6 +802,10 @@ Valid until {until}</translation>
         <translation>Imported {contract} {period}</translation>
     </message>
     <message>
+        <source>已导入合同 {id}（{name}）</source>
+        <translation>Imported contract {id} ({name})</translation>
+    </message>
+    <message>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
@@ -684,6 +820,10 @@ Valid until {until}</translation>
         <translation>Exported to {path}.
 Give it to the operator and the other offices to add to their trust list, and ask them to check the fingerprint:
 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>已导出合同 {id} 到 {path}</source>
+        <translation>Exported contract {id} to {path}</translation>
     </message>
     <message>
         <source>已录入 {done}/{total}</source>
@@ -706,6 +846,10 @@ Please start the app again.</translation>
     <message>
         <source>已整改待核验</source>
         <translation>Rectified, to verify</translation>
+    </message>
+    <message>
+        <source>已标记</source>
+        <translation>Marked</translation>
     </message>
     <message>
         <source>已核验关闭</source>
@@ -732,12 +876,20 @@ Please start the app again.</translation>
         <translation>Gross pay</translation>
     </message>
     <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
         <source>开始抽查</source>
         <translation>Start check</translation>
     </message>
     <message>
         <source>开始时间</source>
         <translation>Start</translation>
+    </message>
+    <message>
+        <source>开户银行</source>
+        <translation>Bank</translation>
     </message>
     <message>
         <source>当前签名证书：</source>
@@ -750,6 +902,10 @@ Please start the app again.</translation>
     <message>
         <source>录入方式</source>
         <translation>Entry</translation>
+    </message>
+    <message>
+        <source>形式</source>
+        <translation>Form</translation>
     </message>
     <message>
         <source>得分</source>
@@ -766,6 +922,10 @@ Please start the app again.</translation>
     <message>
         <source>得分 {points}</source>
         <translation>Points {points}</translation>
+    </message>
+    <message>
+        <source>总价大写</source>
+        <translation>Total in words</translation>
     </message>
     <message>
         <source>截止</source>
@@ -788,6 +948,10 @@ Please start the app again.</translation>
         <translation>Deductions</translation>
     </message>
     <message>
+        <source>扣减比例(%)</source>
+        <translation>Deduction (%)</translation>
+    </message>
+    <message>
         <source>扣款</source>
         <translation>Deduction</translation>
     </message>
@@ -806,6 +970,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Submission deadlines</translation>
     </message>
     <message>
+        <source>抽查不达标解约次数</source>
+        <translation>Failed spot checks giving a termination right</translation>
+    </message>
+    <message>
         <source>抽查不达标：</source>
         <translation>Check failed: </translation>
     </message>
@@ -816,6 +984,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>指定表头</source>
         <translation>Map columns</translation>
+    </message>
+    <message>
+        <source>指标编号前缀</source>
+        <translation>Indicator code prefix</translation>
     </message>
     <message>
         <source>指标趋势：</source>
@@ -878,12 +1050,20 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Deadline</translation>
     </message>
     <message>
+        <source>整改期限(天)</source>
+        <translation>Rectification period (days)</translation>
+    </message>
+    <message>
         <source>整改通知书</source>
         <translation>Rectification notices</translation>
     </message>
     <message>
         <source>整改通知书…</source>
         <translation>Rectification notice…</translation>
+    </message>
+    <message>
+        <source>文中出现的合同编号</source>
+        <translation>Contract numbers in the text</translation>
     </message>
     <message>
         <source>文书功能尚未提供</source>
@@ -934,6 +1114,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Cannot write {name}: {reason}</translation>
     </message>
     <message>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
         <source>无法开始</source>
         <translation>Cannot start</translation>
     </message>
@@ -982,6 +1166,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Wrong date</translation>
     </message>
     <message>
+        <source>日期（原文）</source>
+        <translation>Date (as written)</translation>
+    </message>
+    <message>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -998,12 +1186,24 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Time limit</translation>
     </message>
     <message>
+        <source>时限内</source>
+        <translation>Within</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
         <source>暂估</source>
         <translation>Provisional</translation>
     </message>
     <message>
         <source>暂估：未完成或未定稿的月份 {months}</source>
         <translation>Provisional: months not complete or not finalised {months}</translation>
+    </message>
+    <message>
+        <source>最低工资</source>
+        <translation>Minimum wage</translation>
     </message>
     <message>
         <source>月份</source>
@@ -1020,6 +1220,18 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>有效期</source>
         <translation>Validity</translation>
+    </message>
+    <message>
+        <source>服务地点</source>
+        <translation>Service place</translation>
+    </message>
+    <message>
+        <source>服务时间</source>
+        <translation>Service hours</translation>
+    </message>
+    <message>
+        <source>服务期</source>
+        <translation>Service term</translation>
     </message>
     <message>
         <source>服务期各月</source>
@@ -1102,6 +1314,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Not shown</translation>
     </message>
     <message>
+        <source>未标记</source>
+        <translation>Unmarked</translation>
+    </message>
+    <message>
         <source>未核</source>
         <translation>Not checked</translation>
     </message>
@@ -1178,6 +1394,18 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>The agency root's passphrase: the root is created and encrypted with it on first use; it is asked whenever an inspector certificate is issued</translation>
     </message>
     <message>
+        <source>条件</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
         <source>查看完整身份证号</source>
         <translation>Show the full ID number</translation>
     </message>
@@ -1242,6 +1470,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>The root's private key is kept in the database, encrypted with this passphrase; it is asked whenever an inspector certificate is issued. A lost passphrase cannot be recovered.</translation>
     </message>
     <message>
+        <source>格式版本</source>
+        <translation>Format version</translation>
+    </message>
+    <message>
         <source>检查人员</source>
         <translation>Inspectors</translation>
     </message>
@@ -1274,6 +1506,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Template:</translation>
     </message>
     <message>
+        <source>止</source>
+        <translation>To</translation>
+    </message>
+    <message>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
@@ -1298,6 +1534,34 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Issuing…</translation>
     </message>
     <message>
+        <source>每日比例(%)</source>
+        <translation>Percent per day</translation>
+    </message>
+    <message>
+        <source>每月报送日</source>
+        <translation>Day of the month due</translation>
+    </message>
+    <message>
+        <source>每缺一人扣减比例(%)</source>
+        <translation>Deduction per missing person (%)</translation>
+    </message>
+    <message>
+        <source>比例(%)</source>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <source>比例（原文）</source>
+        <translation>Percent (as written)</translation>
+    </message>
+    <message>
+        <source>比较</source>
+        <translation>Comparator</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
         <source>注意：</source>
         <translation>Note: </translation>
     </message>
@@ -1310,6 +1574,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Clear</translation>
     </message>
     <message>
+        <source>渠道</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
         <source>版本记录（已定稿的月份按定稿时的版本考核）：</source>
         <translation>Versions (a finalised month is assessed under the version it was finalised with):</translation>
     </message>
@@ -1320,6 +1588,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>现场抽查</source>
         <translation>Spot check</translation>
+    </message>
+    <message>
+        <source>现场抽查条款</source>
+        <translation>Spot check clause</translation>
     </message>
     <message>
         <source>班次</source>
@@ -1338,8 +1610,16 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Reason (logged):</translation>
     </message>
     <message>
+        <source>生效日期</source>
+        <translation>Effective</translation>
+    </message>
+    <message>
         <source>用该备份替换当前数据？当前数据库会保留一份副本。</source>
         <translation>Replace the current data with this backup? A copy of the current database is kept.</translation>
+    </message>
+    <message>
+        <source>由其他数据得出</source>
+        <translation>Derived</translation>
     </message>
     <message>
         <source>由本机信任的根证书签发，可以签发文书。</source>
@@ -1348,6 +1628,14 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>由本机的机构根证书签发新证书</source>
         <translation>Issue one under this machine's agency root</translation>
+    </message>
+    <message>
+        <source>甲方</source>
+        <translation>Purchaser</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>界面语言</source>
@@ -1370,6 +1658,14 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Register</translation>
     </message>
     <message>
+        <source>目标值</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>目标值（原文）</source>
+        <translation>Target (as written)</translation>
+    </message>
+    <message>
         <source>确认并下一项</source>
         <translation>Accept and next</translation>
     </message>
@@ -1388,6 +1684,14 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>程序遇到意外错误（{name}），当前操作未完成，已保存的数据不受影响。</source>
         <translation>An unexpected error occurred ({name}); the current action was not completed and saved data is unaffected.</translation>
+    </message>
+    <message>
+        <source>税号</source>
+        <translation>Tax number</translation>
+    </message>
+    <message>
+        <source>税率(%)</source>
+        <translation>Tax rate (%)</translation>
     </message>
     <message>
         <source>第 {n} 版</source>
@@ -1510,6 +1814,34 @@ Number: {number}</translation>
         <translation>Date received</translation>
     </message>
     <message>
+        <source>签署方</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>签署栏</source>
+        <translation>Signature blocks</translation>
+    </message>
+    <message>
+        <source>签订后</source>
+        <translation>After signing</translation>
+    </message>
+    <message>
+        <source>签订后付款工作日数</source>
+        <translation>Working days after signing</translation>
+    </message>
+    <message>
+        <source>签订地点</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>简称</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
@@ -1518,8 +1850,16 @@ Number: {number}</translation>
         <translation>Paste or type the text of the document's QR code (starting with {prefix};)</translation>
     </message>
     <message>
+        <source>约定解读</source>
+        <translation>Readings</translation>
+    </message>
+    <message>
         <source>纳入通知书的问题：</source>
         <translation>Findings to include:</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>End</translation>
     </message>
     <message>
         <source>结束抽查</source>
@@ -1554,12 +1894,32 @@ Number: {number}</translation>
         <translation>Absent</translation>
     </message>
     <message>
+        <source>考核内容</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>考核周期</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
         <source>考核指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
+        <source>考核方式</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
         <source>考核月份</source>
         <translation>Months assessed</translation>
+    </message>
+    <message>
+        <source>考核结束月</source>
+        <translation>Last month assessed</translation>
+    </message>
+    <message>
+        <source>考核规则</source>
+        <translation>Scoring</translation>
     </message>
     <message>
         <source>考核评分表</source>
@@ -1568,6 +1928,26 @@ Number: {number}</translation>
     <message>
         <source>考核评分表…</source>
         <translation>Score sheet…</translation>
+    </message>
+    <message>
+        <source>考核起始月</source>
+        <translation>First month assessed</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>舆论事件扣分档</source>
+        <translation>Incident steps</translation>
+    </message>
+    <message>
+        <source>舆论事件条款</source>
+        <translation>Incident clause</translation>
+    </message>
+    <message>
+        <source>舆论事件解约次数</source>
+        <translation>Incidents giving a termination right</translation>
     </message>
     <message>
         <source>草稿</source>
@@ -1594,8 +1974,24 @@ Number: {number}</translation>
         <translation>{n} required</translation>
     </message>
     <message>
+        <source>要求人数</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>解读</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>解除合同情形</source>
+        <translation>Termination</translation>
+    </message>
+    <message>
         <source>警告</source>
         <translation>Warning</translation>
+    </message>
+    <message>
+        <source>计算方法</source>
+        <translation>Derivation</translation>
     </message>
     <message>
         <source>设置</source>
@@ -1666,6 +2062,10 @@ Number: {number}</translation>
         <translation>Account</translation>
     </message>
     <message>
+        <source>起</source>
+        <translation>From</translation>
+    </message>
+    <message>
         <source>起草整改通知书</source>
         <translation>Draft a rectification notice</translation>
     </message>
@@ -1702,8 +2102,16 @@ Number: {number}</translation>
         <translation>This is this machine's agency root: its inspectors cannot issue documents until it is added again.</translation>
     </message>
     <message>
+        <source>违约处理</source>
+        <translation>Remedies</translation>
+    </message>
+    <message>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>退还工作日数</source>
+        <translation>Working days to return</translation>
     </message>
     <message>
         <source>选中一行可看完整指纹。</source>
@@ -1770,8 +2178,16 @@ Number: {number}</translation>
         <translation>late</translation>
     </message>
     <message>
+        <source>逾期天数</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
         <source>逾期未定稿</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>逾期违约金</source>
+        <translation>Late penalty</translation>
     </message>
     <message>
         <source>重做</source>
@@ -1794,6 +2210,10 @@ Number: {number}</translation>
         <translation>Error</translation>
     </message>
     <message>
+        <source>键</source>
+        <translation>Key</translation>
+    </message>
+    <message>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -1802,8 +2222,16 @@ Number: {number}</translation>
         <translation>Findings</translation>
     </message>
     <message>
+        <source>页</source>
+        <translation>Page</translation>
+    </message>
+    <message>
         <source>项</source>
         <translation>items</translation>
+    </message>
+    <message>
+        <source>项目编号</source>
+        <translation>Project number</translation>
     </message>
     <message>
         <source>预览 / 打印…</source>

@@ -83,5 +83,5 @@ def test_status_marks_are_in_the_shipped_font():
 
     from auditor.paths import resources_dir
 
-    cmap = TTFont(str(resources_dir() / "fonts" / "AuditorSong-Regular.ttf"))["cmap"].getBestCmap()
+    cmap = TTFont(str(resources_dir() / "fonts" / "AuditorHei-Regular.ttf"))["cmap"].getBestCmap()  # the UI fallback
     assert all(ord(mark) in cmap for mark in "".join(STATUS_MARK.values()))

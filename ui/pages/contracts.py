@@ -31,33 +31,18 @@ from auditor.lint import lint_contract
 from auditor.storage import Store
 from auditor.storage.contracts_repo import EditImpact, FinalisedMonthsKeepTheirVersion
 
+from ..contract_labels import field_label
 from ..i18n import tr
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 OriginalRole = Qt.ItemDataRole.UserRole + 2
-LABELS = {
-    "name": "合同名称", "contract_no": "合同编号", "project_no": "项目编号", "signed_on": "签订日期",
-    "signed_place": "签订地点", "party_a": "甲方", "party_b": "乙方", "short_name": "简称", "address": "地址",
-    "legal_rep": "法定代表人", "contact": "联系人", "phone": "电话", "bank": "开户银行", "account": "账号",
-    "tax_no": "税号", "total": "合同总价", "total_in_words": "总价大写", "tax_rate": "税率(%)", "service": "服务期",
-    "start": "开始", "end": "结束", "place": "服务地点", "hours": "服务时间", "bond": "履约保证金",
-    "percent": "比例(%)", "amount": "金额", "amount_in_words": "大写", "form": "形式", "staffing": "人员配置",
-    "roles": "岗位", "required": "要求人数", "indicators": "考核指标", "code": "编号", "definition": "考核内容",
-    "comparator": "比较", "target": "目标值", "unit": "单位", "frequency": "考核周期", "points": "分值",
-    "deduction_percent": "扣减比例(%)", "notes": "备注", "clause": "条款", "installments": "付款",
-    "due": "付款日", "due_text": "付款时间（原文）", "first_month": "考核起始月", "last_month": "考核结束月",
-    "deducts": "可扣减", "settings": "设置", "quarter_alignment": "季度划分", "staffing_basis": "人员缺口口径",
-    "notice_deadline_days": "整改期限(天)", "minimum_wage": "最低工资", "scoring": "考核规则", "bands": "付款分档",
-    "min": "下限", "late_penalty": "逾期违约金", "percent_per_day": "每日比例(%)", "obligations": "履约义务",
-    "confidentiality": "保密义务", "text": "内容", "key": "键",
-}
 
 
 def _display(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return tr("是") if value else tr("否")
     return str(value)
 
 
@@ -183,7 +168,8 @@ class ContractsPage(QWidget):
         if isinstance(value, dict):
             for key, child in value.items():
                 child_path = f"{path}.{key}" if path else key
-                item = QTreeWidgetItem(parent, [f"{tr(LABELS[key]) if key in LABELS else key}（{key}）", ""])
+                item = QTreeWidgetItem(parent, [field_label(key), ""])
+                item.setToolTip(0, child_path)  # the field's place in the contract file, for whoever edits it
                 self._add(item, child, child_path)
         elif isinstance(value, list):
             parent.setText(1, tr("{n} 项").format(n=len(value)))
