@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import total_ordering
 
@@ -111,10 +111,14 @@ class CalendarError(InputError, ValueError):
 
 
 class WorkCalendar:
-    """Chinese working days, with user-supplied entries for unknown years."""
+    """Chinese working days, with user-supplied entries for unknown years.
 
-    def __init__(self, overrides: Mapping[dt.date, bool] | None = None) -> None:
+    ``notified_years``: years the package does not know whose official holiday notice the user has entered
+    (``auditor calendar set DAY … --notice 文号``): their other days follow the week (Monday–Friday work)."""
+
+    def __init__(self, overrides: Mapping[dt.date, bool] | None = None, notified_years: Iterable[int] = ()) -> None:
         self._overrides = dict(overrides or {})
+        self._notified = frozenset(notified_years)
 
     def is_workday(self, day: dt.date) -> bool:
         if day in self._overrides:
@@ -124,9 +128,12 @@ class WorkCalendar:
         try:
             return bool(chinese_calendar.is_workday(day))
         except NotImplementedError:
+            if day.year in self._notified:
+                return day.weekday() < 5
             raise CalendarError(
                 f"缺少 {day.year} 年的法定节假日安排，无法判断 {format_date_cn(day)} 是否为工作日；"
-                "请在设置中录入该年的节假日和调休上班日"
+                "请按国务院办公厅的节假日安排通知录入该年的放假日和调休上班日（auditor calendar set 日期 "
+                "--holiday|--workday --notice 文号，或菜单“日历”）"
             ) from None
 
     def workdays(self, start: dt.date) -> Iterator[dt.date]:

@@ -99,7 +99,7 @@ def money_history(contract: Contract, months: Mapping[Period, MonthResult],
         ax.set_title("月度得分")
         ax.set_ylabel("分")
     else:
-        values = [float(months[p].deduction_total / Decimal(10000)) for p in periods]
+        values = [float(months[p].recorded_deduction_total / Decimal(10000)) for p in periods]
         ax.bar(range(len(periods)), values, color="#c0392b")
         ax.set_title("月度扣减")
         ax.set_ylabel("万元")

@@ -282,6 +282,8 @@ def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
         minimum_wage=Decimal(wage.get("amount", "2100.00")),
         minimum_wage_source=wage.get("source", ""),
         minimum_wage_effective=_date(wage.get("effective"), "settings.minimum_wage.effective", problems),
+        **{key: raw_settings[key] for key in ("band_basis", "annual_items", "personnel_due", "assessment_start")
+           if key in raw_settings},
     )
     if problems or start is None or end is None:  # a missing date is among the problems
         raise TemplateError(f"{source} 有不一致之处：", problems)
@@ -299,7 +301,7 @@ def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
         service_start=start, service_end=end,
         service_place=data["service"].get("place", ""),
         bond=Bond(Decimal(bond["percent"]), Decimal(bond["amount"]), bond.get("amount_in_words", ""),
-                  bond.get("form", ""), bond.get("clause", "")) if bond else None,
+                  bond.get("form", ""), bond.get("clause", ""), bond.get("return_working_days")) if bond else None,
         roles=tuple(roles),
         penalty_percent_per_person=(Decimal(staffing["penalty_percent_per_person"])
                                     if staffing.get("penalty_percent_per_person") else None),

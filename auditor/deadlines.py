@@ -1,8 +1,10 @@
 """Month states and upcoming deadlines for the dashboard.
 
 A month is *overdue* when it has ended and is still not finalised by the
-10th of the following month (the day henan's personnel information is due;
-the same day is used for luoyang). This is a product decision (docs/decisions.md).
+10th of the following month (the day henan's personnel information of the month is due;
+the same day is used for luoyang). This is a product decision (docs/decisions.md). A month whose day
+came before the contract was signed, or that is not assessed (``assessment_start = signing``), is never
+overdue: nobody could have finalised it in time.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 
 from .calendar import Period, months_between
 from .model import Contract
-from .submissions import PERSONNEL_KINDS, due
+from .submissions import PERSONNEL_KINDS, assessed, before_signing, due
 
 OVERDUE_DAY = 10
 
@@ -23,13 +25,15 @@ class Deadline:
     kind: str  # schedule | personnel | installment | notice
 
 
-def month_state(period: Period, status: str | None, today: dt.date) -> str:
+def month_state(period: Period, status: str | None, today: dt.date, contract: Contract | None = None) -> str:
     """done | in_progress | not_started | overdue | future."""
     if status == "final":
         return "done"
     if period.first_day > today:
         return "future"
-    if today >= dt.date(period.next().year, period.next().month, OVERDUE_DAY):
+    overdue_from = dt.date(period.next().year, period.next().month, OVERDUE_DAY)
+    if today >= overdue_from and (contract is None or (assessed(contract, period)
+                                                       and not before_signing(contract, overdue_from))):
         return "overdue"
     return "in_progress" if status == "open" else "not_started"
 

@@ -37,7 +37,8 @@ def month_findings(contract: Contract, result: MonthResult) -> list[FindingDraft
                                    f"合同要求{item.indicator.target_text}{consequence}",
                                    item.indicator.clause, item.deduction))
     for deduction in result.deductions:
-        if deduction.kind in ("incident", "staffing", "late"):
+        if deduction.kind in ("incident", "staffing", "late") and not (deduction.kind == "incident"
+                                                                       and result.incidents is None):
             titles = {"incident": "发生严重舆论事件", "staffing": "运营团队人员不足", "late": "逾期提供服务"}
             drafts.append(FindingDraft(deduction.kind, deduction.kind, titles[deduction.kind],
                                        f"{result.period.label()}{deduction.basis}，"

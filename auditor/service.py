@@ -94,9 +94,12 @@ def installment_results(store: Store, contract: Contract,
                         months: dict[Period, MonthResult] | None = None) -> list[InstallmentResult]:
     """Every installment; pass ``months`` when the term was just assessed, to not do it twice.
 
-    Each month's figures come from its own version; each installment's own terms from installment_terms."""
+    Each month's figures come from its own version; each installment's own terms from installment_terms; a paid
+    installment's figures are the ones frozen when it was paid (what changed since adjusts the next one)."""
     return assess_installments(contract, months if months is not None else term_results(store, contract),
-                               store.months.personnel_received(contract.id), terms=installment_terms(store, contract))
+                               store.months.personnel_received(contract.id), terms=installment_terms(store, contract),
+                               payments=store.payments.load(contract.id), calendar=store.calendar(),
+                               changed_on=store.payments.month_changes(contract.id))
 
 
 def installment_result(store: Store, contract: Contract, number: int) -> InstallmentResult:

@@ -1,11 +1,11 @@
-"""The month commands: record, score, payment, finalize, reopen."""
+"""The month commands: record, score, finalize, reopen (payments: cli/payments.py)."""
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .args import EXIT_OK, _input_file, _number, _period, _reason, _text
+from .args import EXIT_OK, _input_file, _period, _reason, _text
 from .files import print_json
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def cmd_record(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_score(store: Store, args: argparse.Namespace) -> int:
     from ..money import format_yuan
-    from ..serialize import month_to_dict, number_text
+    from ..serialize import month_notes, month_to_dict, number_text
     from ..service import month_result, parse_period
 
     contract = store.contracts.get(args.contract)
@@ -45,42 +45,8 @@ def cmd_score(store: Store, args: argparse.Namespace) -> int:
     if result.score is not None:
         print(f"本月得分：{result.score:.2f}")
     print(f"本月扣减：{format_yuan(result.deduction_total)}")
-    for warning in result.warnings:
-        print(f"注意：{warning}")
-    if not result.complete:
-        print(f"未录入：{'、'.join(result.missing)}")
-    return EXIT_OK
-
-
-def cmd_payment(store: Store, args: argparse.Namespace) -> int:
-    from ..money import amount_in_words, format_yuan
-    from ..serialize import installment_to_dict, number_text
-    from ..service import installment_result
-
-    contract = store.contracts.get(args.contract)
-    result = installment_result(store, contract, args.number)
-    if args.json:
-        print_json(installment_to_dict(result))
-        return EXIT_OK
-    inst = result.installment
-    print(f"{contract.name}  第{inst.number}期（{inst.percent}%，{inst.due_text}）")
-    print(f"  金额：{format_yuan(result.amount)}")
-    if result.score is not None:
-        print(f"  得分：{result.score:.2f}，支付比例 {number_text(result.band_percent)}%，"
-              f"应付 {format_yuan(result.gross)}")
-    for d in result.deductions:
-        print(f"  扣减 {d.period} {d.label}：{format_yuan(d.amount)}（{d.basis}；{d.clause}）")
-    if result.carried_in:
-        print(f"  上期结转扣减：{format_yuan(result.carried_in)}")
-    print(f"  实付：{format_yuan(result.payable)}（{amount_in_words(result.payable)}）")
-    if result.carried_over:
-        print(f"  结转下期扣减：{format_yuan(result.carried_over)}")
-    if result.bond_claim:
-        print(f"  可从履约保证金中扣除：{format_yuan(result.bond_claim)}")
-    if result.provisional:
-        print(f"  暂估：未完成或未定稿的月份 {'、'.join(str(p) for p in result.unfinalized_months)}")
-    for line in result.refusal_conditions + result.warnings:
-        print(f"  注意：{line}")
+    for line in month_notes(result):
+        print(line)
     return EXIT_OK
 
 
@@ -113,11 +79,6 @@ def add_parsers(sub: Subparsers) -> None:
     p.add_argument("period", type=_period)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_score)
-    p = sub.add_parser("payment", help="第 N 期付款核算")
-    p.add_argument("contract", type=_text)
-    p.add_argument("number", type=_number)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_payment)
     p = sub.add_parser("finalize", help="月度定稿")
     p.add_argument("contract", type=_text)
     p.add_argument("period", type=_period)

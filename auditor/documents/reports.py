@@ -17,6 +17,7 @@ from ..calendar import format_date_cn
 from ..model import Contract, Status
 from ..money import amount_in_words, format_yuan
 from ..scoring import InstallmentResult, MonthResult, format_measure
+from ..serialize import installment_notes, month_notes, remainder_rows
 from .base import FONT, MM, draw_label, draw_qr, fonts_info, keywords, register_font, used_fonts
 from .typeset import Span
 
@@ -272,28 +273,22 @@ class ScoreSheet(ReportRenderer):
         total = (f"本月得分：{month.score:.2f} 分" if points else
                  f"本月扣减合计：{format_yuan(month.deduction_total)}（{amount_in_words(month.deduction_total)}）")
         story.append(self.p(total, "total"))
+        story += [self.p(line, "small") for line in month_notes(month)]  # as the CLI says them
         return story
 
     def installment_block(self, r: InstallmentResult) -> list[Flowable]:
         rows = [["项目", "金额 / 数值"],
                 ["本期付款比例与金额", f"{r.installment.percent.normalize():f}%　{format_yuan(r.amount)}"]]
         if r.score is not None and r.band_percent is not None:
-            rows += [["期内月度平均得分 X", f"{r.score:.2f}"], ["对应支付比例", f"{r.band_percent.normalize():f}%"],
+            rows += [["期内月度平均得分 X", str(r.score)], ["对应支付比例", f"{r.band_percent.normalize():f}%"],
                      ["按得分应付", format_yuan(r.gross)]]
         rows += [["本期扣减", format_yuan(r.deduction_total)], ["上期结转扣减", format_yuan(r.carried_in)],
                  ["本期实付", f"{format_yuan(r.payable)}（{amount_in_words(r.payable)}）"]]
-        if r.carried_over:
-            rows.append(["结转下期扣减", format_yuan(r.carried_over)])
-        if r.bond_claim:
-            rows.append(["可从履约保证金中扣除", format_yuan(r.bond_claim)])
+        rows += [list(row) for row in remainder_rows(r)]
         story: list[Flowable] = [
             self.p(f"第{r.number}期付款核算（{r.installment.due_text}，{r.installment.clause}）", "h2"),
             self.table(rows, [60 * MM, 110 * MM], right_cols=[1], name="付款核算表")]
-        if r.provisional:
-            unfinalized = "、".join(str(p) for p in r.unfinalized_months)
-            story.append(self.p("注：以下月份尚未定稿，本核算为暂估：" + unfinalized, "small"))
-        for line in r.refusal_conditions:
-            story.append(self.p("注：" + line, "small"))
+        story += [self.p(line, "small") for line in installment_notes(r)]  # as the CLI says them
         return story
 
     def annex_charts(self) -> list[ChartDrawer]:

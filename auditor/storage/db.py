@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .findings_repo import FindingsRepo
     from .months_repo import MonthsRepo
     from .notices_repo import NoticesRepo
+    from .payments_repo import PaymentsRepo
     from .personnel_repo import PersonnelRepo
     from .register_repo import RegisterRepo
     from .trust_repo import TrustRepo
@@ -192,8 +193,15 @@ class Store:
         return audit.verify(self.db, self.path, evidence_dir=self.evidence_dir, deep=deep, certificates=certificates)
 
     def calendar(self) -> WorkCalendar:
-        rows = self.db.execute("SELECT day, is_workday FROM calendar_overrides").fetchall()
-        return WorkCalendar({dt.date.fromisoformat(day): bool(flag) for day, flag in rows})
+        """Working days; a year the package does not know counts once a day of it was entered with its notice."""
+        rows = self.calendar_entries()
+        return WorkCalendar({day: flag for day, flag, _ in rows}, {day.year for day, _, note in rows if note})
+
+    def calendar_entries(self, year: int | None = None) -> list[tuple[dt.date, bool, str]]:
+        """The working-day overrides (day, is a workday, the notice), of ``year`` or all, in date order."""
+        rows = self.db.execute("SELECT day, is_workday, note FROM calendar_overrides ORDER BY day").fetchall()
+        entries = [(dt.date.fromisoformat(day), bool(flag), note) for day, flag, note in rows]
+        return [e for e in entries if year is None or e[0].year == year]
 
     def set_calendar_day(self, day: dt.date, is_workday: bool, note: str = "") -> None:
         with self.db.atomic():
@@ -242,6 +250,12 @@ class Store:
         from .notices_repo import NoticesRepo
 
         return NoticesRepo(self)
+
+    @property
+    def payments(self) -> PaymentsRepo:
+        from .payments_repo import PaymentsRepo
+
+        return PaymentsRepo(self)
 
     @property
     def findings(self) -> FindingsRepo:

@@ -51,8 +51,15 @@ def test_record_then_score_json(db, tmp_path, capsys):
     code, out, _ = run(db, "payment", "henan-2025", "2", "--json", capsys=capsys)
     payment = json.loads(out)
     assert payment["amount"] == "2587200.00"
-    assert payment["payable"] == "2328480.00"         # 2,587,200.00 − 258,720.00
-    assert {d["kind"] for d in payment["deductions"]} == {"indicator", "staffing"}
+    # September and November not entered: their 5 + 9 due items and HN-06 deduct as failed, provisionally
+    # (16 × 1% = 1,034,880.00): 2,587,200.00 − 258,720.00 − 1,034,880.00
+    assert payment["payable"] == "1293600.00" and payment["provisional"]
+    assert {d["kind"] for d in payment["deductions"] if not d["provisional"]} == {"indicator", "staffing"}
+    for month in ("2025-09", "2025-11"):
+        assert run(db, "record", str(write_doc(tmp_path, month_doc(henan, month), f"{month}.json")),
+                   capsys=capsys)[0] == 0
+    code, out, _ = run(db, "payment", "henan-2025", "2", "--json", capsys=capsys)
+    assert json.loads(out)["payable"] == "2328480.00"         # 2,587,200.00 − 258,720.00
 
 
 def test_recording_again_replaces_the_month(db, tmp_path, capsys):

@@ -62,9 +62,10 @@ def test_a_month_not_fully_entered_says_what_is_missing(db, capsys):
 
 def test_a_henan_installment_that_deductions_exceed_pays_nothing_and_carries_the_rest(db, capsys):
     # September: 一线 0 of 50 → 50 short = 50% = ¥3,234,000.00 > #2 ¥2,587,200.00 → pays ¥0.00,
-    # carries ¥646,800.00 into #3, which pays ¥1,293,600.00 − ¥646,800.00 = ¥646,800.00
+    # carries ¥646,800.00 into #3 (its months entered, all passed), which pays ¥1,293,600.00 − ¥646,800.00
     fill(db, "henan-2025", {"2025-09": {"headcount": {"frontline": 0, "support": 16, "management": 4}},
-                            "2025-10": {}, "2025-11": {}})
+                            "2025-10": {}, "2025-11": {},
+                            **{m: {} for m in ("2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05")}})
     out = run(db, capsys, "payment", "henan-2025", "2")
     assert out[0] == "河南省省级12345政务服务便民热线运营中心服务采购合同  第2期（40%，2025年12月）"
     assert out[1] == "  金额：¥2,587,200.00"
@@ -90,29 +91,33 @@ def test_a_luoyang_installment_prints_its_score_band_and_late_service(db, capsys
 
 
 def test_luoyang_has_no_bond_so_an_excess_at_the_end_is_to_be_recovered(db, capsys):
-    # #3 (10% = ¥1,032,992.00) covers 2025-12…2026-02; December 31 days late = ¥1,601,137.60;
-    # X = (100 + 27 + 0) / 3 = 42.33 → 0% band, so all of it is beyond what the last installment pays
+    # #3 (10% = ¥1,032,992.00) covers 2025-12…2026-02; December 31 days late = ¥1,601,137.60; the monthly
+    # items earn 73 in December and nothing in the months not entered, the annual items (assessed in 2026-02,
+    # not entered) nothing: X = (73 + 0 + 0) / 3 + 0 = 24.33 → 0% band, so all of it is beyond what #3 pays
     fill(db, "luoyang-2025", {"2025-12": {"late_days": 31}})
     out = run(db, capsys, "payment", "luoyang-2025", "3")
-    assert "  得分：42.33，支付比例 0%，应付 ¥0.00" in out
+    assert "  得分：24.33，支付比例 0%，应付 ¥0.00" in out
     assert "  实付：¥0.00（零元整）" in out
-    assert "  注意：扣减额超出末期应付款 1601137.60，本合同无履约保证金，须另行向乙方追偿" in out
+    assert "  注意：扣减额超出末期应付款 ¥1,601,137.60，本合同无履约保证金，须另行向乙方追偿" in out
 
 
-@pytest.mark.xfail(strict=True, reason="divergence from docs/decisions.md (Carry-over): a contract without a bond "
-                                       "still prints 可从履约保证金中扣除")
 def test_luoyang_prints_no_claim_on_a_bond_it_does_not_have(db, capsys):
+    # luoyang 第六条: 本项目免收履约保证金 — the whole remainder is to be recovered from the operator
     fill(db, "luoyang-2025", {"2025-12": {"late_days": 31}})
     out = run(db, capsys, "payment", "luoyang-2025", "3")
     assert not any(line.startswith("  可从履约保证金中扣除") for line in out)
+    assert "  须另行向乙方追偿：¥1,601,137.60" in out
 
 
-@pytest.mark.xfail(strict=True, reason="divergence from SPEC §4.2: the claim on the bond is not capped at the "
-                                       "bond held (¥323,400.00)")
 def test_henan_claims_from_the_bond_no_more_than_it_holds(db, capsys):
     # #4 (¥1,293,600.00) covers 2026-06…08: 30 short each month = 90% = ¥5,821,200.00 → ¥4,527,600.00 beyond it;
-    # the bond (5% = ¥323,400.00) covers only that much, the rest is to be recovered from the operator
+    # the bond (5% = ¥323,400.00) covers only that much, the rest is to be recovered from the operator;
+    # the months before June are entered and pass, so nothing is carried into #4
+    fill(db, "henan-2025", {m: {} for m in ("2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02",
+                                            "2026-03", "2026-04", "2026-05")})
     fill(db, "henan-2025", {m: {"headcount": {"frontline": 20, "support": 16, "management": 4}}
                             for m in ("2026-06", "2026-07", "2026-08")})
     out = run(db, capsys, "payment", "henan-2025", "4")
+    assert "  末期后仍余扣减：¥4,527,600.00" in out
     assert "  可从履约保证金中扣除：¥323,400.00" in out
+    assert "  须另行向乙方追偿：¥4,204,200.00" in out

@@ -58,9 +58,8 @@ def test_luoyang_names_no_submission_day_so_only_installments_show(store):
         (D(2025, 12, 15), "installment", "第2期付款（2025年12月15日前）")]
 
 
-@pytest.mark.xfail(strict=True, reason="divergence from SPEC §6: the personnel files of month M are due on the 10th "
-                                       "of M+1 by default; the dashboard names December's files for 2025-12-10")
 def test_the_tenth_of_december_is_novembers_personnel_files(store):
+    # SPEC §6 default: the personnel files of month M are due on the 10th of M+1 (henan 第二条2)
     henan = store.contracts.get("henan-2025")
     personnel = [d for d in upcoming(henan, D(2025, 11, 20)) if d.kind == "personnel"]
     assert personnel[0].text == "2025年11月人员名单、工资表、五险一金、转账记录报送截止（第二条2）"

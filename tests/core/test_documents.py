@@ -163,6 +163,9 @@ def test_notice_line_pitch_and_chars_per_line_exactly(store, henan_month):
 
 def test_every_document_embeds_its_fonts_and_says_its_figures(store, henan_month, p12):
     # henan 第二条2: #2 = 40% = 2,587,200.00; Oct deducts 64,680.00 + 194,040.00 → pays 2,328,480.00
+    # (September and November entered and passed: a month not entered would deduct its items provisionally)
+    record(store, henan_month, "2025-09")
+    record(store, henan_month, "2025-11")
     identity = p12
     sheet = docs.score_sheet(store, "henan-2025", "2025-10", identity).pdf
     installment = docs.installment_sheet(store, "henan-2025", 2, identity).pdf

@@ -113,7 +113,9 @@ def test_reconciliation_finds_every_discrepancy(store, tmp_path):
     assert ("below_minimum_wage", "王芳") in got             # 2000.00 < 2100.00 (豫政〔2023〕43号)
     assert ("manager_unqualified", "刘洋") in got            # 大专, 2 years
     assert ("departure_unapproved", "李娜") in got           # left 10-15 without approval
-    assert ("missing_submission", "") in got                 # 排班表 due by the 5th
+    # October's 排班表 (5 Oct) and personnel files (10 Nov, SPEC §6) were due before the signing (2025-11-17):
+    # no deadline of the contract, so neither late nor missing
+    assert not any(t in ("missing_submission", "late_submission") for t, _ in got)
     insurance = next(f for f in findings if f.type == "missing_insurance" and f.name == "王芳")
     assert insurance.detail == "未缴：住房公积金" and insurance.file == "五险一金.csv" and insurance.row == 3
     assert not any(f.name == "张伟" for f in findings)
@@ -127,8 +129,10 @@ def test_invalid_duplicate_ids_and_late_submission(store, tmp_path):
               ["张三", IDS[0], "A009", "一线", "2024-03-01", None, "本科", 0],
               ["李四", wrong_check_digit, "A010", "一线", "2024-03-01", None, "本科", 0]]
     henan = store.contracts.get("henan-2025")
-    import_file(store, henan, OCT, "roster", write_xlsx(tmp_path / "r.xlsx", roster), dt.date(2025, 10, 13))
-    findings = reconcile_month(store, henan, OCT, today=dt.date(2025, 10, 20))
+    # December's roster is due on 10 January (第二条2, the files of month M on the 10th of M+1): 3 days late
+    dec = Period(2025, 12)
+    import_file(store, henan, dec, "roster", write_xlsx(tmp_path / "r.xlsx", roster), dt.date(2026, 1, 13))
+    findings = reconcile_month(store, henan, dec, today=dt.date(2026, 1, 20))
     types = {(f.type, f.name) for f in findings}
     assert ("duplicate_id", "张三") in types and ("invalid_id", "李四") in types
     late = next(f for f in findings if f.type == "late_submission")

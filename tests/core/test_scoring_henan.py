@@ -139,6 +139,8 @@ def test_approved_change_lowers_the_requirement(store, hn):
 
 def test_first_installment_has_no_deductions(store, hn):
     record(store, hn, "2025-09", {"HN-02": {"value": "90"}})
+    record(store, hn, "2025-10")
+    record(store, hn, "2025-11")
     first = installment_result(store, hn, 1)
     assert first.installment.due == dt.date(2025, 12, 8)
     assert (first.amount, first.deductions, first.payable) == (D("1293600.00"), (), D("1293600.00"))
@@ -167,25 +169,32 @@ def test_excess_deductions_carry_to_the_next_installment(store, hn):
     assert third.payable == D("711480.00")
 
 
-def test_excess_after_the_last_installment_is_claimable_from_the_bond(store, hn):
-    # #4 covers Jun–Aug: 3 months × 30 persons short = 90% = 5,821,200.00 > 1,293,600.00
+def test_excess_after_the_last_installment_is_claimable_from_the_bond_up_to_the_bond_held(store, hn):
+    # #4 covers Jun–Aug: 3 months × 30 persons short = 90% = 5,821,200.00 > 1,293,600.00; the remainder
+    # 4,527,600.00 is claimable from the bond only up to the 323,400.00 held (第二条5), the rest recovered;
+    # the earlier months are entered and pass, so nothing is carried in
+    for month in ("2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05"):
+        record(store, hn, month)
     for month in ("2026-06", "2026-07", "2026-08"):
         record(store, hn, month, headcount={"frontline": 20, "support": 16, "management": 4})
     last = installment_results(store, hn)[-1]
     assert last.payable == D("0.00")
-    assert last.carried_over == D("0.00")
-    assert last.bond_claim == D("4527600.00")   # 5,821,200.00 − 1,293,600.00
+    assert last.carried_over == D("4527600.00")   # 5,821,200.00 − 1,293,600.00, the whole remainder
+    assert last.bond_claim == D("323400.00")
+    assert last.to_recover == D("4204200.00")
 
 
 def test_missing_personnel_information_is_a_refusal_condition(store, hn):
-    # 第二条2: 每月10日前上报人员信息 … 否则甲方可以拒绝付款并不视为违约; #2 due 2025-12-31 → Sep…Dec
+    # 第二条2: 每月10日前上报人员信息 … 否则甲方可以拒绝付款并不视为违约; #2 due 2025-12-31. The files of month M
+    # are due on the 10th of M+1 (SPEC §6): September's on 10 Oct and October's on 10 Nov came before the
+    # signing (2025-11-17) and bind nobody; November's fall on 10 Dec ≤ 31 Dec; December's on 10 Jan do not
     for period in ("2025-09", "2025-10", "2025-11", "2025-12"):
         for kind in ("roster", "payroll", "insurance", "transfers"):
-            if not (period == "2025-10" and kind == "insurance"):
+            if period != "2025-09" and not (period == "2025-11" and kind == "insurance"):
                 store.months.record_submission("henan-2025", Period.parse(period), kind, dt.date(2025, 12, 1))
     conditions = installment_result(store, hn, 2).refusal_conditions
     assert len(conditions) == 1
-    assert "2025年10月" in conditions[0] and "五险一金缴纳记录" in conditions[0]
+    assert "2025年11月" in conditions[0] and "五险一金缴纳记录" in conditions[0]
 
 
 def test_henan_has_no_points(store, hn):

@@ -157,6 +157,8 @@ def test_a_month_without_a_score_counts_zero_in_the_mean_like_a_month_not_entere
     months = term_results(store, ly)
     months[Period(2025, 6)] = dataclasses.replace(months[Period(2025, 6)], score=None)
     first = assess_installments(ly, months)[0]
-    assert first.score == D("69.00")             # (92 + 92 + 92 + 0) / 4
-    assert first.band_percent == D(75)           # 60 ≤ X < 70
-    assert first.payable == D("3873720.00")      # 5,164,960.00 × 75%
+    # the monthly items earn 92 − 27 = 65 in each scored month, 0 in the month without a score; the annual
+    # items (not yet due) count full once, as a whole: X = (65 + 65 + 65 + 0) / 4 + 27 = 75.75
+    assert first.score == D("75.75")
+    assert first.band_percent == D(85)           # 70 ≤ X < 80
+    assert first.payable == D("4390216.00")      # 5,164,960.00 × 85%

@@ -68,7 +68,7 @@ class DashboardPage(QWidget):
             button.deleteLater()
         self.month_buttons.clear()
         for n, period in enumerate(sorted(months)):
-            state = month_state(period, statuses.get(period), self.today)
+            state = month_state(period, statuses.get(period), self.today, contract)
             color, label = STATE_STYLE[state]
             button = QPushButton(f"{period.label()}\n{tr(label)}")
             button.setStyleSheet(f"background: {color}; padding: 6px;")

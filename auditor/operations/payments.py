@@ -1,0 +1,82 @@
+"""Payments as they happen: recording that an installment was paid freezes its figures (issue 12).
+
+From then on the installment shows what it said when it was paid; a change in its window later on (a
+month reopened, an item corrected, an approval recorded) is an adjustment on the next unpaid installment,
+dated and explained, and so is a difference between what was paid and what the installment said.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import limits
+from ..calendar import Period
+from ..errors import InputError, StateError
+from ..scoring import InstallmentResult
+from . import Area, Changes, Outcome
+
+if TYPE_CHECKING:
+    from ..storage import Store
+
+log = logging.getLogger(__name__)
+
+
+def parse_amount(text: str, where: str = "--amount") -> Decimal:
+    """An amount paid, in yuan: ``1293600``, ``1,293,600.00``, ``¥1,293,600.00`` (full-width accepted); to the fen."""
+    plain = unicodedata.normalize("NFKC", str(text)).strip().removeprefix("¥").removeprefix("￥").replace(",", "")
+    plain = plain.removesuffix("元").strip()
+    try:
+        amount = limits.parse(plain, limits.MONEY)
+    except ValueError as exc:
+        raise InputError(f"{where}：{exc}") from None
+    if amount < 0:
+        raise InputError(f"{where}：金额不能为负数（{limits.shown(text)}）")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise InputError(f"{where}：金额最多到分（两位小数），实为 {limits.shown(text)}")
+    return amount.quantize(Decimal("0.01"))
+
+
+def record_payment(store: Store, contract_id: str, number: int, paid_on: dt.date, amount: Decimal,
+                   voucher: Path | None = None, today: dt.date | None = None) -> Outcome[InstallmentResult]:
+    """Record that installment ``number`` was paid ``amount`` on ``paid_on``; its figures as they stand now are
+    frozen with it. Installments are paid in order, once each; the voucher is kept as evidence."""
+    from ..service import installment_results
+
+    today = today or dt.date.today()
+    with store.db.atomic():
+        contract = store.contracts.get(contract_id)
+        results = installment_results(store, contract)
+        if not 1 <= number <= len(results):
+            raise InputError(f"合同 {contract.id} 共有 {len(results)} 期付款，没有第 {number} 期")
+        payments = store.payments.load(contract.id)
+        if number in payments:
+            paid = payments[number]
+            raise StateError(f"{contract.id} 第 {number} 期已于 {paid.paid_on} 登记付款，付款记录不能修改或重复登记")
+        unpaid = [n for n in range(1, number) if n not in payments]
+        if unpaid:
+            raise StateError(f"第 {unpaid[0]} 期尚未登记付款：各期须按顺序登记")
+        if paid_on > today:
+            raise InputError(f"付款日期 {paid_on} 晚于今天（{today}）")
+        if contract.signed_on is not None and paid_on < contract.signed_on:
+            raise InputError(f"付款日期 {paid_on} 早于合同签订日（{contract.signed_on}）")
+        previous = payments.get(number - 1)
+        if previous is not None and paid_on < previous.paid_on:
+            raise InputError(f"付款日期 {paid_on} 早于第 {number - 1} 期的付款日期（{previous.paid_on}）")
+        reason = limits.problem(amount, limits.MONEY) or (None if amount == amount.quantize(Decimal("0.01"))
+                                                          else "金额最多到分（两位小数）")
+        if reason:
+            raise InputError(f"实付金额 {limits.shown(amount)}：{reason}")
+        voucher_id = None
+        if voucher is not None:
+            voucher_id = store.evidence.add(contract.id, Period.of(paid_on), f"payment-{number}", voucher).id
+        frozen = results[number - 1]
+        store.payments.record(frozen, paid_on, amount, voucher_id)
+        result = installment_results(store, contract)[number - 1]
+    log.info("recorded the payment of %s installment %d: %s on %s%s", contract.id, number, amount, paid_on,
+             " (provisional figures frozen)" if frozen.provisional else "")
+    areas = (Area.PAYMENTS, Area.EVIDENCE) if voucher is not None else (Area.PAYMENTS,)
+    return Outcome(result, Changes.of(*areas, contract=contract.id))
