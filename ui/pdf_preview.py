@@ -1,7 +1,11 @@
-"""Preview a PDF (QtPdf) and print it through the system print dialog at actual size.
+"""Preview a PDF (QtPdf) and print it through the system print dialog at actual size, in vector form.
 
-Printing draws each page at the printer's resolution onto the full A4 page, with
-no scaling to the printable area, so the GB/T 9704 margins hold on paper.
+Printing hands the document itself over, never a picture of it: "print to PDF" writes the PDF (vector
+text and paths, fonts embedded), and on systems with a CUPS spooler the PDF goes to the chosen printer
+with ``lp`` (media A4, no scaling), which rasterises it at the printer's own resolution. Only where
+neither exists (Windows' native printers) are pages drawn as images, one page at a time, at 300 dpi at
+most, full page with no scaling so the GB/T 9704 margins hold on paper. It runs on a worker with
+progress and Cancel.
 
 A signed document's visible stamp is the appearance of a signature *widget* annotation. QtPdf never
 draws widgets: it renders with PDFium's ``FPDF_RenderPageBitmap``, which skips them even with
@@ -14,6 +18,10 @@ from __future__ import annotations
 
 import io
 import logging
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
@@ -122,11 +130,13 @@ def _draw_appearances(pdf: bytes) -> bytes:
 
 def load_document(pdf: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
     """A QtPdf document of ``pdf`` as readers show it (annotation appearances drawn, see the module doc)."""
+    shown = display_copy(pdf)
     document = QPdfDocument(parent)
     buffer = QBuffer(parent)
-    buffer.setData(QByteArray(display_copy(pdf)))
+    buffer.setData(QByteArray(shown))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
+    document.shown_pdf = shown  # what printing hands over: the display copy's bytes
     return document, buffer
 
 
@@ -139,23 +149,97 @@ def render_page(document: QPdfDocument, index: int, dpi: float):
                            options)
 
 
-def print_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Render every page at the printer's DPI onto the whole page; returns the pages printed."""
+MAX_BITMAP_DPI = 300
+
+
+def _full_a4(printer: QPrinter) -> None:
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setFullPage(True)
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+
+
+def _pages_of(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf), strict=False).pages)
+
+
+def spooler() -> str | None:
+    """CUPS's ``lp``, where the system has one (Linux, macOS); None on Windows."""
+    return None if sys.platform == "win32" else shutil.which("lp")
+
+
+def print_pdf(pdf: bytes, printer: QPrinter, progress: Callable[[float, str], None] = lambda f, m="": None,
+              cancelled: Callable[[], bool] = lambda: False, *, allow_spooler: bool = True) -> int:
+    """Print ``pdf`` (the display copy: signature stamps drawn in) on ``printer``; returns the pages printed,
+    0 when cancelled. Safe on a worker thread: it touches no widget."""
+    _full_a4(printer)
+    pages = _pages_of(pdf)
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:     # print to file: the PDF itself
+        progress(0.5, "")
+        Path(printer.outputFileName()).write_bytes(pdf)
+        progress(1.0, "")
+        return pages
+    lp = spooler() if allow_spooler else None
+    if lp is not None:
+        progress(0.3, "")
+        spool(pdf, printer, lp, pages)
+        progress(1.0, "")
+        return pages
+    return _print_bitmaps(pdf, printer, progress, cancelled)
+
+
+def spool(pdf: bytes, printer: QPrinter, lp: str, pages: int) -> None:
+    """The PDF to the chosen printer through CUPS: A4, actual size, the dialog's copies, pages and duplex."""
+    command = [lp, "-n", str(max(1, printer.copyCount())), "-o", "media=A4", "-o", "fit-to-page=false",
+               "-o", "scaling=100"]
+    if printer.printerName():
+        command[1:1] = ["-d", printer.printerName()]
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage():
+        command += ["-P", f"{printer.fromPage()}-{printer.toPage() or pages}"]
+    if printer.duplex() in (QPrinter.DuplexMode.DuplexLongSide, QPrinter.DuplexMode.DuplexAuto):
+        command += ["-o", "sides=two-sided-long-edge"]
+    subprocess.run(command, input=pdf, check=True, capture_output=True, timeout=120)
+
+
+def _print_bitmaps(pdf: bytes, printer: QPrinter, progress: Callable[[float, str], None],
+                   cancelled: Callable[[], bool]) -> int:
+    """The last resort: each page as an image at the printer's resolution, 300 dpi at most, drawn over the
+    whole page; one page in memory at a time."""
+    document = QPdfDocument()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
     painter = QPainter()
     if not painter.begin(printer):
         return 0
+    count = document.pageCount()
     try:
-        dpi = printer.resolution()
-        for index in range(document.pageCount()):
+        dpi = min(printer.resolution(), MAX_BITMAP_DPI)
+        scale = printer.resolution() / dpi
+        for index in range(count):
+            if cancelled():
+                printer.abort()
+                return 0
+            progress(index / count, f"{index + 1}/{count}")
             if index:
                 printer.newPage()
-            painter.drawImage(0, 0, render_page(document, index, dpi))
+            image = render_page(document, index, dpi)
+            painter.save()
+            painter.scale(scale, scale)
+            painter.drawImage(0, 0, image)
+            painter.restore()
     finally:
         painter.end()
-    return document.pageCount()
+    progress(1.0, "")
+    return count
+
+
+def print_document(document: QPdfDocument, printer: QPrinter, progress: Callable[[float, str], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> int:
+    """Print a document loaded by ``load_document``; returns the pages printed."""
+    return print_pdf(document.shown_pdf, printer, progress or (lambda f, m="": None), cancelled or (lambda: False))
 
 
 class PdfPreviewDialog(QDialog):
@@ -191,7 +275,26 @@ class PdfPreviewDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_document(self.document, printer)
+            self.print_on_worker(printer)
+
+    def print_on_worker(self, printer: QPrinter):
+        """Print on a worker thread with progress and Cancel; the window stays responsive."""
+        from .workers import run_with_progress
+
+        self.printer = printer  # kept alive while the worker uses it
+        pdf = self.document.shown_pdf
+        self.print_button.setEnabled(False)
+
+        def done(pages: int) -> None:
+            self.print_button.setEnabled(True)
+            self.printed = pages
+
+        def failed(error: BaseException) -> None:
+            self.print_button.setEnabled(True)
+            QMessageBox.warning(self, tr("打印…"), str(error))
+
+        return run_with_progress(self, tr("打印…"), lambda progress, cancelled: print_pdf(
+            pdf, printer, progress, cancelled), done, failed)
 
     def save_as(self, path: str | None = None) -> None:
         """The original bytes, never the display copy: the signature must stay valid."""

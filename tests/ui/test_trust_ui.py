@@ -373,7 +373,7 @@ def test_preview_and_print_show_the_signature_stamp(qtbot, window, tmp_path, iss
     printer.setResolution(dpi)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert print_document(preview.document, printer) == 2
+    assert print_document(preview.document, printer) == 3                  # the 回执 on a page of its own
     printed = QPdfDocument()
     printed.load(str(tmp_path / "printed.pdf"))
     assert _dark_pixels(render_page(printed, 1, dpi), box, height, dpi) > 50
