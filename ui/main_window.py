@@ -25,7 +25,7 @@ from auditor.operations import months as month_ops
 from auditor.service import installment_results, term_results
 from auditor.storage import Store
 
-from . import errors
+from . import errors, keys
 from .i18n import LANGUAGES, tr
 from .ops import hub, run_op
 from .pages.contracts import ContractsPage
@@ -133,11 +133,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(tr("编辑"))
         self.undo_action = self.undo_stack.createUndoAction(self, tr("撤销"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_stack.createRedoAction(self, tr("重做"))
-        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self.keys = keys.install(self)  # Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y, Ctrl+←/→ work while typing
         settings_menu = self.menuBar().addMenu(tr("设置"))
         language_menu = settings_menu.addMenu(tr("界面语言"))
         group = QActionGroup(self)

@@ -62,12 +62,24 @@ Valid until {until}</translation>
         <translation>. Do not rely on this file; ask the issuing office for the original.</translation>
     </message>
     <message>
+        <source>上一月</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
         <source>上一项</source>
         <translation>Previous</translation>
     </message>
     <message>
         <source>上限</source>
         <translation>Limit</translation>
+    </message>
+    <message>
+        <source>下一月</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <source>下一项</source>
+        <translation>Next</translation>
     </message>
     <message>
         <source>下限</source>
@@ -872,6 +884,10 @@ Please start the app again.</translation>
         <translation>Superseded</translation>
     </message>
     <message>
+        <source>已转到 {month}</source>
+        <translation>Now showing {month}</translation>
+    </message>
+    <message>
         <source>应发工资</source>
         <translation>Gross pay</translation>
     </message>
@@ -1008,6 +1024,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>撤销</source>
         <translation>Undo</translation>
+    </message>
+    <message>
+        <source>撤销上一步录入</source>
+        <translation>Undo the last entry</translation>
     </message>
     <message>
         <source>收到</source>
@@ -2082,6 +2102,10 @@ Number: {number}</translation>
         <translation>ID number</translation>
     </message>
     <message>
+        <source>转到</source>
+        <translation>Go</translation>
+    </message>
+    <message>
         <source>载入签名图片…</source>
         <translation>Load image…</translation>
     </message>
@@ -2174,6 +2198,14 @@ Number: {number}</translation>
         <translation>Walk-through</translation>
     </message>
     <message>
+        <source>逐项录入的上一项</source>
+        <translation>Previous item of the walk-through</translation>
+    </message>
+    <message>
+        <source>逐项录入的下一项</source>
+        <translation>Next item of the walk-through</translation>
+    </message>
+    <message>
         <source>逾期</source>
         <translation>late</translation>
     </message>
@@ -2192,6 +2224,10 @@ Number: {number}</translation>
     <message>
         <source>重做</source>
         <translation>Redo</translation>
+    </message>
+    <message>
+        <source>重做刚撤销的录入</source>
+        <translation>Redo the entry just undone</translation>
     </message>
     <message>
         <source>重新打开…</source>

@@ -180,8 +180,7 @@ class WalkthroughPage(QWidget):
         self.evidence_list.itemDoubleClicked.connect(self.open_evidence)
         for edit in (self.value, self.numerator, self.denominator, self.reason, self.note, self.incidents):
             edit.returnPressed.connect(self.accept_step)
-        QShortcut(QKeySequence("Ctrl+Right"), self, lambda: self.move(1))
-        QShortcut(QKeySequence("Ctrl+Left"), self, lambda: self.move(-1))
+        # the next and previous items are the window's Ctrl+↓ / Ctrl+↑ (ui/keys.py), so they work while typing
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save_step())
         QShortcut(QKeySequence("Ctrl+Return"), self.events, self.accept_step)
 
