@@ -187,6 +187,11 @@ def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
     out_of_range = _range_problems(data)
     if out_of_range:
         raise TemplateError(f"{source} 有超出范围的数值：", out_of_range)
+    from .workorders import derivation_problems
+
+    derivation = derivation_problems(data)
+    if derivation:
+        raise TemplateError(f"{source} 的工单计算规则（derivation）有误：", derivation)
     problems: list[str] = []
     family = Family(data["family"])
     start = _date(data["service"]["start"], "service.start", problems)

@@ -123,12 +123,15 @@ def _decode_csv(data: bytes, name: str) -> str:
     raise InputError(f"{name}: 无法识别文件编码（应为 UTF-8 或 GBK）")
 
 
-def read_rows(path: Path, sheet: str | None = None) -> list[tuple[int, tuple[Any, ...]]]:
+def read_rows(path: Path, sheet: str | None = None, *, xlsx_reader: str = "openpyxl"
+              ) -> list[tuple[int, tuple[Any, ...]]]:
     """Every non-empty row as (row number, cells), merged cells filled from their top-left cell.
 
     Spreadsheets come from the operator: the first *visible* sheet is read
     (or the one named), and a file whose cells reach past
     ``limits.MAX_ROWS`` × ``limits.MAX_COLUMNS`` is refused before it is loaded.
+    ``xlsx_reader="calamine"`` reads an .xlsx with python-calamine instead: several times faster on a
+    100,000-row export, merged cells left as they are (work-order exports have none that matter).
     """
     name = path.name
     if not path.is_file():
@@ -142,7 +145,7 @@ def read_rows(path: Path, sheet: str | None = None) -> list[tuple[int, tuple[Any
     if suffix == ".csv":
         rows = _read_csv(data, name)
     elif suffix in (".xlsx", ".xlsm"):
-        rows = _read_xlsx(path, sheet)
+        rows = _read_xlsx_calamine(path, sheet) if xlsx_reader == "calamine" else _read_xlsx(path, sheet)
     elif suffix in (".xls", ".ods"):
         rows = _read_calamine(path, sheet)
     else:
@@ -228,17 +231,18 @@ def _scan_part(stream: Any) -> _Extent:
                 raise _Refused(f"行号 {row} 超出 Excel 的范围")
         elif local == "c":
             ref = attrs.get("r")
+            at_row = row   # calamine places a cell by its own reference, whatever row element holds it
             if ref is None:
                 column += 1
             else:
                 match = _REF.fullmatch(ref)
                 if not match:
                     raise _Refused(f"单元格引用“{limits.shown(ref)}”无效")
-                column = _column_number(match.group(1))
+                column, at_row = _column_number(match.group(1)), int(match.group(2))
             cells += 1
             if column > EXCEL_COLUMNS or cells > EXCEL_COLUMNS:
                 raise _Refused("一行的单元格超出 Excel 的范围")
-            extent.max_row = max(extent.max_row, row)
+            extent.max_row = max(extent.max_row, row, at_row)
             extent.max_column = max(extent.max_column, column)
         elif local == "mergeCell":
             match = re.fullmatch(r"([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})", attrs.get("ref", ""))
@@ -402,6 +406,76 @@ def _read_calamine(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, 
     return [(n, tuple(r)) for n, r in enumerate(data, start=1)]
 
 
+_OTHER_CELL = re.compile(rb"<c[>/\t\n\r]")         # a cell written other than `<c r="…"`
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")          # a cell with a namespace prefix (`<x:c …>`)
+_FAR_CELL = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{6,7}|[A-Z]{2,3}[0-9]{1,7})"')
+
+
+def _fast_extent(data: bytes) -> tuple[int, int] | None:
+    """An upper bound of the (rows, columns) the cells of one XML part reach, when every cell is written
+    ``<c r="B7"`` (as spreadsheet programs write them), found with byte counts and regular expressions
+    that run in C; None when some cell is written otherwise, for the exact expat scan. Text that only
+    looks like a cell (in a comment) can make the bound larger, never hide a cell."""
+    if b"<!DOCTYPE" in data:
+        raise _Refused("含有 DTD")
+    if (_OTHER_CELL.search(data) or _PREFIXED_CELL.search(data)
+            or data.count(b"<c ") != data.count(b'<c r="')):
+        return None
+    rows = 10 ** (len(str(limits.MAX_ROWS)) - 1) - 1          # below the limit unless a far cell says more
+    columns = 26 ** (len(column_letter(limits.MAX_COLUMNS - 1)) - 1)
+    for ref in _FAR_CELL.findall(data):
+        match = _REF.fullmatch(ref.decode("ascii"))
+        if match:
+            rows = max(rows, int(match.group(2)))
+            columns = max(columns, _column_number(match.group(1)))
+    return rows, columns
+
+
+def _read_xlsx_calamine(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]]]:
+    """An .xlsx read by python-calamine, every XML part measured first (calamine builds the whole
+    rectangle of the sheet it reads): the same refusals as the openpyxl path, faster."""
+    import zipfile
+
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:  # pragma: no cover - dependency declared in pyproject
+        raise InputError(f"{path.name}: 读取 .xlsx 需要 python-calamine") from None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if len(members) > 10_000 or sum(m.file_size for m in members) > limits.MAX_UNZIPPED_BYTES:
+                raise _Refused(f"解压后超过 {limits.MAX_UNZIPPED_BYTES // 2**20} MB")
+            for member in members:
+                if member.is_dir():
+                    continue
+                data = archive.read(member)   # inflated no further than declared, CRC checked
+                if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+                    continue
+                extent = _fast_extent(data)
+                if extent is None:
+                    found = _scan_part(io.BytesIO(data))
+                    extent = (found.max_row, found.max_column)
+                if extent[0] > limits.MAX_ROWS or extent[1] > limits.MAX_COLUMNS:
+                    raise _too_large(path.name, *extent)
+    except InputError:
+        raise
+    except _Refused as exc:
+        raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{exc}）") from None
+    except Exception as exc:  # noqa: BLE001 — a broken archive, or XML expat cannot read
+        raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{type(exc).__name__}）") from None
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        metadata = book.sheets_metadata
+        index = _choose_sheet(path.name, [m.name for m in metadata],
+                              [str(m.visible).rsplit(".", 1)[-1].lower() == "visible" for m in metadata], sheet)
+        data_rows = book.get_sheet_by_index(index).to_python(skip_empty_area=False)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
+        raise InputError(f"{path.name}: 无法读取（{limits.shown(exc)}）") from None
+    return [(n, tuple(r)) for n, r in enumerate(data_rows, start=1)]
+
+
 _FREE = 0xFFFFFFFA   # sector numbers from here up are markers (end of chain, free, FAT, DIFAT)
 
 
@@ -555,21 +629,38 @@ def _clean_header(value: Any) -> str:
     return halfwidth(re.sub(r"[\s\u3000*＊]", "", str(value or "")))
 
 
-def match_header(header: str, fields: tuple[str, ...]) -> str | None:
+def match_header(header: str, fields: tuple[str, ...],
+                 synonyms: Mapping[str, tuple[str, ...]] = SYNONYMS) -> str | None:
     text = _clean_header(header)
     for name in fields:
-        if text in SYNONYMS[name] or text == name:
+        if text in synonyms[name] or text == name:
             return name
     for name in fields:  # "应发工资（元）", "养老保险(个人+单位)"
-        if any(text.startswith(s) for s in SYNONYMS[name] if len(s) >= 2):
+        if any(text.startswith(s) for s in synonyms[name] if len(s) >= 2):
             return name
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The columns of one kind of file: required and optional fields, their header synonyms and labels."""
+
+    title: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+    synonyms: Mapping[str, tuple[str, ...]]
+    labels: Mapping[str, str]
+
+
 def find_header(kind: str, rows: list[tuple[int, tuple[Any, ...]]], column_map: Mapping[str, str],
-                source: str) -> tuple[int, dict[str, int], list[str]]:
-    """The header row (the first of the top 10 that names the required columns), field → column index."""
-    required, optional = FIELDS[kind]
+                source: str, vocabulary: Vocabulary | None = None) -> tuple[int, dict[str, int], list[str]]:
+    """The header row (the first of the top 10 that names the required columns), field → column index.
+
+    ``vocabulary``: the columns of a file that is not one of the personnel submissions (work orders)."""
+    if vocabulary is None:
+        vocabulary = Vocabulary(KIND_LABELS[kind], *FIELDS[kind], SYNONYMS, FIELD_LABELS)
+    required, optional = vocabulary.required, vocabulary.optional
+    synonyms, labels = vocabulary.synonyms, vocabulary.labels
     wanted = required + optional
     best: tuple[int, dict[str, int], list[str]] | None = None
     for index, (_row_no, cells) in enumerate(rows[:10]):
@@ -579,7 +670,8 @@ def find_header(kind: str, rows: list[tuple[int, tuple[Any, ...]]], column_map: 
             if _blank(cell):
                 continue
             header = _clean_header(cell)
-            name = column_map.get(header) or column_map.get(str(cell).strip()) or match_header(header, wanted)
+            name = (column_map.get(header) or column_map.get(str(cell).strip())
+                    or match_header(header, wanted, synonyms))
             if name and name not in mapping:
                 mapping[name] = col
             elif not name:
@@ -590,9 +682,9 @@ def find_header(kind: str, rows: list[tuple[int, tuple[Any, ...]]], column_map: 
             return index, mapping, unmapped
     headers = [str(c).strip() for c in rows[best[0]][1] if not _blank(c)] if best and rows else []
     missing = [r for r in required if r not in (best[1] if best else {})]
-    hint = "；".join(f"{FIELD_LABELS[m]}（可写作 {'/'.join(SYNONYMS[m][:4])}）" for m in missing)
-    raise ColumnsError(f"{source}: 找不到{KIND_LABELS[kind]}必需的列：{hint}。表头为：{'、'.join(headers) or '（无）'}",
-                       [f"缺少列：{FIELD_LABELS[m]}" for m in missing], kind, missing, headers)
+    hint = "；".join(f"{labels[m]}（可写作 {'/'.join(synonyms[m][:4])}）" for m in missing)
+    raise ColumnsError(f"{source}: 找不到{vocabulary.title}必需的列：{hint}。表头为：{'、'.join(headers) or '（无）'}",
+                       [f"缺少列：{labels[m]}" for m in missing], kind, missing, headers)
 
 
 # ----------------------------------------------------------------- values

@@ -61,6 +61,7 @@ class MeasurementKind(StrEnum):
     RATIO = "ratio"
     EVENTS = "events"
     EXEMPT = "exempt"
+    COMPUTED = "computed"  # from the work-order records (numerator/denominator, the file's hash in the note)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import AuditorError, InputError
-from . import approvals, calendar_days, contracts, documents, maintenance, months, payments, personnel, trust
+from . import (
+    approvals,
+    calendar_days,
+    contracts,
+    documents,
+    maintenance,
+    months,
+    payments,
+    personnel,
+    trust,
+    workorders,
+)
 from .args import (
     EXIT_INPUT,
     EXIT_INTEGRITY,
@@ -31,7 +42,8 @@ from .args import (
 
 __all__ = ["EXIT_INPUT", "EXIT_INTEGRITY", "EXIT_INTERNAL", "EXIT_OK", "EXIT_UNTRUSTED", "build_parser", "main"]
 
-COMMAND_GROUPS = (contracts, months, payments, personnel, approvals, calendar_days, documents, trust, maintenance)
+COMMAND_GROUPS = (contracts, months, payments, personnel, approvals, calendar_days, documents, trust, maintenance,
+                  workorders)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .personnel_repo import PersonnelRepo
     from .register_repo import RegisterRepo
     from .trust_repo import TrustRepo
+    from .workorders_repo import WorkOrdersRepo
 
 # How long a write waits for another writer (the app, another command) before giving up, in seconds.
 BUSY_TIMEOUT = 10.0
@@ -256,6 +257,12 @@ class Store:
         from .payments_repo import PaymentsRepo
 
         return PaymentsRepo(self)
+
+    @property
+    def workorders(self) -> WorkOrdersRepo:
+        from .workorders_repo import WorkOrdersRepo
+
+        return WorkOrdersRepo(self)
 
     @property
     def findings(self) -> FindingsRepo:

@@ -604,6 +604,106 @@ def _v12(db: "Database") -> None:
     _audit_from_now(db, "payments")
 
 
+def _v11(db: "Database") -> None:
+    """Work orders (issue 16: indicators computed from the hotline's own records).
+
+    ``measurements`` takes kind ``computed`` (a figure the records give: numerator and denominator, the
+    file named with its SHA-256 in the note). SQLite cannot widen a CHECK in place, so the table is
+    rebuilt with its rows and rowids (their sealed history still matches); ``measurement_events``, which
+    cascades from it, is set aside and put back first, as it was. One import per month keeps its orders and
+    excluded bad rows compressed in its own row (100,000 orders a month stay a few MB, and one audited row:
+    the chain hashes the blob); each computed item keeps its figures and failing orders; the operator's
+    figure for an item the records fill is kept apart, never lost.
+    """
+    events = db.execute("SELECT id, contract_id, period, code, seq, received_at, done_at FROM measurement_events"
+                        ).fetchall()
+    db.execute("DROP TABLE measurement_events")
+    db.execute("""
+        CREATE TABLE measurements_widened (
+            contract_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            code TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('value', 'ratio', 'events', 'exempt', 'computed')),
+            value TEXT,
+            numerator TEXT,
+            denominator TEXT,
+            reason TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (contract_id, period, code),
+            FOREIGN KEY (contract_id, period) REFERENCES months(contract_id, period) ON DELETE CASCADE
+        )""")
+    columns = "contract_id, period, code, kind, value, numerator, denominator, reason, note, updated_at"
+    db.execute(f"INSERT INTO measurements_widened (rowid, {columns}) SELECT rowid, {columns} FROM measurements")
+    db.execute("DROP TABLE measurements")
+    db.execute("ALTER TABLE measurements_widened RENAME TO measurements")
+    db.execute("""
+        CREATE TABLE measurement_events (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            code TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            done_at TEXT,
+            FOREIGN KEY (contract_id, period, code)
+                REFERENCES measurements(contract_id, period, code) ON DELETE CASCADE
+        )""")
+    db.execute("CREATE INDEX measurement_events_owner ON measurement_events(contract_id, period, code)")
+    db.conn.executemany("INSERT INTO measurement_events VALUES (?, ?, ?, ?, ?, ?, ?)", events)
+    db.execute("""
+        CREATE TABLE workorder_imports (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            source TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            evidence_id INTEGER REFERENCES evidence(id),
+            sheet TEXT,
+            columns TEXT NOT NULL,
+            row_count INTEGER NOT NULL CHECK (row_count >= 0),
+            excluded_count INTEGER NOT NULL DEFAULT 0 CHECK (excluded_count >= 0),
+            orders BLOB NOT NULL,
+            excluded BLOB NOT NULL,
+            imported_at TEXT NOT NULL,
+            UNIQUE (contract_id, period)
+        )""")
+    db.execute("""
+        CREATE TABLE workorder_results (
+            contract_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            code TEXT NOT NULL,
+            import_id INTEGER NOT NULL REFERENCES workorder_imports(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('computed', 'empty', 'unavailable')),
+            numerator INTEGER NOT NULL DEFAULT 0,
+            denominator INTEGER NOT NULL DEFAULT 0,
+            excluded TEXT NOT NULL DEFAULT '{}',
+            reason TEXT NOT NULL DEFAULT '',
+            months TEXT NOT NULL DEFAULT '[]',
+            failing_count INTEGER NOT NULL DEFAULT 0,
+            failing BLOB,
+            computed_at TEXT NOT NULL,
+            PRIMARY KEY (contract_id, period, code)
+        )""")
+    db.execute("""
+        CREATE TABLE workorder_reported (
+            contract_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            code TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('value', 'ratio', 'events')),
+            value TEXT,
+            numerator TEXT,
+            denominator TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            events TEXT NOT NULL DEFAULT '[]',
+            set_at TEXT NOT NULL,
+            PRIMARY KEY (contract_id, period, code),
+            FOREIGN KEY (contract_id, period) REFERENCES months(contract_id, period) ON DELETE CASCADE
+        )""")
+    _audit_from_now(db, "measurements", "measurement_events", "workorder_imports", "workorder_results",
+                    "workorder_reported")
+
+
 # The steps in order, each under a name that never changes (sqlite-utils records applied steps by name).
 STEPS: list[tuple[str, Migration]] = [
     ("0001_contracts_months_measurements", _v1),
@@ -616,6 +716,7 @@ STEPS: list[tuple[str, Migration]] = [
     ("0008_contract_versions", _v8),
     ("0009_received_documents", _v9),
     ("0010_anchors", _v10),
+    ("0011_work_orders", _v11),
     ("0012_payments", _v12),
 ]
 SCHEMA_VERSION = len(STEPS)

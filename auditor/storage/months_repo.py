@@ -89,9 +89,12 @@ class MonthsRepo:
                 "VALUES (?, ?, 'open', ?, ?, ?) ON CONFLICT (contract_id, period) DO UPDATE SET "
                 "incidents = excluded.incidents, late_days = excluded.late_days, updated_at = excluded.updated_at",
                 key + [entries.incidents, entries.late_days, stamp])
-            self.db.execute("DELETE FROM measurements WHERE contract_id = ? AND period = ?", key)
+            kept = sorted(self.store.workorders.divert_month(contract, entries.period, entries.measurements.values()))
+            self.db.execute("DELETE FROM measurements WHERE contract_id = ? AND period = ?"  # computed figures stay
+                            + (f" AND code NOT IN ({','.join('?' * len(kept))})" if kept else ""), key + kept)
             self.db.execute("DELETE FROM headcounts WHERE contract_id = ? AND period = ?", key)
-            self._insert_measurements(contract.id, entries.period, entries.measurements.values(), stamp)
+            self._insert_measurements(contract.id, entries.period,
+                                      [m for m in entries.measurements.values() if m.code not in kept], stamp)
             if entries.headcount is not None:
                 self.db.conn.executemany(
                     "INSERT INTO headcounts (contract_id, period, role, average) VALUES (?, ?, ?, ?)",
@@ -106,6 +109,8 @@ class MonthsRepo:
         code = measurement.code if measurement else code
         with self.db.atomic():
             self._ensure_month(contract.id, period, stamp)
+            if measurement is not None and self.store.workorders.divert(contract, period, measurement):
+                return  # the records fill this item: the operator's figure is kept beside the computed one
             self.db.execute("DELETE FROM measurements WHERE contract_id = ? AND period = ? AND code = ?",
                             [contract.id, str(period), code])
             if measurement is not None:

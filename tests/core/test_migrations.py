@@ -24,9 +24,14 @@ def fill(db: Database, version: int) -> None:
                 STAMP, STAMP])
     db.execute("INSERT INTO months (contract_id, period, status, incidents, late_days, updated_at) "
                "VALUES ('henan-2025', '2025-10', 'open', 0, 0, ?)", [STAMP])
-    for code, value in (("HN-02", "99"), ("HN-03", "1"), ("HN-04", "100"), ("HN-08", "100"), ("HN-09", "100")):
+    for code, value in (("HN-02", "99"), ("HN-03", "1"), ("HN-04", "100"), ("HN-09", "100")):
         db.execute("INSERT INTO measurements (contract_id, period, code, kind, value, updated_at) "
                    "VALUES ('henan-2025', '2025-10', ?, 'value', ?, ?)", [code, value, STAMP])
+    # HN-08 as an event log (schema 11 rebuilds measurements and their events: both must come through)
+    db.execute("INSERT INTO measurements (contract_id, period, code, kind, updated_at) "
+               "VALUES ('henan-2025', '2025-10', 'HN-08', 'events', ?)", [STAMP])
+    db.execute("INSERT INTO measurement_events (contract_id, period, code, seq, received_at, done_at) "
+               "VALUES ('henan-2025', '2025-10', 'HN-08', 0, '2025-10-09T10:00:00', '2025-10-10T09:00:00')")
     for role, average in (("frontline", "48.5"), ("support", "16"), ("management", "3")):
         db.execute("INSERT INTO headcounts VALUES ('henan-2025', '2025-10', ?, ?)", [role, average])
     db.execute("INSERT INTO submissions (contract_id, period, kind, received_on) VALUES "
@@ -101,6 +106,8 @@ def test_upgrade_from_every_earlier_version(tmp_path, version, bookkeeping):
         if version >= 3:
             payroll = store.personnel.dataset("henan-2025", Period(2025, 10), "payroll")
             assert payroll.records[0]["net"] == Decimal("4500")
+        events = store.months.load("henan-2025", Period(2025, 10)).measurements["HN-08"].events
+        assert [(e.received_at.day, e.done_at.day) for e in events] == [(9, 10)]   # within 24 h: passes
         report = store.verify_audit()
         assert report.ok, report.problems
         store.months.finalize("henan-2025", Period(2025, 10), True)   # and the upgraded file takes new writes

@@ -325,7 +325,9 @@ class WalkthroughPage(QWidget):
         if m is not None:
             self.note.setText(m.note)
             mode = m.kind.value if m.kind is not MeasurementKind.VALUE else "value"
-            if m.kind is MeasurementKind.RATIO:
+            if m.kind is MeasurementKind.COMPUTED:  # from the work-order records: shown as its ratio
+                mode = "ratio"
+            if m.kind in (MeasurementKind.RATIO, MeasurementKind.COMPUTED):
                 self.numerator.setText(str(m.numerator))
                 self.denominator.setText(str(m.denominator))
             elif m.kind is MeasurementKind.EXEMPT:
@@ -444,6 +446,9 @@ class WalkthroughPage(QWidget):
         if measurement is None or problems:
             return None
         before = current_measurement(self.store, self.contract.id, self.period, code)
+        if (before is not None and before.kind is MeasurementKind.COMPUTED and measurement.kind is MeasurementKind.RATIO
+                and (measurement.numerator, measurement.denominator) == (before.numerator, before.denominator)):
+            return None  # the computed figure, shown and left as it was
         return MeasurementEdit(self.contract.id, self.period, code, before, measurement)
 
     def save_step(self) -> bool:
