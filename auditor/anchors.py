@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from cryptography.x509 import Certificate
     from sqlite_utils import Database
 
+    from .audit import Checkpoint
     from .pki import Identity
     from .storage.db import Store
 
@@ -134,7 +135,7 @@ class _Damaged(Exception):
 
 
 def _empty() -> dict[str, Any]:
-    return {"format": FORMAT, "version": 1, "databases": {}, "paths": {}, "events": {}, "notes": []}
+    return {"format": FORMAT, "version": 1, "databases": {}, "paths": {}, "events": {}, "notes": [], "checkpoints": {}}
 
 
 def _valid_anchor(value: object) -> bool:
@@ -158,7 +159,7 @@ def _read() -> dict[str, Any]:
         raise _Damaged from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != 1:
         raise _Damaged
-    for key, kind in (("databases", dict), ("paths", dict), ("events", dict), ("notes", list)):
+    for key, kind in (("databases", dict), ("paths", dict), ("events", dict), ("notes", list), ("checkpoints", dict)):
         data.setdefault(key, kind())
         if not isinstance(data[key], kind):
             raise _Damaged
@@ -169,6 +170,9 @@ def _read() -> dict[str, Any]:
     if not all(isinstance(v, list) and all(isinstance(e, dict) for e in v) for v in data["events"].values()):
         raise _Damaged
     if not all(isinstance(n, dict) for n in data["notes"]):
+        raise _Damaged
+    if not all(isinstance(k, str) and _valid_anchor(v) and type(v.get("external")) is int and v["external"] >= 0
+               for k, v in data["checkpoints"].items()):
         raise _Damaged
     return data
 
@@ -321,6 +325,43 @@ def problems(db: Database, path: Path | None) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------ the last full check
+
+def checkpoint(db: Database, path: Path | None) -> Checkpoint | None:
+    """Where the last full check of this database on this machine found the chain intact (None: never, or
+    the state file cannot be read). Kept here, outside the database, for the reason the anchor is: whoever
+    edits the file cannot move it; moving it by hand only makes start-up check less before the first paint,
+    never the full check that runs before any write."""
+    from .audit import Checkpoint
+
+    if path is None:
+        return None
+    found = identity(db)
+    if found is None:
+        return None
+    try:
+        value = _read()["checkpoints"].get(found.database_id)
+    except (_Damaged, OSError):
+        return None
+    if value is None or value["path"] != _place(path):
+        return None
+    return Checkpoint(value["count"], value["head"], value["external"])
+
+
+def record_checkpoint(db: Database, path: Path | None, point: Checkpoint) -> None:
+    """After a full check that found the chain intact up to ``point``. Never raises for the state file."""
+    if path is None:
+        return
+    found = identity(db)
+    if found is None:
+        return
+    with contextlib.suppress(OSError), _locked():
+        data = _load_for_update()
+        data["checkpoints"][found.database_id] = {"count": point.count, "head": point.head,
+                                                  "external": point.external, "at": _now(), "path": _place(path)}
+        _write(data)
+
+
 # ------------------------------------------------------------------ restore
 
 def state_of(conn: Queryable) -> dict[str, Any] | None:
@@ -357,6 +398,7 @@ def restored(db_path: Path, state: object) -> None:
                 del events[:-MAX_EVENTS]
             data["databases"][database_id] = {"count": count, "head": head, "at": _now(), "path": place}
             data["paths"][place] = database_id
+            data["checkpoints"].pop(database_id, None)  # another history: checked in full before it is trusted
         _write(data)
         _recorded.pop((str(state_file()), place), None)
 

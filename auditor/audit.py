@@ -27,12 +27,13 @@ over the full row, so a changed number is found. Entries sealed before schema
 """
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import hmac
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -155,8 +156,25 @@ def _private(text: str | None, salt: bytes | None) -> str | None:
     return json.dumps(cleaned, ensure_ascii=False, separators=(",", ":")) if changed else text
 
 
+# Called at the start of every write transaction of the program (``seal(external=True)``): the app sets it
+# while the full check started at launch runs, so that no write is made before its result is known.
+_write_gate: Callable[[], None] | None = None
+
+
+def set_write_gate(gate: Callable[[], None] | None) -> None:
+    """``gate()`` returns when the program may write (the app: once the user has the verification's result)."""
+    global _write_gate
+    _write_gate = gate
+
+
+def write_gate() -> Callable[[], None] | None:
+    return _write_gate
+
+
 def seal(db: Database, who: str | None = None, external: bool = False) -> int:
     """Move pending entries into the chain (inside the caller's transaction). Returns how many."""
+    if external and _write_gate is not None:
+        _write_gate()
     pending = db.execute("SELECT id, tbl, row_id, op, old, new, at FROM audit_pending ORDER BY id").fetchall()
     if not pending:
         return 0
@@ -258,10 +276,9 @@ def verify(db: Database, path: Path | None = None, *, evidence_dir: Path | None 
             prev = digest
         seen_hashes.add(digest)
         if external:
-            report.problems.append(f"{at} 在程序之外{_op(op)}了{_label(tbl)}（{tbl} 第 {row_id} 行）")
+            report.problems.append(_external(at, tbl, row_id, op))
         latest[(tbl, row_id)] = (op, rhash)
-    for at, tbl, row_id, op in db.execute("SELECT at, tbl, row_id, op FROM audit_pending ORDER BY id"):
-        report.problems.append(f"{at} 在程序之外{_op(op)}了{_label(tbl)}（{tbl} 第 {row_id} 行），尚未记入审计日志")
+    report.problems += _pending_problems(db)
     pending = {(t, r) for t, r in db.execute("SELECT tbl, row_id FROM audit_pending")}
     for table in audited_tables(db):
         cursor = db.execute(f"SELECT rowid, * FROM {table}")
@@ -294,7 +311,128 @@ def verify(db: Database, path: Path | None = None, *, evidence_dir: Path | None 
     return report
 
 
-def _head_file_problems(db: Database, path: Path, seen_hashes: set[str], entries: int) -> list[str]:
+# ------------------------------------------------------------------ start-up: what changed since the last full check
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A full check found the chain intact up to entry ``count`` (hash ``head``), ``external`` of them made
+    outside the program. Kept outside the database (``anchors.checkpoint``), beside the anchor."""
+    count: int
+    head: str
+    external: int = 0
+
+
+def verify_since(db: Database, path: Path | None, checkpoint: Checkpoint | None) -> AuditReport:
+    """The check before the app's first paint: its cost follows what changed since the last full check,
+    not the size of the history.
+
+    The entries sealed since the checkpoint (their chain from its head, and the rows they touched), the
+    entries still pending, the head file and the anchors. An older row no entry touched since is read again
+    by the full check (``verify_full``), which the app runs next on a worker while every write waits for
+    its result (``set_write_gate``): an old row edited outside the program, triggers dropped, is reported
+    before anything is saved. Without a checkpoint (a database new to this machine) the whole chain is
+    walked here, once."""
+    from . import anchors
+
+    report = AuditReport()
+    if not has_audit(db):
+        report.problems.append("数据库没有审计日志（版本过旧）")
+        return report
+    start, prev = 0, GENESIS
+    if checkpoint is not None:
+        if anchors.reaches(db, checkpoint.count, checkpoint.head):
+            start, prev = checkpoint.count, checkpoint.head
+            report.entries = checkpoint.count
+            if checkpoint.external:
+                report.problems += [_external(at, tbl, row_id, op) for at, tbl, row_id, op in db.execute(
+                    "SELECT at, tbl, row_id, op FROM audit_log WHERE external = 1 AND id <= ? ORDER BY id",
+                    [start])]
+        else:
+            report.first_broken = checkpoint.count
+            report.problems.append(f"审计日志第 {checkpoint.count} 条已不是上次完整核验（本机记录的链头 "
+                                   f"{checkpoint.head[:16]}…）时的样子：此前的记录被改动、删除，或日志被截断")
+    touched: dict[tuple[str, int], tuple[str, str | None]] = {}
+    last = prev
+    for entry in db.execute("SELECT id, at, who, tbl, row_id, op, old, new, row_hash, external, prev_hash, hash "
+                            "FROM audit_log WHERE id > ? ORDER BY id", [start]):
+        eid, at, who, tbl, row_id, op, old, new, rhash, external, prev_hash, digest = entry
+        report.entries += 1
+        if report.first_broken is None and (
+                prev_hash != prev or digest != entry_hash(prev, at, who, tbl, row_id, op, old, new, rhash, external)):
+            report.first_broken = eid
+            report.problems.append(f"审计日志第 {eid} 条之处链条断裂：该条或其前一条记录被改动或删除")
+        prev = last = digest
+        if external:
+            report.problems.append(_external(at, tbl, row_id, op))
+        touched[(tbl, row_id)] = (op, rhash)
+    report.problems += _pending_problems(db)
+    pending = {(t, r) for t, r in db.execute("SELECT tbl, row_id FROM audit_pending")}
+    audited = set(audited_tables(db))
+    for (tbl, row_id), (op, rhash) in touched.items():
+        if (tbl, row_id) in pending or tbl not in audited:
+            continue
+        current = row_hash(db, tbl, row_id)
+        if op == "delete" and current is not None:
+            report.problems.append(f"{_label(tbl)}（{tbl} 第 {row_id} 行）不在审计日志中：可能在程序之外写入")
+        elif op != "delete" and current is None:
+            report.problems.append(f"{_label(tbl)}（{tbl} 第 {row_id} 行）已不存在，但审计日志中没有删除记录")
+        elif op != "delete" and current != rhash:
+            report.problems.append(f"{_label(tbl)}（{tbl} 第 {row_id} 行）与审计日志记录的内容不同：在程序之外被修改")
+    if path is not None:
+        report.problems += _head_file_problems(db, path, _Newest(db, last), report.entries)
+    report.problems += anchors.problems(db, path)
+    return report
+
+
+class _Newest:
+    """``head in chain`` for the head file without reading the chain: the newest head is the usual answer."""
+
+    def __init__(self, db: Database, newest: str) -> None:
+        self.db, self.newest = db, newest
+
+    def __contains__(self, head: object) -> bool:
+        return head == self.newest or self.db.execute("SELECT 1 FROM audit_log WHERE hash = ?", [head]).fetchone() \
+            is not None
+
+
+def verify_full(db: Database, path: Path | None, **options: Any) -> AuditReport:
+    """``verify`` on one snapshot of the database (a read transaction: a writer elsewhere goes on), then,
+    when the chain is intact, its end kept as the checkpoint the next start-up checks from."""
+    from . import anchors
+
+    with _read_snapshot(db):
+        report = verify(db, path, **options)
+        count, head = anchors.last_entry(db)
+        external = db.execute("SELECT count(*) FROM audit_log WHERE external = 1").fetchone()[0] \
+            if has_audit(db) else 0
+    if has_audit(db) and report.first_broken is None:
+        anchors.record_checkpoint(db, path, Checkpoint(count, head, int(external)))
+    return report
+
+
+@contextlib.contextmanager
+def _read_snapshot(db: Database) -> Iterator[None]:
+    """One read transaction: every query sees the same committed state (WAL: writers elsewhere go on)."""
+    if db.conn.in_transaction:
+        yield
+        return
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")
+
+
+def _external(at: str, tbl: str, row_id: int, op: str) -> str:
+    return f"{at} 在程序之外{_op(op)}了{_label(tbl)}（{tbl} 第 {row_id} 行）"
+
+
+def _pending_problems(db: Database) -> list[str]:
+    return [f"{at} 在程序之外{_op(op)}了{_label(tbl)}（{tbl} 第 {row_id} 行），尚未记入审计日志"
+            for at, tbl, row_id, op in db.execute("SELECT at, tbl, row_id, op FROM audit_pending ORDER BY id")]
+
+
+def _head_file_problems(db: Database, path: Path, seen_hashes: set[str] | _Newest, entries: int) -> list[str]:
     from .anchors import identity
 
     target = head_file(path)

@@ -117,6 +117,23 @@ def _smoke(app, window) -> None:
         app.exit(1)
 
 
+def open_window(store, settings):
+    """The main window shown on ``store``, with the audit check (ui/verification.py): what changed since the
+    last full check before the first paint, the full check on a worker right after it; every write waits
+    for its result. The start path ``main`` and benchmarks/bench_startup.py share."""
+    from PySide6.QtCore import QTimer
+
+    from .main_window import MainWindow
+    from .verification import StartupCheck
+
+    window = MainWindow(store, settings)
+    window.audit_check = StartupCheck(window, store)  # type: ignore[attr-defined]
+    window.show()
+    window.audit_check.quick()  # type: ignore[attr-defined]
+    QTimer.singleShot(0, window.audit_check.start)  # type: ignore[attr-defined]
+    return window
+
+
 def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -160,17 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     except AuditorError as exc:
         QMessageBox.critical(None, tr("无法打开数据库"), str(exc))
         return 2
-    from .main_window import MainWindow
-
-    window = MainWindow(store, settings)
+    window = open_window(store, settings)
     instance.activated.connect(lambda: bring_to_front(window))
-    window.show()
     if "--smoke-test" in argv:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, lambda: _smoke(app, window))
-    else:
-        window.check_audit(quiet_when_ok=True)
     code = app.exec()
     instance.release()
     store.close()

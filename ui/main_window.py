@@ -417,24 +417,17 @@ class MainWindow(QMainWindow):
         return True
 
     def check_audit(self, quiet_when_ok: bool = False) -> bool:
-        """Verify the tamper-evident history and the anchors outside the file; say where it breaks. Asked
-        for (not the quiet start-up check), it also re-hashes the evidence and re-verifies signed PDFs."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
+        """Verify the tamper-evident history and the anchors outside the file, on a worker (ui/verification.py);
+        say where it breaks. Asked for (not quiet), it also re-hashes the evidence and re-verifies signed PDFs."""
+        from .verification import run_full_check, show_problems
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = self.store.verify_audit(deep=not quiet_when_ok)
-        finally:
-            QApplication.restoreOverrideCursor()
+        report = run_full_check(self, self.store, deep=not quiet_when_ok)
         if report.ok:
             if not quiet_when_ok:
                 QMessageBox.information(self, tr("审计日志"), tr("审计日志完整：{n} 条记录，数据与记录一致。").format(
                     n=report.entries))
             return True
-        shown = "\n".join(f"• {p}" for p in report.problems[:12])
-        more = tr("\n……另有 {n} 处").format(n=len(report.problems) - 12) if len(report.problems) > 12 else ""
-        QMessageBox.warning(self, tr("审计日志发现问题"), tr("数据库在程序之外被改动过：") + "\n" + shown + more)
+        show_problems(self, report)
         return False
 
     def edit_identity(self) -> None:
