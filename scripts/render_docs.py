@@ -1,4 +1,6 @@
-"""Render each kind of document from a demo database, signed, and turn the pages into PNGs under docs/documents/.
+"""Render each kind of document from a demo database, signed, and turn the pages into PNGs under docs/documents/
+(80 dpi): the notice short (two findings) and long (sixty), the score sheet, installment sheet, payment
+statement and spot-check record.
 
     .venv/bin/python scripts/render_docs.py        (needs pdftoppm, from Debian's poppler-utils)
 """
@@ -34,7 +36,8 @@ def main() -> None:
         identity = inspector(store, signature_png=signature)
         draft = notices.draft(store, henan, Period(2025, 10), inspection_date=dt.date(2025, 11, 3),
                               place="河南省省级12345热线运营中心", inspectors="李全奇、王行宇")
-        _, notice = notices.issue(store, draft.id, dt.date(2025, 11, 17), identity=identity)
+        issued_notice, notice = notices.issue(store, draft.id, dt.date(2025, 11, 17), identity=identity)
+        long_notice = long_version(issued_notice)
         check = store.personnel.start_spot_check("henan-2025", dt.datetime(2025, 10, 9, 10, 30), "运营中心二楼",
                                                  "李全奇、王行宇", [])
         for n, (name, role, status) in enumerate([("张伟", "frontline", "present"), ("王芳", "frontline", "leave"),
@@ -42,6 +45,7 @@ def main() -> None:
             store.personnel.mark(check, SpotEntry(f"p{n}", name, f"A00{n + 1}", role, True, status))
         files = {
             "notice": notice,
+            "notice-60": long_notice,
             "score-sheet": docs.score_sheet(store, "henan-2025", "2025-10", identity, on=dt.date(2025, 11, 17)).pdf,
             "installment": docs.installment_sheet(store, "henan-2025", 2, identity, on=dt.date(2025, 12, 8)).pdf,
             "payment": docs.payment_statement(store, "henan-2025", 2, identity, on=dt.date(2025, 12, 8)).pdf,
@@ -51,8 +55,25 @@ def main() -> None:
         for name, pdf in files.items():
             path = folder / f"{name}.pdf"
             path.write_bytes(pdf)
-            subprocess.run(["pdftoppm", "-png", "-r", "60", str(path), str(out / name)], check=True)
+            subprocess.run(["pdftoppm", "-png", "-r", "80", str(path), str(out / name)], check=True)
     print("\n".join(sorted(p.name for p in out.glob("*.png"))))
+
+
+def long_version(notice) -> bytes:
+    """The issued notice's text with sixty findings (its own two, and more of the kind a busy month brings),
+    rendered unsigned: what page flow does with a long notice."""
+    from dataclasses import replace
+
+    from auditor import notices
+    from auditor.documents.notice import NoticeFinding, NoticeRenderer
+
+    data = notices.notice_data(notice, notice.number, dt.date(2025, 11, 17))
+    extra = [NoticeFinding(f"HN-{n % 9 + 1:02d} 指标未达标（第 {n} 次抽样）",
+                           f"2025年10月第 {n} 次抽样实测 95.37%，合同要求≥98%，扣减 ¥64,680.00；涉及工单 "
+                           f"YS2025-FW-GKZB-{n:03d}，坐席工号 A{n:04d}，来电人身份证号 410102********{n:03d}X",
+                           "第十一条 表第2项") for n in range(3, 61)]
+    long = replace(data, findings=data.findings + tuple(extra), cc="河南省政务服务和数据管理局")
+    return NoticeRenderer(long).render()
 
 
 if __name__ == "__main__":

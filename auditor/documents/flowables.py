@@ -43,7 +43,7 @@ class Text(Flowable):
 
                 fresh = [Glyph(g.char, g.face, g.advance) for g in self.glyphs]
                 self.lines = break_lines(fresh, available_width, self.style.size,
-                                         justify=self.style.align == "justify", max_gap=self.style.size / 2)
+                                         justify=self.style.align == "justify", max_gap=self.style.size / 6)
             else:
                 self.lines = self._lines or []
             self._width = available_width

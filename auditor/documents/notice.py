@@ -7,8 +7,9 @@ one line below the text (7.3.4); the 署名 centred over the date, the date four
 right, the seal over both (7.3.5.1). The 回执 is the 附件, on a page of its own (8); the 版记 (抄送, 印发机关
 and 印发日期 between rules) stands at the foot of the last page (7.4).
 
-Page flow: a heading never ends a page; the 落款 never stands on a page without text: when it does not
-fit, the last lines of the text go over with it (7.3.5.1).
+Page flow: a heading never ends a page, a paragraph leaves no single line at either end of a page, and the
+落款 never stands on a page without text: when it does not fit, the last lines of the text go over with
+it (7.3.5.1).
 """
 from __future__ import annotations
 
@@ -358,8 +359,11 @@ class NoticeRenderer:
             if (block.new_page or line + need > LINES) and pages[-1]:
                 pages.append([])
                 line = 0
-            for row in block.rows:
-                if line >= LINES:
+            room = LINES - line
+            if not block.together and size - room == 1 and room >= 3:   # no last line alone atop the next page
+                room -= 1
+            for n, row in enumerate(block.rows):
+                if line >= LINES or n == room:
                     pages.append([])
                     line = 0
                 pages[-1].append((line, row))
