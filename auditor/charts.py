@@ -85,14 +85,27 @@ def indicator_trend(contract: Contract, months: Mapping[Period, MonthResult], co
     return fig
 
 
+def entered(month: MonthResult) -> bool:
+    """Whether anything of the month was entered: a month nobody touched has no score to draw (its
+    provisional figure, 27 points for luoyang from the items that need no entry, would read as a result)."""
+    if month.finalized:
+        return True
+    return (any(i.status in (Status.PASS, Status.FAIL, Status.EXEMPT) and not i.indicator.derived
+                for i in month.items) or any(r.actual is not None for r in month.roles))
+
+
 def money_history(contract: Contract, months: Mapping[Period, MonthResult],
                   ax: Axes | None = None) -> Figure:
     """Monthly score (points contracts) or monthly deductions (deduction contracts)."""
     periods = sorted(months)
     fig, ax = _figure(ax)
     if contract.family.value == "points":
-        values = [float(months[p].score or 0) for p in periods]
-        ax.bar(range(len(periods)), values, color=["#1e8449" if v >= 90 else "#b9770e" for v in values])
+        shown = [n for n, p in enumerate(periods) if entered(months[p])]  # an empty month has no score yet
+        values = [float(months[periods[n]].score or 0) for n in shown]
+        ax.bar(shown, values, color=["#1e8449" if v >= 90 else "#b9770e" for v in values])
+        for n, value in zip(shown, values):
+            if not months[periods[n]].complete:  # entered in part: the bar is provisional, and says so
+                ax.annotate("未完成", (n, value), ha="center", va="bottom", fontsize=7, color="#7f8c8d")
         for threshold in (90, 80, 70, 60):
             ax.axhline(threshold, color="#7f8c8d", linestyle=":", linewidth=0.8)
         ax.set_ylim(0, 100)

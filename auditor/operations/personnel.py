@@ -71,3 +71,16 @@ def set_duty(store: Store, contract_id: str, period: Period, duty: str, status: 
     with store.db.atomic():
         store.personnel.set_duty(store.contracts.get(contract_id).id, period, duty, status, note)
     return Outcome(None, Changes.of(Area.PERSONNEL, contract=contract_id, periods=[period]))
+
+
+def sign_commitments(store: Store, contract_id: str, period: Period, signed: list[tuple[str, str]],
+                     on: dt.date) -> Outcome[int]:
+    """Persons (ID number, name) recorded as having signed the confidentiality commitment on ``on``; the
+    month's confidentiality findings follow in the same transaction."""
+    from .. import personnel
+
+    with store.db.atomic():
+        for id_number, name in signed:
+            store.personnel.add_commitment(contract_id, id_number, name, on)
+        personnel.confidentiality_findings(store, store.contracts.get(contract_id), period)
+    return Outcome(len(signed), Changes.of(Area.PERSONNEL, Area.FINDINGS, contract=contract_id, periods=[period]))

@@ -38,6 +38,10 @@ Valid until {until}</translation>
         <translation>{name}, issued by {issuer}, valid until {until}</translation>
     </message>
     <message>
+        <source>{n} 行有误，未导入。逐行核对后，可选择剔除这些行：</source>
+        <translation>{n} rows are wrong; nothing was imported. Check them row by row; you may choose to leave them out:</translation>
+    </message>
+    <message>
         <source>{n} 项</source>
         <translation>{n} items</translation>
     </message>
@@ -48,6 +52,10 @@ Valid until {until}</translation>
     <message>
         <source>{source}，{rows} 行，{day} 收到</source>
         <translation>{source}, {rows} rows, received {day}</translation>
+    </message>
+    <message>
+        <source>{source}：{rows} 单，SHA-256 {sha}，{at} 导入</source>
+        <translation>{source}: {rows} orders, SHA-256 {sha}, imported {at}</translation>
     </message>
     <message>
         <source>{what} {name} 不是普通文件</source>
@@ -88,6 +96,10 @@ Valid until {until}</translation>
     <message>
         <source>不受信任：{problem}</source>
         <translation>Not trusted: {problem}</translation>
+    </message>
+    <message>
+        <source>不合理工单</source>
+        <translation>Unreasonable</translation>
     </message>
     <message>
         <source>不扣减</source>
@@ -166,8 +178,20 @@ Valid until {until}</translation>
         <translation>Received by (operator):</translation>
     </message>
     <message>
+        <source>乙方自报</source>
+        <translation>Operator reported</translation>
+    </message>
+    <message>
         <source>乙方自有证书，不在本机信任列表中：只证明该证书的持有人已签收</source>
         <translation>The operator's own certificate, not in this machine's trust list: it only shows that its holder received the notice</translation>
+    </message>
+    <message>
+        <source>争议工单</source>
+        <translation>Disputed?</translation>
+    </message>
+    <message>
+        <source>争议时间</source>
+        <translation>Disputed</translation>
     </message>
     <message>
         <source>事件</source>
@@ -310,8 +334,16 @@ Valid until {until}</translation>
         <translation>Save the changes (for open months only)?</translation>
     </message>
     <message>
+        <source>保存本项并进入下一项（回车）</source>
+        <translation>Save this item and go to the next (Enter)</translation>
+    </message>
+    <message>
         <source>保密义务</source>
         <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <source>保密承诺</source>
+        <translation>Confidentiality commitment</translation>
     </message>
     <message>
         <source>信任</source>
@@ -354,8 +386,16 @@ Valid until {until}</translation>
         <translation>Reason for exemption (required)</translation>
     </message>
     <message>
+        <source>免考的理由，将印在评分表上</source>
+        <translation>Why the item is exempt; printed on the score sheet</translation>
+    </message>
+    <message>
         <source>入职日期</source>
         <translation>Hire date</translation>
+    </message>
+    <message>
+        <source>全部录入后定稿：本月结果和问题固定下来，此后修改须说明理由重新打开</source>
+        <translation>When all is entered: fixes the month's result and findings; a later change needs a reason to reopen</translation>
     </message>
     <message>
         <source>共 {n} 页</source>
@@ -410,6 +450,10 @@ Valid until {until}</translation>
         <translation>Denominator</translation>
     </message>
     <message>
+        <source>刚录入 {item}：{verdict}</source>
+        <translation>Just entered {item}: {verdict}</translation>
+    </message>
+    <message>
         <source>创建</source>
         <translation>Create</translation>
     </message>
@@ -426,8 +470,16 @@ Valid until {until}</translation>
         <translation>Aliases</translation>
     </message>
     <message>
+        <source>剔除以上 {n} 行后导入（剔除的行随导入记录保存）</source>
+        <translation>Import without these {n} rows (the rows left out are kept with the import)</translation>
+    </message>
+    <message>
         <source>办理时限</source>
         <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>办结时间</source>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>加入信任列表</source>
@@ -478,12 +530,20 @@ Valid until {until}</translation>
         <translation>Trusted: the certificate was issued by a root in this machine's trust list</translation>
     </message>
     <message>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
         <source>另存为…</source>
         <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>另有 {n} 处未列出</source>
+        <translation>{n} more not listed</translation>
     </message>
     <message>
         <source>可从履约保证金中扣除 {amount}</source>
@@ -554,8 +614,20 @@ Valid until {until}</translation>
         <translation>Roster monthly average: {heads}; turnover {rate}%</translation>
     </message>
     <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>否</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>回到上一项</source>
+        <translation>Back to the previous item</translation>
+    </message>
+    <message>
+        <source>回访时间</source>
+        <translation>Follow-up call</translation>
     </message>
     <message>
         <source>图片 (*.png *.jpg)</source>
@@ -594,6 +666,10 @@ Valid until {until}</translation>
         <translation>Note</translation>
     </message>
     <message>
+        <source>备注，将印在评分表上</source>
+        <translation>A note; printed on the score sheet</translation>
+    </message>
+    <message>
         <source>大写</source>
         <translation>In words</translation>
     </message>
@@ -626,8 +702,24 @@ Valid until {until}</translation>
         <translation>Education</translation>
     </message>
     <message>
+        <source>完成时间</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
         <source>完整身份证号</source>
         <translation>Full ID number</translation>
+    </message>
+    <message>
+        <source>定稿</source>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <source>定稿 {month}？</source>
+        <translation>Finalise {month}?</translation>
+    </message>
+    <message>
+        <source>定稿后本月结果和问题固定下来，撤销记录清空；此后修改须说明理由重新打开。</source>
+        <translation>Finalising fixes the month's result and findings and clears the undo history; a later change needs a reason to reopen.</translation>
     </message>
     <message>
         <source>定稿月份：{months}</source>
@@ -648,6 +740,14 @@ Valid until {until}</translation>
     <message>
         <source>实测值</source>
         <translation>Measured value</translation>
+    </message>
+    <message>
+        <source>实测值、分子/分母、事件日志（按时限逐件判断）或免考</source>
+        <translation>A value, numerator/denominator, an event log (each case against the time limit) or exempt</translation>
+    </message>
+    <message>
+        <source>实测值，如 96.5 或 96.5%；回车保存并进入下一项</source>
+        <translation>Measured value, e.g. 96.5 or 96.5%; Enter saves and goes on</translation>
     </message>
     <message>
         <source>审计包 (*.auditor-bundle)</source>
@@ -686,6 +786,10 @@ Valid until {until}</translation>
         <translation>Import audit bundle…</translation>
     </message>
     <message>
+        <source>导入工单记录…</source>
+        <translation>Import work orders…</translation>
+    </message>
+    <message>
         <source>导入月度录入文件…</source>
         <translation>Import month entries file…</translation>
     </message>
@@ -708,6 +812,14 @@ Valid until {until}</translation>
     <message>
         <source>导出审计包…</source>
         <translation>Export audit bundle…</translation>
+    </message>
+    <message>
+        <source>导出未达标工单</source>
+        <translation>Export failing orders</translation>
+    </message>
+    <message>
+        <source>导出未达标工单…</source>
+        <translation>Export failing orders…</translation>
     </message>
     <message>
         <source>导出根证书</source>
@@ -762,6 +874,26 @@ Valid until {until}</translation>
         <translation>Work orders</translation>
     </message>
     <message>
+        <source>工单类型</source>
+        <translation>Order type</translation>
+    </message>
+    <message>
+        <source>工单编号</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>工单计算</source>
+        <translation>From the records</translation>
+    </message>
+    <message>
+        <source>工单记录</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <source>工单记录有误</source>
+        <translation>Bad rows in the work orders</translation>
+    </message>
+    <message>
         <source>工号</source>
         <translation>Employee no.</translation>
     </message>
@@ -786,6 +918,10 @@ Valid until {until}</translation>
         <translation>Escalated</translation>
     </message>
     <message>
+        <source>已取消导入，未做任何修改</source>
+        <translation>Import cancelled; nothing was changed</translation>
+    </message>
+    <message>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
@@ -796,6 +932,10 @@ Valid until {until}</translation>
     <message>
         <source>已定稿</source>
         <translation>Finalised</translation>
+    </message>
+    <message>
+        <source>已定稿 {month}</source>
+        <translation>Finalised {month}</translation>
     </message>
     <message>
         <source>已定稿的 {n} 个月份保留定稿时的合同版本，不重新考核：</source>
@@ -820,6 +960,10 @@ Valid until {until}</translation>
     <message>
         <source>已导出</source>
         <translation>Exported</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 单到 {path}</source>
+        <translation>Exported {n} orders to {path}</translation>
     </message>
     <message>
         <source>已导出 {path}（身份证号已脱敏）</source>
@@ -884,8 +1028,16 @@ Please start the app again.</translation>
         <translation>Superseded</translation>
     </message>
     <message>
+        <source>已记录 {n} 人签署保密承诺：{names}</source>
+        <translation>Recorded {n} signed commitments: {names}</translation>
+    </message>
+    <message>
         <source>已转到 {month}</source>
         <translation>Now showing {month}</translation>
+    </message>
+    <message>
+        <source>已重新打开 {month}</source>
+        <translation>Reopened {month}</translation>
     </message>
     <message>
         <source>应发工资</source>
@@ -940,8 +1092,16 @@ Please start the app again.</translation>
         <translation>Points {points}</translation>
     </message>
     <message>
+        <source>总件数（分母）；回车保存</source>
+        <translation>All cases (denominator); Enter saves</translation>
+    </message>
+    <message>
         <source>总价大写</source>
         <translation>Total in words</translation>
+    </message>
+    <message>
+        <source>情形</source>
+        <translation>Case</translation>
     </message>
     <message>
         <source>截止</source>
@@ -960,6 +1120,10 @@ Please start the app again.</translation>
         <translation>Open…</translation>
     </message>
     <message>
+        <source>打开对应的页面</source>
+        <translation>Open the page for it</translation>
+    </message>
+    <message>
         <source>扣减</source>
         <translation>Deductions</translation>
     </message>
@@ -976,10 +1140,18 @@ Please start the app again.</translation>
         <translation>Deduction {amount}</translation>
     </message>
     <message>
+        <source>承办单位原因</source>
+        <translation>Caused by the handling unit</translation>
+    </message>
+    <message>
         <source>把“{name}”移出信任列表？
 此后它签发的证书所签的文书在本机核验时都显示为“签名人不受信任”。</source>
         <translation>Remove "{name}" from the trust list?
 Documents signed with certificates it issued will then show as "signer not trusted" on this machine.</translation>
+    </message>
+    <message>
+        <source>把截图、导出表等文件作为本项证据保存（记录 SHA-256）</source>
+        <translation>Keep a screenshot, an export or another file as this item's evidence (its SHA-256 recorded)</translation>
     </message>
     <message>
         <source>报送期限</source>
@@ -1000,6 +1172,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>指定表头</source>
         <translation>Map columns</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Item</translation>
     </message>
     <message>
         <source>指标编号前缀</source>
@@ -1210,8 +1386,28 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Within</translation>
     </message>
     <message>
+        <source>时限截止</source>
+        <translation>Due</translation>
+    </message>
+    <message>
         <source>是</source>
         <translation>Yes</translation>
+    </message>
+    <message>
+        <source>是否二次交办</source>
+        <translation>Re-assigned?</translation>
+    </message>
+    <message>
+        <source>是否回访</source>
+        <translation>Followed up?</translation>
+    </message>
+    <message>
+        <source>是否转办</source>
+        <translation>Transferred?</translation>
+    </message>
+    <message>
+        <source>是否退回</source>
+        <translation>Returned?</translation>
     </message>
     <message>
         <source>暂估</source>
@@ -1362,16 +1558,44 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Gap</translation>
     </message>
     <message>
+        <source>未计算</source>
+        <translation>Not computed</translation>
+    </message>
+    <message>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
         <source>未载入</source>
         <translation>Not loaded</translation>
+    </message>
+    <message>
+        <source>未达标工单</source>
+        <translation>Failing orders</translation>
     </message>
     <message>
         <source>本月严重舆论事件数</source>
         <translation>Serious incidents this month</translation>
     </message>
     <message>
+        <source>本月发生的严重舆论事件数；回车保存</source>
+        <translation>Serious public-opinion incidents this month; Enter saves</translation>
+    </message>
+    <message>
         <source>本月定稿</source>
         <translation>Finalise month</translation>
+    </message>
+    <message>
+        <source>本月尚未导入工单记录。导入后，由工单计算的指标将填入本月，乙方自报数另行保留。</source>
+        <translation>No work orders imported for this month. Once imported, the items they compute fill the month; the operator's own figures are kept beside them.</translation>
+    </message>
+    <message>
+        <source>本月已录入的项数</source>
+        <translation>Items entered this month</translation>
+    </message>
+    <message>
+        <source>本月应录入的各项；√ 达标，× 不达标，○ 未录入，免 免考。单击跳到该项</source>
+        <translation>The items due this month; √ passed, × failed, ○ not entered, 免 exempt. Click to go there</translation>
     </message>
     <message>
         <source>本月得分 {score}</source>
@@ -1406,6 +1630,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>This machine has no agency root yet: it will be created now. Choose a root passphrase (at least 8 characters) and keep it safe.</translation>
     </message>
     <message>
+        <source>本项的证据文件；双击打开（先核对 SHA-256）</source>
+        <translation>This item's evidence; double-click to open (SHA-256 checked first)</translation>
+    </message>
+    <message>
         <source>机构根证书口令</source>
         <translation>Agency root passphrase</translation>
     </message>
@@ -1428,6 +1656,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>查看完整身份证号</source>
         <translation>Show the full ID number</translation>
+    </message>
+    <message>
+        <source>标记已签</source>
+        <translation>Mark as signed</translation>
     </message>
     <message>
         <source>标记所选人员已签保密承诺</source>
@@ -1534,6 +1766,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Importing…</translation>
     </message>
     <message>
+        <source>正在导入工单记录…</source>
+        <translation>Importing work orders…</translation>
+    </message>
+    <message>
         <source>正在校验…</source>
         <translation>Validating…</translation>
     </message>
@@ -1566,6 +1802,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Deduction per missing person (%)</translation>
     </message>
     <message>
+        <source>每行一件：受理时间、办结时间（Tab 分隔，从表格粘贴）；Ctrl+回车保存</source>
+        <translation>One case a line: received, done (tab-separated, pasted from a spreadsheet); Ctrl+Enter saves</translation>
+    </message>
+    <message>
         <source>比例(%)</source>
         <translation>Percent</translation>
     </message>
@@ -1596,6 +1836,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>渠道</source>
         <translation>Channels</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
     </message>
     <message>
         <source>版本记录（已定稿的月份按定稿时的版本考核）：</source>
@@ -1834,8 +2078,16 @@ Number: {number}</translation>
         <translation>Date received</translation>
     </message>
     <message>
+        <source>签收时间</source>
+        <translation>Signed for</translation>
+    </message>
+    <message>
         <source>签署方</source>
         <translation>Party</translation>
+    </message>
+    <message>
+        <source>签署日期记为 {day}；记录不能撤销。</source>
+        <translation>The signing date is recorded as {day}; this cannot be undone.</translation>
     </message>
     <message>
         <source>签署栏</source>
@@ -1892,6 +2144,10 @@ Number: {number}</translation>
     <message>
         <source>结果</source>
         <translation>Result</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Verdict</translation>
     </message>
     <message>
         <source>结转下期扣减 {amount}</source>
@@ -1974,6 +2230,10 @@ Number: {number}</translation>
         <translation>Draft</translation>
     </message>
     <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
         <source>补发</source>
         <translation>Back-dated issue</translation>
     </message>
@@ -2010,8 +2270,16 @@ Number: {number}</translation>
         <translation>Warning</translation>
     </message>
     <message>
+        <source>计入工单</source>
+        <translation>Orders counted</translation>
+    </message>
+    <message>
         <source>计算方法</source>
         <translation>Derivation</translation>
+    </message>
+    <message>
+        <source>记录以下 {n} 人已签署保密承诺？</source>
+        <translation>Record that these {n} persons signed the confidentiality commitment?</translation>
     </message>
     <message>
         <source>设置</source>
@@ -2058,8 +2326,16 @@ Number: {number}</translation>
         <translation>Detail</translation>
     </message>
     <message>
+        <source>说明理由后重新打开已定稿的月份（理由记入历史）</source>
+        <translation>Reopen a finalised month, giving a reason (kept in the history)</translation>
+    </message>
+    <message>
         <source>请假</source>
         <translation>On leave</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择已签保密承诺的人员</source>
+        <translation>First select in the list the persons who signed the commitment</translation>
     </message>
     <message>
         <source>请填写姓名和单位</source>
@@ -2098,12 +2374,24 @@ Number: {number}</translation>
         <translation>Draft (this month's findings)…</translation>
     </message>
     <message>
+        <source>超时</source>
+        <translation>Late by</translation>
+    </message>
+    <message>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
         <source>转到</source>
         <translation>Go</translation>
+    </message>
+    <message>
+        <source>转办时间</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>转派时间</source>
+        <translation>Re-dispatched</translation>
     </message>
     <message>
         <source>载入签名图片…</source>
@@ -2116,6 +2404,14 @@ Number: {number}</translation>
     <message>
         <source>输入证书口令后，这里显示签发者和是否受信任。</source>
         <translation>Enter the certificate's passphrase to see its issuer and whether it is trusted.</translation>
+    </message>
+    <message>
+        <source>达标</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>达标的件数（分子）；回车保存</source>
+        <translation>Cases meeting the target (numerator); Enter saves</translation>
     </message>
     <message>
         <source>近期截止事项（60 天内）</source>
@@ -2152,6 +2448,10 @@ Number: {number}</translation>
     <message>
         <source>选择备份</source>
         <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <source>选择工单记录</source>
+        <translation>Choose a work-order export</translation>
     </message>
     <message>
         <source>选择或拖入签名的 PDF</source>
@@ -2258,6 +2558,10 @@ Number: {number}</translation>
         <translation>Findings</translation>
     </message>
     <message>
+        <source>需申诉</source>
+        <translation>To be appealed</translation>
+    </message>
+    <message>
         <source>页</source>
         <translation>Page</translation>
     </message>
@@ -2272,6 +2576,10 @@ Number: {number}</translation>
     <message>
         <source>预览 / 打印…</source>
         <translation>Preview / print…</translation>
+    </message>
+    <message>
+        <source>首次回应时间</source>
+        <translation>First response</translation>
     </message>
     <message>
         <source>首次签名前创建您的签名证书（EC P-256），由您设定的口令保护。</source>
@@ -2308,6 +2616,10 @@ Number: {number}</translation>
     <message>
         <source>；{kept} 个已定稿月份保留原版本，{open} 个未定稿月份按新版本重新考核</source>
         <translation>; {kept} finalised month(s) keep their version, {open} open month(s) reassessed with the new one</translation>
+    </message>
+    <message>
+        <source>；按检查人员的选择剔除有误的 {n} 行</source>
+        <translation>; {n} bad rows left out by the inspector's choice</translation>
     </message>
 </context>
 </TS>

@@ -33,3 +33,30 @@ def finalised_october(store) -> None:
     record(store, henan, "2025-10", {"HN-02": {"value": "99"}},
            headcount={"frontline": "48.5", "support": 16, "management": 3})
     finalize_month(store, henan, Period(2025, 10))
+
+
+def answer(button: str, times: int = 1) -> list[str]:
+    """Press ``button`` in the next ``times`` modal boxes (confirmations, questions) as each shows, the way a
+    user would; returns the texts the boxes asked, for the test to check."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+
+    asked: list[str] = []
+
+    def press(left: int) -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(10, lambda: press(left))
+            return
+        asked.append(box.text() if isinstance(box, QMessageBox) else box.windowTitle())
+        match = [b for b in box.findChildren(QAbstractButton) if b.text() == button]
+        if match:
+            match[0].click()
+        else:  # never leave a test hanging on a box: close it, and let the test see what it asked
+            asked.append(f"no button {button!r}")
+            box.close()
+        if left > 1:
+            QTimer.singleShot(0, lambda: press(left - 1))
+
+    QTimer.singleShot(0, lambda: press(times))
+    return asked

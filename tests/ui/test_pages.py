@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from auditor.calendar import Period
 from tests.core.builders import month_doc, record
 
-from .helpers import open_window
+from .helpers import answer, open_window
 from .test_walkthrough import type_and_enter
 
 
@@ -40,7 +40,7 @@ def test_reopen_keeps_the_reason(qtbot, window):
     henan = window.store.contracts.get("henan-2025")
     record(window.store, henan, "2025-10")
     window.go_to(Period(2025, 10))
-    window.walkthrough.finalize()
+    window.walkthrough.finalize(confirmed=True)
     assert window.walkthrough.reopen_button.isVisible()
     window.walkthrough.reopen("乙方补交原始话单")
     assert window.store.months.status("henan-2025", Period(2025, 10)) == "open"
@@ -79,6 +79,7 @@ def test_a_whole_luoyang_month(qtbot, tmp_path):
     # 附件2: LY-07 致命差错率 1.5% > 1% loses 5 points → 95
     assert page.result.score == 95
     assert page.step_list.item(page.steps.index("LY-07")).text().startswith("×")
+    answer("定稿")
     qtbot.mouseClick(page.finalize_button, Qt.MouseButton.LeftButton)
     assert win.store.months.status("luoyang-2025", Period(2025, 5)) == "final"
     assert "LY-07" in win.summary.findings.item(0).text()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from auditor.calendar import Period
 from tests.core.test_personnel import IDS, ROSTER, write_csv, write_xlsx
 
-from .helpers import open_window
+from .helpers import answer, open_window
 
 OCT = Period(2025, 10)
 
@@ -39,7 +39,9 @@ def test_import_reconcile_and_commitments(qtbot, window, tmp_path):
     assert all(IDS[n] not in model.index(r, 2).data() for r in range(model.rowCount()) for n in range(8))
     before = page.unsigned.count()
     page.unsigned.item(0).setSelected(True)
-    page.mark_signed()
+    asked = answer("标记已签")
+    qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
+    assert asked == ["记录以下 1 人已签署保密承诺？"]
     assert page.unsigned.count() == before - 1
     page.duty_boxes["data_laws"].setCurrentIndex(page.duty_boxes["data_laws"].findData("gap"))
     assert any(f.key == "data_laws" for f in window.store.findings.list("henan-2025", OCT))

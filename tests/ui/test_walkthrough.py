@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from auditor.calendar import Period
 from ui.pages.walkthrough import STATUS_MARK
 
-from .helpers import open_window
+from .helpers import answer, open_window
 
 
 @pytest.fixture
@@ -52,6 +52,7 @@ def test_a_whole_month_by_keyboard(qtbot, window):
     assert "¥258,720.00" in page.month_total.text()
     assert page.progress.value() == page.progress.maximum() == 7
     assert page.finalize_button.isEnabled()
+    answer("定稿")                                           # the confirmation, answered as a user would
     qtbot.mouseClick(page.finalize_button, Qt.MouseButton.LeftButton)
     assert window.store.months.status("henan-2025", Period(2025, 10)) == "final"
     assert not page.editor.isEnabled()

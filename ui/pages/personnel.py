@@ -167,13 +167,32 @@ class PersonnelPage(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, (person.id_number, person.name))
                 self.unsigned.addItem(item)
 
-    def mark_signed(self) -> None:
-        for item in self.unsigned.selectedItems():
-            id_number, name = item.data(Qt.ItemDataRole.UserRole)
-            self.store.personnel.add_commitment(self.contract.id, id_number, name, self.today)
-        confidentiality_findings(self.store, self.contract, self.period)
+    def mark_signed(self, confirmed: bool = False) -> int:
+        """The selected persons recorded as having signed the commitment today, once confirmed (it is kept)."""
+        from auditor.operations.personnel import sign_commitments
+
+        from ..feedback import confirm, say
+        from ..ops import announce
+
+        chosen = [item.data(Qt.ItemDataRole.UserRole) for item in self.unsigned.selectedItems()]
+        if not chosen:
+            say(self, tr("请先在列表中选择已签保密承诺的人员"))
+            return 0
+        names = "、".join(name for _, name in chosen)
+        if not confirmed and not confirm(
+                self, tr("保密承诺"), tr("记录以下 {n} 人已签署保密承诺？").format(n=len(chosen)), tr("标记已签"),
+                names + "\n" + tr("签署日期记为 {day}；记录不能撤销。").format(day=self.today)):
+            return 0
+        try:
+            outcome = sign_commitments(self.store, self.contract.id, self.period, chosen, self.today)
+        except AuditorError as exc:
+            errors.warn(self, tr("未记录"), exc)
+            return 0
         self._load_unsigned()
+        announce(outcome.changes)
         self.changed.emit()
+        say(self, tr("已记录 {n} 人签署保密承诺：{names}").format(n=len(chosen), names=names))
+        return len(chosen)
 
     def received_on(self) -> dt.date | None:
         try:

@@ -128,6 +128,8 @@ class WalkthroughPage(QWidget):
         link_layout.addWidget(self.link_button)
         self.editor.addWidget(link_box)
         self.verdict = QLabel()
+        self.last_saved = QLabel()  # the verdict of the item just entered, after the walk-through moved on
+        self.last_saved.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c0392b;")
@@ -143,7 +145,8 @@ class WalkthroughPage(QWidget):
         self.reopen_button = QPushButton(tr("重新打开…"))
 
         right = QVBoxLayout()
-        for widget in (self.title, self.definition, self.target, self.editor, self.verdict, self.message):
+        for widget in (self.title, self.definition, self.target, self.editor, self.verdict, self.message,
+                       self.last_saved):
             right.addWidget(widget)
         evidence_row = QHBoxLayout()
         evidence_row.addWidget(QLabel(tr("证据：")))
@@ -183,6 +186,28 @@ class WalkthroughPage(QWidget):
         # the next and previous items are the window's Ctrl+↓ / Ctrl+↑ (ui/keys.py), so they work while typing
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save_step())
         QShortcut(QKeySequence("Ctrl+Return"), self.events, self.accept_step)
+        self._explain()
+
+    def _explain(self) -> None:
+        """A tooltip on every field and button: what it takes, and its keys."""
+        from ..keys import NEXT_ITEM, PREVIOUS_ITEM, with_keys
+
+        tips = {self.step_list: tr("本月应录入的各项；√ 达标，× 不达标，○ 未录入，免 免考。单击跳到该项"),
+                self.mode: tr("实测值、分子/分母、事件日志（按时限逐件判断）或免考"),
+                self.value: tr("实测值，如 96.5 或 96.5%；回车保存并进入下一项"),
+                self.numerator: tr("达标的件数（分子）；回车保存"), self.denominator: tr("总件数（分母）；回车保存"),
+                self.events: tr("每行一件：受理时间、办结时间（Tab 分隔，从表格粘贴）；Ctrl+回车保存"),
+                self.reason: tr("免考的理由，将印在评分表上"), self.note: tr("备注，将印在评分表上"),
+                self.incidents: tr("本月发生的严重舆论事件数；回车保存"),
+                self.evidence_list: tr("本项的证据文件；双击打开（先核对 SHA-256）"),
+                self.add_evidence_button: tr("把截图、导出表等文件作为本项证据保存（记录 SHA-256）"),
+                self.previous_button: with_keys(tr("回到上一项"), PREVIOUS_ITEM),
+                self.accept_button: with_keys(tr("保存本项并进入下一项（回车）"), NEXT_ITEM),
+                self.finalize_button: tr("全部录入后定稿：本月结果和问题固定下来，此后修改须说明理由重新打开"),
+                self.reopen_button: tr("说明理由后重新打开已定稿的月份（理由记入历史）"),
+                self.link_button: tr("打开对应的页面"), self.progress: tr("本月已录入的项数")}
+        for widget, tip in tips.items():
+            widget.setToolTip(tip)
 
     @staticmethod
     def _form(*rows: tuple[str, QWidget]) -> QWidget:
@@ -198,6 +223,7 @@ class WalkthroughPage(QWidget):
              result: MonthResult | None = None) -> None:
         """Show ``period``; pass ``result`` when the month was just assessed, to not do it twice."""
         self.contract, self.period = contract, period
+        self.last_saved.clear()
         self.steps = [i.code for i in contract.indicators if is_due(contract, i, period)] + [STAFFING, PERSONNEL]
         if contract.confidentiality:
             self.steps.append(CONFIDENTIALITY)
@@ -472,7 +498,18 @@ class WalkthroughPage(QWidget):
         self._recompute()
         self._label_steps()
         self._show_verdict(code)
+        self._report_saved(code)
         return True
+
+    def _report_saved(self, code: str) -> None:
+        """The verdict just given stays in view (and in the status bar) after the walk-through moves on."""
+        from ..feedback import say
+
+        name = tr("人员配置") if code == STAFFING else f"{code} {self.contract.indicator(code).name}"
+        text = tr("刚录入 {item}：{verdict}").format(item=name, verdict=self.verdict.text())
+        self.last_saved.setText(text)
+        self.last_saved.setStyleSheet(self.verdict.styleSheet().replace("13pt", "10pt"))
+        say(self, text)
 
     def accept_step(self) -> None:
         if self.save_step():
@@ -518,7 +555,13 @@ class WalkthroughPage(QWidget):
         copy = self.store.evidence.export_copy(evidence, Path(tempfile.gettempdir()) / "auditor-evidence")
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
-    def finalize(self) -> None:
+    def finalize(self, confirmed: bool = False) -> None:
+        from ..feedback import confirm, say
+
+        if not confirmed and not confirm(
+                self, tr("本月定稿"), tr("定稿 {month}？").format(month=self.period.label()), tr("定稿"),
+                tr("定稿后本月结果和问题固定下来，撤销记录清空；此后修改须说明理由重新打开。")):
+            return
         try:
             finalize_month(self.store, self.contract, self.period)
         except AuditorError as exc:
@@ -527,6 +570,7 @@ class WalkthroughPage(QWidget):
         self.undo_stack.clear()  # a finalised month is not edited by undo
         self._recompute()
         self.changed.emit()
+        say(self, tr("已定稿 {month}").format(month=self.period.label()))
 
     def reopen(self, reason: str | None = None) -> None:
         if reason is None:
@@ -540,3 +584,6 @@ class WalkthroughPage(QWidget):
             return
         self._recompute()
         self.changed.emit()
+        from ..feedback import say
+
+        say(self, tr("已重新打开 {month}").format(month=self.period.label()))
