@@ -123,7 +123,7 @@ def _stamp_style(text: str, width: float, height: float) -> StaticStampStyle:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.stamp import StaticStampStyle
 
-    from .base import FONT, song_canvas
+    from .base import FONT, draw_label, song_canvas
 
     buffer = io.BytesIO()
     c = song_canvas(buffer, (width, height))
@@ -134,7 +134,7 @@ def _stamp_style(text: str, width: float, height: float) -> StaticStampStyle:
     size = min(8.0, (height - 6) / (len(lines) * 1.25))
     c.setFont(FONT, size)
     for n, line in enumerate(lines):
-        c.drawString(5, height - 4 - size - n * size * 1.25, line)
+        draw_label(c, line, 5, height - 4 - size - n * size * 1.25, size, where="签名图章")  # a rare name: no box
     c.showPage()
     c.save()
     stamp = buffer.getvalue()

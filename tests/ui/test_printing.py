@@ -95,3 +95,19 @@ def test_a_printer_gets_the_pdf_through_the_spooler(qtbot, tmp_path, signed_noti
     assert spooled.read_bytes() == shown                               # the vector document itself
     said = arguments.read_text()
     assert "media=A4" in said and "-n 2" in said and "-P 1-2" in said and "scaling=100" in said
+
+
+def test_a_rare_name_in_the_signature_stamp_is_printed(tmp_path):
+    from auditor.storage import open_store
+    from ui.pdf_preview import display_copy
+
+    store = open_store(tmp_path / "r.db")
+    henan = store.contracts.get("henan-2025")
+    record(store, henan, "2025-10", {"HN-02": {"value": "99"}},
+           headcount={"frontline": "48.5", "support": 16, "management": 3})
+    finalize_month(store, henan, OCT)
+    draft = notices.draft(store, henan, OCT, inspection_date=dt.date(2025, 11, 3), place="现场", inspectors="王䶮")
+    _, pdf = notices.issue(store, draft.id, dt.date(2025, 11, 17), identity=inspector(store, name="王䶮"))
+    store.close()
+    shown = subprocess.run(["pdftotext", "-", "-"], input=display_copy(pdf), capture_output=True, check=True).stdout
+    assert "电子签名：王䶮" in shown.decode("utf-8")
