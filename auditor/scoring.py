@@ -700,7 +700,7 @@ def _changes_since(contract: Contract, paid: Paid, now: InstallmentResult,
 
     def when(period: Period) -> str:
         day = changed_on.get(period)
-        return f"{day} 变动" if day is not None and day >= paid.paid_on else "付款后变动"
+        return f"于 {day} 变动" if day is not None and day >= paid.paid_on else "付款后变动"
 
     lines: list[Deduction] = []
     if now.gross != frozen.gross:
@@ -717,7 +717,7 @@ def _changes_since(contract: Contract, paid: Paid, now: InstallmentResult,
         difference = (new.amount if new else ZERO) - (old.amount if old else ZERO)
         if not difference:
             continue
-        kind, period, code = key
+        _kind, period, code = key
         if new is None:
             assert old is not None
             what = f"原扣减 {format_yuan(old.amount)} 不再成立（原依据：{old.basis}）"
@@ -727,8 +727,7 @@ def _changes_since(contract: Contract, paid: Paid, now: InstallmentResult,
             what = f"{new.basis}，扣减由 {format_yuan(old.amount)} 变为 {format_yuan(new.amount)}"
         source = new or old
         assert source is not None
-        lines.append(Deduction("adjustment", period, code, difference,
-                               f"{head}，{period} {when(period)}：{DEDUCTION_KINDS[kind]} {what}",
+        lines.append(Deduction("adjustment", period, code, difference, f"{head}，{period} {when(period)}：{what}",
                                source.clause, provisional=bool(new and new.provisional)))
     if paid.amount != frozen.payable:
         difference = paid.amount - frozen.payable

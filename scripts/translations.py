@@ -486,12 +486,6 @@ EN = {
     "（文件中未附证书链）": "(no certificate chain in the file)",
     "（未选择）": "(none chosen)",
     "（证书中无名称）": "(no name in the certificate)",
-}
-
-
-def write_ts(path: Path) -> None:
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", '<TS version="2.1" language="en">',
-             "<context>", "    <name>auditor</name>"]
     # 工单记录 (issue 16)
     "工单记录": "Work orders", "导入工单记录…": "Import work orders…", "导出未达标工单…": "Export failing orders…",
     "导出未达标工单": "Export failing orders", "选择工单记录": "Choose a work-order export",
@@ -516,6 +510,35 @@ def write_ts(path: Path) -> None:
     "签收时间": "Signed for", "争议时间": "Disputed", "转派时间": "Re-dispatched", "是否转办": "Transferred?",
     "是否回访": "Followed up?", "是否退回": "Returned?", "是否二次交办": "Re-assigned?", "争议工单": "Disputed?",
     "需申诉": "To be appealed", "不合理工单": "Unreasonable", "承办单位原因": "Caused by the handling unit",
+    # payments as they happen, approvals and holiday notices (issue 12, money paths)
+    "登记付款…": "Record payment…", "登记第{n}期付款": "Record payment of installment {n}",
+    "付款日期": "Paid on", "实付金额（元）": "Amount paid (yuan)", "实付金额": "Amount paid", "付款凭证": "Voucher",
+    "选择…": "Choose…", "选择付款凭证": "Choose the payment voucher",
+    "核算实付 {amount}。登记后本期数字冻结，此后考核月份的变动列入下一未付期次。":
+        "Computed payable {amount}. Once recorded, this installment's figures are frozen; later changes in its "
+        "months are adjusted on the next unpaid installment.",
+    "已付 {day}": "Paid {day}", "正在登记付款…": "Recording the payment…", "未登记": "Not recorded",
+    "未录入项目暂估扣减 {amount}": "Provisional deduction for items not entered {amount}",
+    "甲方同意与节假日安排…": "Approvals and holiday notices…", "甲方同意与节假日安排": "Approvals and holiday notices",
+    "合同：{name}": "Contract: {name}", "人员变更": "Staffing change", "离职同意": "Departure approval",
+    "节假日安排": "Holiday notice", "起始月份": "First month", "结束月份": "Last month",
+    "核准人数": "Approved headcount", "甲方同意日期": "Approved on", "文号或记录": "Reference (document number)",
+    "登记人员变更": "Record staffing change", "离职人员": "Person leaving",
+    "身份证号，或人员名单上的姓名、工号": "ID number, or the name or employee number on the roster",
+    "登记离职同意": "Record departure approval", "年份": "Year", "放假": "Holiday", "调休上班": "Make-up workday",
+    "如 国办发明电〔2026〕X号": "e.g. 国办发明电〔2026〕X号", "录入这一天": "Enter this day", "安排": "Arrangement",
+    "通知文号": "Notice number", "上班": "Workday", "（本年尚未录入）": "(nothing entered for this year)",
+    "正在登记…": "Recording…", "正在录入…": "Entering…",
+    "已登记：{role} {first}～{last} 要求 {n} 人": "Recorded: {role} {first}–{last} requires {n}",
+    "已登记 {person} 离职经甲方同意；相关月份已重新核对":
+        "Recorded the approved departure of {person}; the months concerned were reconciled again",
+    "{day} 已记为{kind}": "{day} recorded as {kind}", "调休上班日": "make-up workday", "放假日": "holiday",
+}
+
+
+def write_ts(path: Path) -> None:
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", '<TS version="2.1" language="en">',
+             "<context>", "    <name>auditor</name>"]
     for source, target in sorted(EN.items()):
         lines += ["    <message>", f"        <source>{escape(source)}</source>",
                   f"        <translation>{escape(target)}</translation>", "    </message>"]

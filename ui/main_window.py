@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(today)
         self.walkthrough = WalkthroughPage(store, self.undo_stack)
         self.summary = SummaryPage()
-        self.payments = PaymentsPage()
+        self.payments = PaymentsPage(store)
         self.notices = NoticesPage(store, today)
         self.personnel = PersonnelPage(store)
         self.spot_check = SpotCheckPage(store)
@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         self.keys = keys.install(self)  # Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y, Ctrl+←/→ work while typing
         settings_menu = self.menuBar().addMenu(tr("设置"))
+        approvals_action = QAction(tr("甲方同意与节假日安排…"), self)
+        approvals_action.triggered.connect(lambda: self.open_approvals())
+        settings_menu.addAction(approvals_action)
         language_menu = settings_menu.addMenu(tr("界面语言"))
         group = QActionGroup(self)
         current = self.settings.value("language", "zh_CN")
@@ -316,6 +319,15 @@ class MainWindow(QMainWindow):
         if path:
             self.verify_dialog.check_file(path)
         return self.verify_dialog.report_text()
+
+    def open_approvals(self):  # -> ApprovalsDialog, imported when first opened
+        """Approved staffing changes, departure approvals and holiday notices (issue 12): the dialog's
+        operations announce their changes, so the views refresh themselves."""
+        from .dialogs.approvals import ApprovalsDialog
+
+        dialog = ApprovalsDialog(self.store, self.store.contracts.get(self.contract_id()), self)
+        dialog.open()
+        return dialog
 
     def manage_trust(self) -> None:
         from .dialogs.trust import TrustDialog

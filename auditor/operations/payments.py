@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import stat
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
@@ -40,6 +41,21 @@ def parse_amount(text: str, where: str = "--amount") -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+MAX_VOUCHER_BYTES = 64 * 2**20  # a scan or a bank's PDF: far below this
+
+
+def _check_voucher(path: Path) -> None:
+    """A regular file of sane size (a FIFO would hang the copy, a huge file fill the disk), or InputError."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise InputError(f"无法读取付款凭证 {path.name}：{exc.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"付款凭证 {path.name} 不是普通文件")
+    if info.st_size > MAX_VOUCHER_BYTES:
+        raise InputError(f"付款凭证 {path.name} 过大（{info.st_size // 2**20} MB，最多 64 MB）")
+
+
 def record_payment(store: Store, contract_id: str, number: int, paid_on: dt.date, amount: Decimal,
                    voucher: Path | None = None, today: dt.date | None = None) -> Outcome[InstallmentResult]:
     """Record that installment ``number`` was paid ``amount`` on ``paid_on``; its figures as they stand now are
@@ -47,6 +63,8 @@ def record_payment(store: Store, contract_id: str, number: int, paid_on: dt.date
     from ..service import installment_results
 
     today = today or dt.date.today()
+    if voucher is not None:
+        _check_voucher(voucher)
     with store.db.atomic():
         contract = store.contracts.get(contract_id)
         results = installment_results(store, contract)

@@ -26,6 +26,10 @@
         <translation>SHA-256 fingerprint: </translation>
     </message>
     <message>
+        <source>{day} 已记为{kind}</source>
+        <translation>{day} recorded as {kind}</translation>
+    </message>
+    <message>
         <source>{name}
 SHA-256 指纹：{fingerprint}
 有效期至 {until}</source>
@@ -76,6 +80,10 @@ Valid until {until}</translation>
     <message>
         <source>上一项</source>
         <translation>Previous</translation>
+    </message>
+    <message>
+        <source>上班</source>
+        <translation>Workday</translation>
     </message>
     <message>
         <source>上限</source>
@@ -242,6 +250,10 @@ Valid until {until}</translation>
         <translation>Staff &amp; payroll</translation>
     </message>
     <message>
+        <source>人员变更</source>
+        <translation>Staffing change</translation>
+    </message>
+    <message>
         <source>人员名单</source>
         <translation>Roster</translation>
     </message>
@@ -286,12 +298,20 @@ Valid until {until}</translation>
         <translation>Installments</translation>
     </message>
     <message>
+        <source>付款凭证</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
         <source>付款分档</source>
         <translation>Payment bands</translation>
     </message>
     <message>
         <source>付款日</source>
         <translation>Due date</translation>
+    </message>
+    <message>
+        <source>付款日期</source>
+        <translation>Paid on</translation>
     </message>
     <message>
         <source>付款时间</source>
@@ -582,10 +602,6 @@ Valid until {until}</translation>
         <translation>Contract total</translation>
     </message>
     <message>
-        <source>合同文件 (*.json)</source>
-        <translation>Contract files (*.json)</translation>
-    </message>
-    <message>
         <source>合同标识</source>
         <translation>Contract ID</translation>
     </message>
@@ -600,6 +616,10 @@ Valid until {until}</translation>
     <message>
         <source>合同：</source>
         <translation>Contract:</translation>
+    </message>
+    <message>
+        <source>合同：{name}</source>
+        <translation>Contract: {name}</translation>
     </message>
     <message>
         <source>同类管理经验年限</source>
@@ -682,6 +702,10 @@ Valid until {until}</translation>
         <translation>e.g. 96.5 or 96.5%</translation>
     </message>
     <message>
+        <source>如 国办发明电〔2026〕X号</source>
+        <translation>e.g. 国办发明电〔2026〕X号</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -700,6 +724,10 @@ Valid until {until}</translation>
     <message>
         <source>学历</source>
         <translation>Education</translation>
+    </message>
+    <message>
+        <source>安排</source>
+        <translation>Arrangement</translation>
     </message>
     <message>
         <source>完成时间</source>
@@ -728,6 +756,14 @@ Valid until {until}</translation>
     <message>
         <source>实付</source>
         <translation>Payable</translation>
+    </message>
+    <message>
+        <source>实付金额</source>
+        <translation>Amount paid</translation>
+    </message>
+    <message>
+        <source>实付金额（元）</source>
+        <translation>Amount paid (yuan)</translation>
     </message>
     <message>
         <source>实发工资</source>
@@ -770,14 +806,6 @@ Valid until {until}</translation>
         <translation>Import…</translation>
     </message>
     <message>
-        <source>导入合同文件</source>
-        <translation>Import contract file</translation>
-    </message>
-    <message>
-        <source>导入合同文件…</source>
-        <translation>Import contract file…</translation>
-    </message>
-    <message>
         <source>导入审计包</source>
         <translation>Import audit bundle</translation>
     </message>
@@ -796,14 +824,6 @@ Valid until {until}</translation>
     <message>
         <source>导入本单位颁发的证书（.p12）</source>
         <translation>Import one issued by your agency (.p12)</translation>
-    </message>
-    <message>
-        <source>导出合同文件</source>
-        <translation>Export contract file</translation>
-    </message>
-    <message>
-        <source>导出合同文件…</source>
-        <translation>Export contract file…</translation>
     </message>
     <message>
         <source>导出审计包</source>
@@ -906,6 +926,10 @@ Valid until {until}</translation>
         <translation>Payroll</translation>
     </message>
     <message>
+        <source>已付 {day}</source>
+        <translation>Paid {day}</translation>
+    </message>
+    <message>
         <source>已保存为第 {n} 版：{summary}</source>
         <translation>Saved as version {n}: {summary}</translation>
     </message>
@@ -954,10 +978,6 @@ Valid until {until}</translation>
         <translation>Imported {contract} {period}</translation>
     </message>
     <message>
-        <source>已导入合同 {id}（{name}）</source>
-        <translation>Imported contract {id} ({name})</translation>
-    </message>
-    <message>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
@@ -976,10 +996,6 @@ Valid until {until}</translation>
         <translation>Exported to {path}.
 Give it to the operator and the other offices to add to their trust list, and ask them to check the fingerprint:
 {fingerprint}</translation>
-    </message>
-    <message>
-        <source>已导出合同 {id} 到 {path}</source>
-        <translation>Exported contract {id} to {path}</translation>
     </message>
     <message>
         <source>已录入 {done}/{total}</source>
@@ -1012,6 +1028,14 @@ Please start the app again.</translation>
         <translation>Verified and closed</translation>
     </message>
     <message>
+        <source>已登记 {person} 离职经甲方同意；相关月份已重新核对</source>
+        <translation>Recorded the approved departure of {person}; the months concerned were reconciled again</translation>
+    </message>
+    <message>
+        <source>已登记：{role} {first}～{last} 要求 {n} 人</source>
+        <translation>Recorded: {role} {first}–{last} requires {n}</translation>
+    </message>
+    <message>
         <source>已签发</source>
         <translation>Issued</translation>
     </message>
@@ -1038,6 +1062,10 @@ Please start the app again.</translation>
     <message>
         <source>已重新打开 {month}</source>
         <translation>Reopened {month}</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
     </message>
     <message>
         <source>应发工资</source>
@@ -1070,6 +1098,10 @@ Please start the app again.</translation>
     <message>
         <source>录入方式</source>
         <translation>Entry</translation>
+    </message>
+    <message>
+        <source>录入这一天</source>
+        <translation>Enter this day</translation>
     </message>
     <message>
         <source>形式</source>
@@ -1222,6 +1254,14 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Use a certificate issued by the agency (.p12)…</translation>
     </message>
     <message>
+        <source>放假</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>放假日</source>
+        <translation>holiday</translation>
+    </message>
+    <message>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
@@ -1298,6 +1338,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Number</translation>
     </message>
     <message>
+        <source>文号或记录</source>
+        <translation>Reference (document number)</translation>
+    </message>
+    <message>
         <source>新合同编号（小写字母、数字和连字符）：</source>
         <translation>New contract id (lower-case letters, digits, hyphens):</translation>
     </message>
@@ -1308,10 +1352,6 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>无法写入 {name}：{reason}</source>
         <translation>Cannot write {name}: {reason}</translation>
-    </message>
-    <message>
-        <source>无法写入 {path}：{reason}</source>
-        <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
         <source>无法开始</source>
@@ -1518,6 +1558,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>{n} items not entered</translation>
     </message>
     <message>
+        <source>未录入项目暂估扣减 {amount}</source>
+        <translation>Provisional deduction for items not entered {amount}</translation>
+    </message>
+    <message>
         <source>未报送</source>
         <translation>Not submitted</translation>
     </message>
@@ -1544,6 +1588,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>未生成</source>
         <translation>Not generated</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not recorded</translation>
     </message>
     <message>
         <source>未签保密承诺的在职人员：</source>
@@ -1666,6 +1714,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Mark the selected as signed</translation>
     </message>
     <message>
+        <source>核准人数</source>
+        <translation>Approved headcount</translation>
+    </message>
+    <message>
         <source>核对</source>
         <translation>Reconcile</translation>
     </message>
@@ -1676,6 +1728,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>核对结果：</source>
         <translation>Findings:</translation>
+    </message>
+    <message>
+        <source>核算实付 {amount}。登记后本期数字冻结，此后考核月份的变动列入下一未付期次。</source>
+        <translation>Computed payable {amount}. Once recorded, this installment's figures are frozen; later changes in its months are adjusted on the next unpaid installment.</translation>
     </message>
     <message>
         <source>核验</source>
@@ -1770,6 +1826,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Importing work orders…</translation>
     </message>
     <message>
+        <source>正在录入…</source>
+        <translation>Entering…</translation>
+    </message>
+    <message>
         <source>正在校验…</source>
         <translation>Validating…</translation>
     </message>
@@ -1784,6 +1844,14 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>正在生成考核评分表…</source>
         <translation>Generating the score sheet…</translation>
+    </message>
+    <message>
+        <source>正在登记…</source>
+        <translation>Recording…</translation>
+    </message>
+    <message>
+        <source>正在登记付款…</source>
+        <translation>Recording the payment…</translation>
     </message>
     <message>
         <source>正在签发…</source>
@@ -1898,6 +1966,18 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Purchaser</translation>
     </message>
     <message>
+        <source>甲方同意与节假日安排</source>
+        <translation>Approvals and holiday notices</translation>
+    </message>
+    <message>
+        <source>甲方同意与节假日安排…</source>
+        <translation>Approvals and holiday notices…</translation>
+    </message>
+    <message>
+        <source>甲方同意日期</source>
+        <translation>Approved on</translation>
+    </message>
+    <message>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -1914,8 +1994,24 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Empty: none (the signing time is the signer's clock; verification says so). An unreachable server does not stop signing.</translation>
     </message>
     <message>
+        <source>登记人员变更</source>
+        <translation>Record staffing change</translation>
+    </message>
+    <message>
+        <source>登记付款…</source>
+        <translation>Record payment…</translation>
+    </message>
+    <message>
         <source>登记名单外在岗人员…</source>
         <translation>Add a person not on the roster…</translation>
+    </message>
+    <message>
+        <source>登记离职同意</source>
+        <translation>Record departure approval</translation>
+    </message>
+    <message>
+        <source>登记第{n}期付款</source>
+        <translation>Record payment of installment {n}</translation>
     </message>
     <message>
         <source>登记簿</source>
@@ -1932,6 +2028,14 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>确认并下一项</source>
         <translation>Accept and next</translation>
+    </message>
+    <message>
+        <source>离职人员</source>
+        <translation>Person leaving</translation>
+    </message>
+    <message>
+        <source>离职同意</source>
+        <translation>Departure approval</translation>
     </message>
     <message>
         <source>离职日期</source>
@@ -2142,6 +2246,10 @@ Number: {number}</translation>
         <translation>End</translation>
     </message>
     <message>
+        <source>结束月份</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
         <source>结果</source>
         <translation>Result</translation>
     </message>
@@ -2224,6 +2332,10 @@ Number: {number}</translation>
     <message>
         <source>舆论事件解约次数</source>
         <translation>Incidents giving a termination right</translation>
+    </message>
+    <message>
+        <source>节假日安排</source>
+        <translation>Holiday notice</translation>
     </message>
     <message>
         <source>草稿</source>
@@ -2354,12 +2466,24 @@ Number: {number}</translation>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
+        <source>调休上班</source>
+        <translation>Make-up workday</translation>
+    </message>
+    <message>
+        <source>调休上班日</source>
+        <translation>make-up workday</translation>
+    </message>
+    <message>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
         <source>起</source>
         <translation>From</translation>
+    </message>
+    <message>
+        <source>起始月份</source>
+        <translation>First month</translation>
     </message>
     <message>
         <source>起草整改通知书</source>
@@ -2380,6 +2504,10 @@ Number: {number}</translation>
     <message>
         <source>身份证号</source>
         <translation>ID number</translation>
+    </message>
+    <message>
+        <source>身份证号，或人员名单上的姓名、工号</source>
+        <translation>ID number, or the name or employee number on the roster</translation>
     </message>
     <message>
         <source>转到</source>
@@ -2442,8 +2570,16 @@ Number: {number}</translation>
         <translation>Choose the {kind}</translation>
     </message>
     <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
         <source>选择乙方签收的 PDF</source>
         <translation>Choose the operator's countersigned PDF</translation>
+    </message>
+    <message>
+        <source>选择付款凭证</source>
+        <translation>Choose the payment voucher</translation>
     </message>
     <message>
         <source>选择备份</source>
@@ -2504,6 +2640,10 @@ Number: {number}</translation>
     <message>
         <source>逐项录入的下一项</source>
         <translation>Next item of the walk-through</translation>
+    </message>
+    <message>
+        <source>通知文号</source>
+        <translation>Notice number</translation>
     </message>
     <message>
         <source>逾期</source>
@@ -2604,6 +2744,10 @@ Number: {number}</translation>
     <message>
         <source>（未选择）</source>
         <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <source>（本年尚未录入）</source>
+        <translation>(nothing entered for this year)</translation>
     </message>
     <message>
         <source>（证书中无名称）</source>

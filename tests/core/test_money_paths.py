@@ -88,7 +88,8 @@ def test_a_failure_found_after_payment_is_deducted_from_the_next_unpaid_installm
     assert (second.deductions, second.payable) == ((), D("2587200.00"))          # frozen as paid
     [adjustment] = third.adjustments
     assert (adjustment.period, adjustment.code, adjustment.amount) == (Period(2025, 10), "HN-03", D("64680.00"))
-    assert adjustment.basis.startswith(f"第2期已于 2025-12-31 付款，2025-10 {dt.date.today()} 变动：指标不达标 HN-03")
+    assert adjustment.basis.startswith(f"第2期已于 2025-12-31 付款，2025-10 于 {dt.date.today()} 变动："
+                                       "HN-03 交办单退回率 不达标")
     assert third.payable == D("1228920.00")
 
 

@@ -41,7 +41,9 @@ def test_month_shows_failure_and_its_deduction(window):
 def test_payments_show_the_deduction(window):
     model = window.payments.model
     assert model.rowCount() == 4
-    assert model.index(1, 6).data() == "¥2,328,480.00"   # 2,587,200.00 − 258,720.00
+    # 2,587,200.00 − 258,720.00; September and November, not entered, deduct their 16 due items and HN-06 as
+    # failed in the provisional figure (1,034,880.00)
+    assert model.index(1, 6).data() == "¥1,293,600.00" and model.index(1, 7).data() == "暂估"
 
 
 def test_switching_contract_lists_its_months(window):

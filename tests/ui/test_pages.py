@@ -94,7 +94,8 @@ def test_dashboard_grid_and_deadlines(qtbot, window):
     window._refresh_views()
     states = {p: b.property("state") for p, b in window.dashboard.month_buttons.items()}
     assert states[Period(2025, 9)] == "done"
-    assert states[Period(2025, 10)] == "overdue"     # not final by 2025-11-10 (today is 2025-11-20)
+    # not final by 2025-11-10, but that day came before the signing (2025-11-17): never 「逾期」 (issue 12)
+    assert states[Period(2025, 10)] == "in_progress"
     assert states[Period(2025, 11)] == "not_started"
     assert states[Period(2025, 12)] == "future"
     texts = [window.dashboard.deadlines.item(i).text() for i in range(window.dashboard.deadlines.count())]

@@ -277,7 +277,10 @@ class WalkthroughPage(QWidget):
         self.add_evidence_button.setEnabled(not final)
         parts = ([tr("本月得分 {score}").format(score=f"{self.result.score:.2f}")]
                  if self.result.score is not None else [])
-        parts.append(tr("本月扣减 {amount}").format(amount=format_yuan(self.result.deduction_total)))
+        parts.append(tr("本月扣减 {amount}").format(amount=format_yuan(self.result.recorded_deduction_total)))
+        pending = self.result.deduction_total - self.result.recorded_deduction_total
+        if pending:  # items not entered yet, deducted as failed in the provisional figure (issue 12)
+            parts.append(tr("未录入项目暂估扣减 {amount}").format(amount=format_yuan(pending)))
         self.month_total.setText("　".join(parts))
         missing = self.result.missing
         self.unfinished.setText(tr("未完成：{items}").format(items="、".join(missing)) if missing else "")
