@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .calendar import Period
+from .contract_text import chart_bands
 from .model import Contract, Status
 from .paths import resources_dir
 from .scoring import MonthResult
@@ -102,11 +103,13 @@ def money_history(contract: Contract, months: Mapping[Period, MonthResult],
     if contract.family.value == "points":
         shown = [n for n, p in enumerate(periods) if entered(months[p])]  # an empty month has no score yet
         values = [float(months[periods[n]].score or 0) for n in shown]
-        ax.bar(shown, values, color=["#1e8449" if v >= 90 else "#b9770e" for v in values])
+        bands = chart_bands(contract)  # the contract's own band minima
+        full = bands[0][0] if bands else 0.0
+        ax.bar(shown, values, color=["#1e8449" if v >= full else "#b9770e" for v in values])
         for n, value in zip(shown, values):
             if not months[periods[n]].complete:  # entered in part: the bar is provisional, and says so
                 ax.annotate("未完成", (n, value), ha="center", va="bottom", fontsize=7, color="#7f8c8d")
-        for threshold in (90, 80, 70, 60):
+        for threshold, _paid in bands:
             ax.axhline(threshold, color="#7f8c8d", linestyle=":", linewidth=0.8)
         ax.set_ylim(0, 100)
         ax.set_title("月度得分")

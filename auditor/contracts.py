@@ -10,7 +10,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -179,8 +180,30 @@ def _range_problems(data: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _clause(raw: dict[str, Any]) -> Clause:
+    after = raw.get("after_signing")
+    return Clause(raw["key"], raw["text"], raw["clause"], raw.get("day_of_month"),
+                  TimeLimit(after["amount"], after["unit"]) if after else None)
+
+
+def _alias_problems(roles: list[dict[str, Any]]) -> list[str]:
+    """A roster's role name must lead to one role only: a name or alias shared by two roles is refused."""
+    problems: list[str] = []
+    owner: dict[str, str] = {}
+    for i, raw in enumerate(roles):
+        for j, name in enumerate([raw["key"], raw["name"], *raw.get("aliases", [])]):
+            where = f"staffing.roles[{i}]" + ("" if j < 2 else f".aliases[{j - 2}]")
+            other = owner.setdefault(name.strip(), raw["key"])
+            if other != raw["key"]:
+                problems.append(f"{where}: 名称“{name}”已用于岗位“{other}”，导入名单时无法区分")
+    return problems
+
+
 def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
     """Validate ``data`` and build a :class:`Contract`; raise TemplateError naming each bad field."""
+    shape = _shape_problems(data)
+    if shape:
+        raise TemplateError(f"{source} 不符合合同模板格式：", shape)
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         raise TemplateError(f"{source} 不符合合同模板格式：", [_schema_message(e) for e in errors])
@@ -238,7 +261,8 @@ def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
     for i, raw in enumerate(data["staffing"]["roles"]):
         if any(r.key == raw["key"] for r in roles):
             problems.append(f"staffing.roles[{i}].key: 岗位“{raw['key']}”重复")
-        roles.append(Role(raw["key"], raw["name"], raw["required"]))
+        roles.append(Role(raw["key"], raw["name"], raw["required"], tuple(raw.get("aliases", ()))))
+    problems += _alias_problems(data["staffing"]["roles"])
 
     scoring = data["scoring"]
     bands = tuple(Band(Decimal(b["min"]), Decimal(b["percent"])) for b in scoring.get("bands", []))
@@ -316,13 +340,16 @@ def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
         spot_check_termination_count=scoring.get("spot_check_termination_count"),
         late_penalty_percent_per_day=Decimal(late["percent_per_day"]) if late else None,
         installments=tuple(installments),
-        obligations=tuple(Clause(**c) for c in data.get("obligations", [])),
-        confidentiality=tuple(Clause(**c) for c in data.get("confidentiality", [])),
+        obligations=tuple(_clause(c) for c in data.get("obligations", [])),
+        confidentiality=tuple(_clause(c) for c in data.get("confidentiality", [])),
         settings=settings,
         contract_numbers_in_text=tuple(data.get("contract_numbers_in_text", [])),
         clauses={"scoring": scoring.get("clause", ""), "incident": scoring.get("incident_clause", ""),
                  "spot_check": scoring.get("spot_check_clause", ""), "staffing": staffing.get("clause", ""),
                  "late": (late or {}).get("clause", ""), "service": data["service"].get("clause", "")},
+        remedies=tuple(Clause(**c) for c in data.get("remedies", [])),
+        termination=tuple(Clause(**c) for c in data.get("termination", [])),
+        readings=tuple(Clause(r.get("key", ""), r["text"], r.get("clause", "")) for r in data.get("readings", [])),
         data=copy.deepcopy(data),
     )
 
@@ -332,26 +359,199 @@ def templates_dir() -> Path:
 
 
 def template_ids() -> list[str]:
+    """The built-in templates (shipped in ``resources/contracts``)."""
     return sorted(p.stem for p in templates_dir().glob("*.json"))
 
 
-def load_template(template_id: str) -> dict[str, Any]:
-    """The raw template data (validated), ready to be stored or edited."""
+def user_templates_dir(db_path: Path | None) -> Path | None:
+    """User templates live in the data directory, beside the database (``~/.local/share/auditor/templates``
+    for the default one); an in-memory database has none."""
+    return Path(db_path).parent / "templates" if db_path is not None else None
+
+
+def user_template_ids(user_dir: Path | None) -> list[str]:
+    if user_dir is None or not user_dir.is_dir():
+        return []
+    builtin = set(template_ids())
+    return sorted(p.stem for p in user_dir.glob("*.json") if _ID_RE.fullmatch(p.stem) and p.stem not in builtin)
+
+
+def available_templates(user_dir: Path | None) -> list[str]:
+    """Built-in templates first, then the user's."""
+    return template_ids() + user_template_ids(user_dir)
+
+
+def load_template(template_id: str, user_dir: Path | None = None) -> dict[str, Any]:
+    """The raw template data (validated), ready to be stored or edited: a built-in one, else the user's."""
     path = templates_dir() / f"{template_id}.json"
-    if not path.is_file():
-        raise TemplateError(f"没有名为“{template_id}”的合同模板；可用模板：{'、'.join(template_ids())}")
+    if path.is_file():
+        try:
+            data: dict[str, Any] = json.loads(path.read_text("utf-8"))  # an object: parse_contract checks it
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise TemplateError(f"合同模板 {path.name} 不是有效的 JSON：{exc}") from None
+        parse_contract(data, source=f"合同模板 {path.name}")
+        return data
+    if template_id in user_template_ids(user_dir):
+        assert user_dir is not None
+        return read_contract_file(user_dir / f"{template_id}.json", what="合同模板")
+    raise TemplateError(f"没有名为“{template_id}”的合同模板；可用模板：{'、'.join(available_templates(user_dir))}")
+
+
+# ---------------------------------------------------------------- contract files (import, export)
+
+MAX_FILE_BYTES = 2 * 2**20   # the built-in templates are ~20 KB
+MAX_DEPTH = 8                # root → indicators → [i] → time_limit → amount is 4
+MAX_ITEMS = 1000             # entries of one list or object
+MAX_STRING = 4000            # characters of one text (the longest clause text is ~100)
+MAX_NUMBER_DIGITS = 40
+_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{1,63}")
+
+
+class _Refused(ValueError):
+    """A JSON document refused while it is read (before its shape can be walked)."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _Refused(f"字段“{limits.shown(key)}”在同一对象中出现两次（以哪一个为准无从判断）")
+        seen[key] = value
+    return seen
+
+
+def _no_constant(name: str) -> Any:
+    raise _Refused(f"{name} 不是合同中允许的数值")
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _Refused(f"数字“{text[:12]}…”过长（{len(text)} 位）")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise _Refused(f"数字“{text[:12]}…”过长（{len(text)} 位）")
+    return float(text)  # the schema refuses it by type: a template keeps decimals as text
+
+
+def _hidden(ch: str) -> bool:
+    """Control characters (but line breaks and tabs, which ``contract set`` accepts), lone surrogates, and the
+    direction overrides that make a printed text read otherwise than it is stored."""
+    import unicodedata
+
+    return (unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\r\t") or "\u202a" <= ch <= "\u202e" \
+        or "\u2066" <= ch <= "\u2069"
+
+
+def _shape_problems(data: Any) -> list[str]:
+    """Depth, sizes and characters, walked without recursion and before the schema: what a crafted file uses
+    to exhaust memory, the stack or the page (a 10 MB name, 10,000 nested lists, control characters)."""
+    problems: list[str] = []
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    while stack and len(problems) < 20:
+        node, path = stack.pop()
+        where = _path_text(path)
+        if len(path) > MAX_DEPTH:
+            problems.append(f"{where[:120]}: 嵌套过深（最多 {MAX_DEPTH} 层）")
+            continue
+        if isinstance(node, str):
+            if len(node) > MAX_STRING:
+                problems.append(f"{where}: 文本过长（{len(node)} 个字符，最多 {MAX_STRING} 个）")
+            elif any(_hidden(ch) for ch in node):
+                problems.append(f"{where}: 含有控制字符或无法识别的字符")
+        elif isinstance(node, (dict, list)):
+            if len(node) > MAX_ITEMS:
+                problems.append(f"{where}: 条目过多（{len(node)} 项，最多 {MAX_ITEMS} 项）")
+                continue
+            items = node.items() if isinstance(node, dict) else enumerate(node)
+            for key, child in items:
+                if isinstance(key, str) and (len(key) > 64 or not key.isprintable()):
+                    problems.append(f"{where}: 字段名“{limits.shown(key[:20])}”无效")
+                    continue
+                stack.append((child, (*path, key)))
+    return problems
+
+
+def parse_document(raw: bytes, name: str) -> dict[str, Any]:
+    """A contract document from the bytes of a file: UTF-8 JSON, one object, no duplicate keys, no NaN, no
+    overlong numbers, its shape within bounds. Raises TemplateError naming the file and the JSON path."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise TemplateError(f"{name} 过大（{len(raw):,} 字节，合同文件最多 {MAX_FILE_BYTES // 2**20} MB）")
     try:
-        data: dict[str, Any] = json.loads(path.read_text("utf-8"))  # an object: parse_contract checks it
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise TemplateError(f"合同模板 {path.name} 不是有效的 JSON：{exc}") from None
-    parse_contract(data, source=f"合同模板 {path.name}")
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"{name} 不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节）") from None
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_int=_int,
+                          parse_float=_float)
+    except _Refused as exc:
+        raise TemplateError(f"{name} 不能作为合同导入：{exc}") from None
+    except json.JSONDecodeError as exc:
+        raise TemplateError(f"{name} 不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}") from None
+    except RecursionError:
+        raise TemplateError(f"{name} 不能作为合同导入：（根）: 嵌套过深（最多 {MAX_DEPTH} 层）") from None
+    except ValueError as exc:  # e.g. a number too long for int()
+        raise TemplateError(f"{name} 不是有效的 JSON：{exc}") from None
+    if not isinstance(data, dict):
+        raise TemplateError(f"{name} 不符合合同模板格式：", ["（根）: 应为对象"])
+    problems = _shape_problems(data)
+    if problems:
+        raise TemplateError(f"{name} 不能作为合同导入：", problems)
     return data
+
+
+def read_contract_file(path: Path, what: str = "合同文件") -> dict[str, Any]:
+    """A contract file, read whole (never more than the limit) and validated; the data, ready to store."""
+    import stat
+
+    name = f"{what} {Path(path).name}"
+    try:
+        info = Path(path).stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise TemplateError(f"{name} 不是普通文件")
+        if info.st_size > MAX_FILE_BYTES:
+            raise TemplateError(f"{name} 过大（{info.st_size:,} 字节，合同文件最多 {MAX_FILE_BYTES // 2**20} MB）")
+        with Path(path).open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise TemplateError(f"无法读取{name}：{exc.strerror}") from None
+    data = parse_document(raw, name)
+    parse_contract(data, source=name)
+    return data
+
+
+def document_text(data: Mapping[str, Any]) -> str:
+    """A contract as a file: indented UTF-8 JSON that ``auditor contract import`` reads back unchanged."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def save_user_template(data: Mapping[str, Any], user_dir: Path) -> Path | None:
+    """Keep an imported contract as a user template (``contract new`` copies it). Returns the file written,
+    or None when the same template is already there; a different one under the same id is refused."""
+    target = user_dir / f"{data['id']}.json"
+    text = document_text(data)
+    if target.is_file():
+        try:
+            if json.loads(target.read_text("utf-8")) == json.loads(text):
+                return None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            pass
+        raise TemplateError(f"数据目录中已有另一份名为“{data['id']}”的合同模板（{target}）；"
+                            "请用 --id 另取一个合同编号导入")
+    try:
+        user_dir.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.partial")
+        partial.write_text(text, "utf-8")
+        partial.replace(target)
+    except OSError as exc:
+        raise TemplateError(f"无法在数据目录保存合同模板 {target}：{exc.strerror}") from None
+    return target
 
 
 def set_field(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
     """A copy of ``data`` with the field at ``path`` (``a.b[2].c``) set; validate it with parse_contract."""
-    import re
-
     result = copy.deepcopy(data)
     tokens = [t for t in re.split(r"\.|\[(\d+)\]", path) if t]
     if not tokens:

@@ -766,19 +766,28 @@ def read_time(value: Any) -> dt.time:
     return dt.time(int(match.group(1)) % 24, int(match.group(2)))
 
 
-def read_role(value: Any, roles: tuple[str, ...]) -> str:
+Roles = tuple[str, ...] | Mapping[str, tuple[str, ...]]  # role keys, or key → (key, name, *aliases)
+
+
+def read_role(value: Any, roles: Roles) -> str:
+    """The role key, from the key, the contract's name for the role or an alias the contract lists for it."""
+    from .contract_text import match_role
+
     text = read_text(value)
-    if text in roles:
-        return text
-    if len(roles) == 1:
-        return roles[0]
-    for role, words in ROLE_WORDS:
-        if role in roles and any(w in text for w in words):
+    names = roles if isinstance(roles, Mapping) else {key: (key,) for key in roles}
+    found = match_role(text, names)
+    if found:
+        return found
+    if len(names) == 1:
+        return next(iter(names))
+    for role, words in ROLE_WORDS:  # contracts stored before roles had aliases
+        if role in names and any(w in text for w in words):
             return role
-    raise ValueError(f"无法识别岗位类别“{text}”（应为一线/运营支撑/管理之一）")
+    listed = "/".join(n[1] if len(n) > 1 else n[0] for n in names.values())
+    raise ValueError(f"无法识别岗位类别“{text}”（应为 {listed} 之一）")
 
 
-def _convert(name: str, value: Any, roles: tuple[str, ...]) -> Any:
+def _convert(name: str, value: Any, roles: Roles) -> Any:
     if name in ("name", "employee_no", "education", "shift", "account"):
         return read_text(value)
     if name == "id_number":
@@ -793,7 +802,7 @@ def _convert(name: str, value: Any, roles: tuple[str, ...]) -> Any:
     return read_decimal(value, limits.YEARS if name == "experience_years" else limits.MONEY)
 
 
-def parse_table(kind: str, path: Path, roles: tuple[str, ...], column_map: Mapping[str, str] | None = None,
+def parse_table(kind: str, path: Path, roles: Roles, column_map: Mapping[str, str] | None = None,
                 sheet: str | None = None, progress: Callable[[float, str], None] | None = None) -> ImportResult:
     """Read and check a whole file; raise InputError listing every bad cell."""
     import hashlib

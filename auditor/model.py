@@ -119,6 +119,7 @@ class Role:
     key: str
     name: str
     required: int
+    aliases: tuple[str, ...] = ()  # the names operators' rosters use for it (「话务坐席」)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +160,7 @@ class Clause:
     text: str
     clause: str
     day_of_month: int | None = None
+    after_signing: TimeLimit | None = None  # due this long after signing (henan 第一条4: 15 日历天)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,26 +180,14 @@ class Settings:
     assessment_start: str = "service"    # service | signing: the first month assessed
 
     def readings(self, family: Family) -> list[str]:
-        """The readings to print on a score sheet."""
-        lines = [
+        """The readings these settings choose. The contract's own rules (bands, incident steps, staffing,
+        remedies, termination) are generated from its data by ``auditor.contract_text.readings``."""
+        return [
             "考核期为自然月；季度指标在季度最后一个月考核，季度"
             + ("自服务期起始月起算" if self.quarter_alignment == "service" else "按自然季度划分"),
             "比率精确比较（例如 96.00% 满足 ≥96%，95.999% 不满足）；未录入的指标不视为达标",
             *self.money_readings(family),
         ]
-        if family is Family.POINTS:
-            lines += [
-                "单项不达标该项不得分；年度指标未到考核月时按满分计（年度考核·本期不涉及）",
-                "分档采用左闭右开区间：X≥90 付100%；80≤X<90 付95%；70≤X<80 付85%；60≤X<70 付75%；X<60 不付",
-            ]
-        else:
-            lines += [
-                "人员缺口按"
-                + ("各岗位分别计算后相加（一线/支撑/管理）" if self.staffing_basis == "per_role" else "总人数计算")
-                + "，每岗位缺口=向上取整(要求人数−月均在岗人数)",
-                "严重舆论事件按服务期累计：第1次扣1%，第2次累计扣5%（再扣4%）并提示解除权，不再按指标另扣",
-            ]
-        return lines
 
     def money_readings(self, family: Family) -> list[str]:
         """The money readings (issue 12), each naming the setting that would read it the other way."""
@@ -259,6 +249,9 @@ class Contract:
     settings: Settings
     contract_numbers_in_text: tuple[str, ...] = ()
     clauses: Mapping[str, str] = field(default_factory=dict)
+    remedies: tuple[Clause, ...] = ()     # what 甲方 may do when a notice is ignored, each with its clause
+    termination: tuple[Clause, ...] = ()  # 甲方's termination rights (key: incidents, spot_checks, …)
+    readings: tuple[Clause, ...] = ()     # the contract's own recorded interpretations, printed
     data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property

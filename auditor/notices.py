@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .calendar import Period
+from .contract_text import consequences
 from .documents.notice import NoticeData, NoticeFinding, NoticeRenderer
 from .errors import InputError, NotFoundError, StateError
 from .model import Contract
@@ -25,10 +26,6 @@ __all__ = ["STATUS_LABELS", "Notice", "close", "draft", "escalate", "get", "issu
 
 if TYPE_CHECKING:
     from .documents.service import Identity
-
-CONSEQUENCES = ("逾期未整改或整改不到位的，我单位将依据合同约定邀请第三方提供服务，相关费用由你单位承担"
-                "（{clause}），并依约扣减相应服务费用。")
-
 
 def get(store: Store, key: int | str) -> Notice:
     """By id (int) or number (str)."""
@@ -56,14 +53,13 @@ def draft(store: Store, contract: Contract, period: Period, *, inspection_date: 
         if old.status in ("draft", "superseded"):
             raise StateError(f"{supersedes} 不是有效的已签发通知书，不能被替代")
     clauses = "、".join(dict.fromkeys(f.clause for f in findings if f.clause))
-    rectification = contract.obligation("rectification")
     content = {
         "issuer": contract.party_a.name, "addressee": contract.party_b.name, "contract_name": contract.name,
         "contract_no": contract.contract_no or contract.project_no, "basis_clauses": clauses,
         "period_label": period.label(), "inspection_date": inspection_date.isoformat(), "place": place.strip(),
         "inspectors": inspectors.strip(),
         "findings": [{"title": f.title, "detail": f.detail, "clause": f.clause} for f in findings],
-        "consequences": CONSEQUENCES.format(clause=rectification.clause if rectification else "合同违约责任条款"),
+        "consequences": consequences(contract),  # only the remedies this contract has a clause for
         "deadline_days": contract.settings.notice_deadline_days, "supersedes": old.number if old else "",
     }
     notice_id = store.notices.add_draft(contract.id, period, contract.party_a.short_name, content,

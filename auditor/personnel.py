@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from .calendar import Period
+from .contract_text import role_names, termination_warning
 from .errors import InputError
 from .imports import parse_table
 from .model import Contract
@@ -49,7 +50,7 @@ def import_file(store: Store, contract: Contract, period: Period, kind: str, pat
         raise InputError(f"{period} 不在合同 {contract.id} 的服务期内")
     operator = contract.party_b.name
     mapping = {**store.personnel.column_map(operator, kind), **(column_map or {})}
-    result = parse_table(kind, path, tuple(r.key for r in contract.roles), mapping, sheet=sheet, progress=progress)
+    result = parse_table(kind, path, role_names(contract), mapping, sheet=sheet, progress=progress)
     received = received_on or dt.date.today()
     headcount = None
     applied = False
@@ -118,8 +119,8 @@ def finish_spot_check(store: Store, contract: Contract, check_id: int) -> tuple[
     warnings = []
     limit = contract.spot_check_termination_count
     if result.failed and limit and store.personnel.failed_spot_checks(contract.id) >= limit:
-        warnings.append(f"服务期内现场抽查已 {store.personnel.failed_spot_checks(contract.id)} 次不达标，"
-                        f"甲方可依 {contract.clauses.get('spot_check', '')} 解除合同")
+        warnings.append(termination_warning(contract, "spot_checks", "服务期内现场抽查已 "
+                                            f"{store.personnel.failed_spot_checks(contract.id)} 次不达标"))
     return result.failed, warnings
 
 

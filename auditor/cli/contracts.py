@@ -1,4 +1,4 @@
-"""The contract commands: init, contracts, contract new|set, lint."""
+"""The contract commands: init, contracts, contract new|set|import|export|templates, lint."""
 from __future__ import annotations
 
 import argparse
@@ -39,11 +39,54 @@ def cmd_contracts(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_contract_new(store: Store, args: argparse.Namespace) -> int:
-    from ..contracts import load_template
+    from ..contracts import load_template, user_templates_dir
+    from ..operations.contracts import create_from_template
 
-    changes = _changes(load_template(args.template), args.set or [])
-    contract = store.contracts.create_from_template(args.template, args.new_id, changes)
+    changes = _changes(load_template(args.template, user_templates_dir(store.path)), args.set or [])
+    contract = create_from_template(store, args.template, args.new_id, changes).value
     print(f"已创建合同 {contract.id}（{contract.name}）")
+    return EXIT_OK
+
+
+def cmd_contract_import(store: Store, args: argparse.Namespace) -> int:
+    from ..contracts import user_templates_dir
+    from ..operations.contracts import import_contract
+
+    contract = import_contract(store, Path(args.file), args.id).value
+    print(f"已导入合同 {contract.id}（{contract.name}），{len(contract.indicators)} 项考核指标，"
+          f"{len(contract.installments)} 期付款")
+    user_dir = user_templates_dir(store.path)
+    if user_dir is not None:
+        print(f"模板已保存在 {user_dir / (contract.id + '.json')}")
+    return EXIT_OK
+
+
+def cmd_contract_export(store: Store, args: argparse.Namespace) -> int:
+    from ..contracts import document_text
+    from .files import check_writable, write_file
+
+    data = store.contracts.data(args.contract)
+    if Path(args.file).exists() and not args.force:
+        raise InputError(f"{_shown(args.file)} 已存在；覆盖请加 --force")
+    check_writable(args.file)
+    write_file(args.file, document_text(data).encode("utf-8"))
+    print(f"已导出合同 {args.contract} 到 {_shown(args.file)}")
+    return EXIT_OK
+
+
+def cmd_contract_templates(store: Store, args: argparse.Namespace) -> int:
+    from ..contracts import template_ids, user_template_ids, user_templates_dir
+
+    user_dir = user_templates_dir(store.path)
+    rows = [(t, "内置") for t in template_ids()] + [(t, "用户") for t in user_template_ids(user_dir)]
+    if args.json:
+        print_json({"templates": [{"id": t, "kind": "builtin" if k == "内置" else "user"} for t, k in rows],
+                    "user_dir": str(user_dir) if user_dir else None})
+        return EXIT_OK
+    for template_id, kind in rows:
+        print(f"{template_id}\t{kind}")
+    if user_dir is not None:
+        print(f"用户模板目录：{user_dir}")
     return EXIT_OK
 
 
@@ -131,12 +174,18 @@ def _parse_assignment(text: str) -> tuple[str, Any]:
 
 
 def _template(text: str) -> str:
-    """A built-in template id, never a path (``../`` would read any JSON file as a template)."""
+    """A template id (built-in, or a user template in the data directory), never a path: ``../`` would read
+    any JSON file as a template. Whether it exists is checked once the database, and so the data directory,
+    is known."""
+    import re
+
     from ..contracts import template_ids
 
     name = _text(text)
-    if name not in template_ids():
-        raise argparse.ArgumentTypeError(f"没有名为“{name}”的合同模板；可用模板：{'、'.join(template_ids())}")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{1,63}", name):
+        raise argparse.ArgumentTypeError(f"没有名为“{_shown(name)}”的合同模板；"
+                                         f"可用的内置模板：{'、'.join(template_ids())}"
+                                         "（模板以编号给出，不是文件路径）")
     return name
 
 
@@ -187,6 +236,18 @@ def add_parsers(sub: Subparsers) -> None:
     q.add_argument("new_id", type=_text)
     q.add_argument("--set", action="append", type=_assignment, metavar="字段=值")
     q.set_defaults(func=cmd_contract_new)
+    q = csub.add_parser("import", help="从合同文件（JSON）导入合同，并保存为数据目录中的用户模板")
+    q.add_argument("file", type=_input_file)
+    q.add_argument("--id", type=_text, help="以另一个合同编号导入")
+    q.set_defaults(func=cmd_contract_import)
+    q = csub.add_parser("export", help="把合同导出为合同文件（JSON），可再导入")
+    q.add_argument("contract", type=_text)
+    q.add_argument("file", type=_path)
+    q.add_argument("--force", action="store_true", help="文件已存在时覆盖")
+    q.set_defaults(func=cmd_contract_export)
+    q = csub.add_parser("templates", help="列出内置模板和用户模板")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_contract_templates)
     q = csub.add_parser("set", help="修改合同字段（全部通过校验才保存）")
     q.add_argument("contract", type=_text)
     q.add_argument("assignments", nargs="+", type=_assignment, metavar="字段=值")

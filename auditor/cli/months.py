@@ -32,7 +32,9 @@ def cmd_score(store: Store, args: argparse.Namespace) -> int:
     contract = store.contracts.get(args.contract)
     result = month_result(store, contract, parse_period(contract, args.period))
     if args.json:
-        print_json(month_to_dict(result, contract.settings.readings(contract.family)))
+        from ..contract_text import readings
+
+        print_json(month_to_dict(result, readings(contract)))
         return EXIT_OK
     print(f"{contract.name}  {result.period.label()}")
     for item in result.items:

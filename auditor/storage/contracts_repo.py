@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..calendar import Period
-from ..contracts import load_template, parse_contract, set_field, template_ids
+from ..contracts import load_template, parse_contract, set_field, template_ids, user_templates_dir
 from ..errors import InputError, NotFoundError, StateError
 from ..model import Contract
 from .db import Store, now
@@ -139,14 +139,21 @@ class ContractsRepo:
     def _parse(self, contract_id: str, text: str) -> Contract:
         return _parse_stored(contract_id, text)
 
-    def _insert(self, data: dict[str, Any], template_id: str) -> None:
+    def _insert(self, data: dict[str, Any], template_id: str, summary: str | None = None) -> None:
         contract = parse_contract(data, source=f"合同 {data.get('id')}")
         stamp = now()
         self.db.execute(
             "INSERT INTO contracts (id, template_id, family, name, data, created_at, updated_at) "
             "VALUES (?,?,?,?,?,?,?)",
             [contract.id, template_id, contract.family.value, contract.name, _dump(data), stamp, stamp])
-        self._add_version(contract.id, 1, _dump(data), stamp, f"由模板 {template_id} 创建")
+        self._add_version(contract.id, 1, _dump(data), stamp, summary or f"由模板 {template_id} 创建")
+
+    def add(self, data: dict[str, Any], summary: str) -> Contract:
+        """A whole validated contract document (``auditor contract import``); its id must be new."""
+        if self.exists(data["id"]):
+            raise InputError(f"合同编号“{data['id']}”已存在；请用 --id 另取一个编号导入")
+        self._insert(data, data["id"], summary)
+        return self.get(data["id"])
 
     # ------------------------------------------------------------- versions
     def _add_version(self, contract_id: str, number: int, text: str, stamp: str, summary: str) -> None:
@@ -204,7 +211,7 @@ class ContractsRepo:
     def create_from_template(self, template_id: str, new_id: str,
                              changes: Mapping[str, Any] | None = None) -> Contract:
         """A new contract copied from a built-in template, with ``changes`` (field path → value) applied."""
-        data = load_template(template_id)
+        data = load_template(template_id, user_templates_dir(self.store.path))
         data["id"] = new_id
         for path, value in (changes or {}).items():
             data = set_field(data, path, value)

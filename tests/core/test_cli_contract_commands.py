@@ -57,7 +57,8 @@ def test_lint_of_a_stored_contract_as_printed(db, capsys):
     out = run(db, capsys, "lint", "henan-2025")
     assert out[0] == ("警告\tcontract_numbers_in_text\t合同文本中出现与合同编号 YS2025-FW-GKZB-001 不同的编号："
                       "YS2023-FW-GKZB-001、TS2023-7-0323-032")
-    assert out[-1] == "henan-2025：2 处"
+    # and (issue 12) 第一条2 不少于70人/70人, 第二条2 不低于40%, 第一条4 到位 after the start, 第二条5 保证金 back early
+    assert out[-1] == "henan-2025：6 处"
 
 
 def test_lint_of_a_text_file_as_printed(db, capsys, tmp_path):

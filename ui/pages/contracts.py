@@ -1,4 +1,5 @@
-"""Contracts: list, create from a template, edit every field (validated by the core), lint findings.
+"""Contracts: list, create from a template (built-in or the user's), import and export contract files, edit
+every field (validated by the core), lint findings.
 
 Each saved edit is a new version of the contract; months already finalised keep the version they were
 assessed under, so saving when such months exist asks first and names them.
@@ -6,10 +7,12 @@ assessed under, so saving when such months exist asks first and names them.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -25,14 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditor.contracts import template_ids
+from auditor.contracts import available_templates, document_text, user_templates_dir
 from auditor.errors import AuditorError
 from auditor.lint import lint_contract
+from auditor.operations import contracts as contract_ops
 from auditor.storage import Store
 from auditor.storage.contracts_repo import EditImpact, FinalisedMonthsKeepTheirVersion
 
 from ..contract_labels import field_label
 from ..i18n import tr
+from ..ops import announce
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 OriginalRole = Qt.ItemDataRole.UserRole + 2
@@ -78,11 +83,15 @@ class ContractsPage(QWidget):
         self.tree.setColumnWidth(0, 280)
         self.lint = QListWidget()
         self.new_button = QPushButton(tr("从模板新建…"))
+        self.import_button = QPushButton(tr("导入合同文件…"))
+        self.export_button = QPushButton(tr("导出合同文件…"))
         self.save_button = QPushButton(tr("保存修改"))
         self.revert_button = QPushButton(tr("放弃修改"))
         left = QVBoxLayout()
         left.addWidget(self.list)
         left.addWidget(self.new_button)
+        left.addWidget(self.import_button)
+        left.addWidget(self.export_button)
         left_box = QWidget()
         left_box.setLayout(left)
         right = QVBoxLayout()
@@ -110,6 +119,8 @@ class ContractsPage(QWidget):
         layout.addWidget(splitter)
         self.list.currentRowChanged.connect(self._show)
         self.new_button.clicked.connect(lambda: self.create_from_template())
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.export_button.clicked.connect(lambda: self.export_file())
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(lambda: self._show(self.list.currentRow()))
         self._loaded = False
@@ -257,7 +268,8 @@ class ContractsPage(QWidget):
 
     def create_from_template(self, template: str | None = None, new_id: str | None = None) -> str | None:
         if template is None:
-            template, ok = QInputDialog.getItem(self, tr("从模板新建合同"), tr("模板："), template_ids(), 0, False)
+            templates = available_templates(user_templates_dir(self.store.path))
+            template, ok = QInputDialog.getItem(self, tr("从模板新建合同"), tr("模板："), templates, 0, False)
             if not ok:
                 return None
         if new_id is None:
@@ -265,10 +277,50 @@ class ContractsPage(QWidget):
             if not ok:
                 return None
         try:
-            contract = self.store.contracts.create_from_template(template, new_id.strip())
+            outcome = contract_ops.create_from_template(self.store, template, new_id.strip())
         except AuditorError as exc:
             QMessageBox.warning(self, tr("未创建"), str(exc))
             return None
-        self.reload(select=contract.id)
-        self.contracts_changed.emit(contract.id)
-        return contract.id
+        return self._created(outcome.value.id, outcome.changes)
+
+    def import_file(self, path: str | None = None) -> str | None:
+        """A contract file (JSON) from disk: validated whole, stored, and kept as a user template."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, tr("导入合同文件"), "", tr("合同文件 (*.json)"))
+            if not path:
+                return None
+        try:
+            outcome = contract_ops.import_contract(self.store, Path(path))
+        except AuditorError as exc:
+            QMessageBox.warning(self, tr("未导入"), str(exc))
+            return None
+        self._say(tr("已导入合同 {id}（{name}）").format(id=outcome.value.id, name=outcome.value.name))
+        return self._created(outcome.value.id, outcome.changes)
+
+    def export_file(self, path: str | None = None) -> bool:
+        """The selected contract as a file that 「导入合同文件」 (or ``auditor contract import``) reads back."""
+        contract_id = self.current_id()
+        if contract_id is None:
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, tr("导出合同文件"), f"{contract_id}.json",
+                                                  tr("合同文件 (*.json)"))
+            if not path:
+                return False
+        try:
+            target = Path(path)
+            partial = target.with_name(target.name + ".partial")
+            partial.write_text(document_text(self.store.contracts.data(contract_id)), encoding="utf-8")
+            partial.replace(target)
+        except OSError as exc:
+            QMessageBox.warning(self, tr("未导出"), tr("无法写入 {path}：{reason}").format(path=path,
+                                                                                   reason=exc.strerror))
+            return False
+        self._say(tr("已导出合同 {id} 到 {path}").format(id=contract_id, path=path))
+        return True
+
+    def _created(self, contract_id: str, changes) -> str:
+        self.reload(select=contract_id)
+        announce(changes)
+        self.contracts_changed.emit(contract_id)
+        return contract_id
