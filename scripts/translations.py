@@ -486,6 +486,12 @@ EN = {
     "（文件中未附证书链）": "(no certificate chain in the file)",
     "（未选择）": "(none chosen)",
     "（证书中无名称）": "(no name in the certificate)",
+    # the contracts page: contract files (issue 12)
+    "导入合同文件…": "Import contract file…", "导出合同文件…": "Export contract file…",
+    "导入合同文件": "Import contract file", "导出合同文件": "Export contract file",
+    "合同文件 (*.json)": "Contract files (*.json)", "已导入合同 {id}（{name}）": "Imported contract {id} ({name})",
+    "已导出合同 {id} 到 {path}": "Exported contract {id} to {path}",
+    "无法写入 {path}：{reason}": "Cannot write {path}: {reason}",
     # 工单记录 (issue 16)
     "工单记录": "Work orders", "导入工单记录…": "Import work orders…", "导出未达标工单…": "Export failing orders…",
     "导出未达标工单": "Export failing orders", "选择工单记录": "Choose a work-order export",

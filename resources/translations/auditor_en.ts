@@ -602,6 +602,10 @@ Valid until {until}</translation>
         <translation>Contract total</translation>
     </message>
     <message>
+        <source>合同文件 (*.json)</source>
+        <translation>Contract files (*.json)</translation>
+    </message>
+    <message>
         <source>合同标识</source>
         <translation>Contract ID</translation>
     </message>
@@ -806,6 +810,14 @@ Valid until {until}</translation>
         <translation>Import…</translation>
     </message>
     <message>
+        <source>导入合同文件</source>
+        <translation>Import contract file</translation>
+    </message>
+    <message>
+        <source>导入合同文件…</source>
+        <translation>Import contract file…</translation>
+    </message>
+    <message>
         <source>导入审计包</source>
         <translation>Import audit bundle</translation>
     </message>
@@ -824,6 +836,14 @@ Valid until {until}</translation>
     <message>
         <source>导入本单位颁发的证书（.p12）</source>
         <translation>Import one issued by your agency (.p12)</translation>
+    </message>
+    <message>
+        <source>导出合同文件</source>
+        <translation>Export contract file</translation>
+    </message>
+    <message>
+        <source>导出合同文件…</source>
+        <translation>Export contract file…</translation>
     </message>
     <message>
         <source>导出审计包</source>
@@ -978,6 +998,10 @@ Valid until {until}</translation>
         <translation>Imported {contract} {period}</translation>
     </message>
     <message>
+        <source>已导入合同 {id}（{name}）</source>
+        <translation>Imported contract {id} ({name})</translation>
+    </message>
+    <message>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
@@ -996,6 +1020,10 @@ Valid until {until}</translation>
         <translation>Exported to {path}.
 Give it to the operator and the other offices to add to their trust list, and ask them to check the fingerprint:
 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>已导出合同 {id} 到 {path}</source>
+        <translation>Exported contract {id} to {path}</translation>
     </message>
     <message>
         <source>已录入 {done}/{total}</source>
@@ -1352,6 +1380,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>无法写入 {name}：{reason}</source>
         <translation>Cannot write {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
         <source>无法开始</source>
