@@ -406,7 +406,7 @@ def _read_calamine(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, 
     return [(n, tuple(r)) for n, r in enumerate(data, start=1)]
 
 
-_OTHER_CELL = re.compile(rb"<c[>/\t\n\r]")         # a cell written other than `<c r="…"`
+_OTHER_CELL = re.compile(rb'<c(?! r="[A-Z])[\s/>]')  # a cell written other than `<c r="…"`
 _PREFIXED_CELL = re.compile(rb":c[\s/>]")          # a cell with a namespace prefix (`<x:c …>`)
 _FAR_CELL = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{6,7}|[A-Z]{2,3}[0-9]{1,7})"')
 
@@ -418,8 +418,7 @@ def _fast_extent(data: bytes) -> tuple[int, int] | None:
     looks like a cell (in a comment) can make the bound larger, never hide a cell."""
     if b"<!DOCTYPE" in data:
         raise _Refused("含有 DTD")
-    if (_OTHER_CELL.search(data) or _PREFIXED_CELL.search(data)
-            or data.count(b"<c ") != data.count(b'<c r="')):
+    if _OTHER_CELL.search(data) or _PREFIXED_CELL.search(data):
         return None
     rows = 10 ** (len(str(limits.MAX_ROWS)) - 1) - 1          # below the limit unless a far cell says more
     columns = 26 ** (len(column_letter(limits.MAX_COLUMNS - 1)) - 1)
@@ -473,7 +472,7 @@ def _read_xlsx_calamine(path: Path, sheet: str | None) -> list[tuple[int, tuple[
         raise
     except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
         raise InputError(f"{path.name}: 无法读取（{limits.shown(exc)}）") from None
-    return [(n, tuple(r)) for n, r in enumerate(data_rows, start=1)]
+    return list(enumerate(map(tuple, data_rows), start=1))
 
 
 _FREE = 0xFFFFFFFA   # sector numbers from here up are markers (end of chain, free, FAT, DIFAT)

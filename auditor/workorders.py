@@ -152,6 +152,16 @@ class Cancelled(InputError):
     """The inspector cancelled the import: nothing was changed."""
 
 
+class BadRowsError(InputError):
+    """A file refused for its bad rows: carries them, so the app can list them and let the inspector choose
+    to leave them out."""
+
+    def __init__(self, message: str, problems: list[str], cells: tuple[BadCell, ...], rows: int) -> None:
+        super().__init__(message, problems)
+        self.cells = cells
+        self.rows = rows
+
+
 # ---------------------------------------------------------------- values
 
 def read_moment(value: Any) -> dt.datetime | dt.date:
@@ -389,13 +399,13 @@ class _Checker:
         return [bool(v) for v in out]
 
 
-def refusal(parsed: Parsed) -> InputError:
+def refusal(parsed: Parsed) -> BadRowsError:
     """The bad cells of a file, as the message that refuses it (the first ones shown, all counted)."""
     shown = [str(b) for b in parsed.bad[:SHOWN_PROBLEMS]]
     if len(parsed.bad) > SHOWN_PROBLEMS:
         shown.append(f"……另有 {len(parsed.bad) - SHOWN_PROBLEMS} 处")
-    return InputError(f"{parsed.source} 有 {parsed.bad_rows} 行（{len(parsed.bad)} 处）有误，未导入任何数据；"
-                      "核对后可选择剔除这些行再导入（命令行 --exclude-bad）：", shown)
+    return BadRowsError(f"{parsed.source} 有 {parsed.bad_rows} 行（{len(parsed.bad)} 处）有误，未导入任何数据；"
+                        "核对后可选择剔除这些行再导入（命令行 --exclude-bad）：", shown, parsed.bad, parsed.bad_rows)
 
 
 # ---------------------------------------------------------------- derivations (contract data)
@@ -791,24 +801,66 @@ def mismatch_draft(contract: Contract, period: Period, indicator: Indicator, res
 
 _EPOCH = dt.datetime(2000, 1, 1)
 _SECOND = dt.timedelta(seconds=1)
+_NO_TIME = -(2**62)
+_PACKED = 1   # the version of the stored layout below
 
 
 def pack_orders(orders: Orders) -> bytes:
-    """The orders' columns compressed (times as seconds from 2000): 100,000 a month × 12 stays small."""
-    columns: dict[str, Any] = {"rows": orders.rows, "numbers": orders.numbers, "channels": orders.channels,
-                               "categories": orders.categories,
-                               "times": {k: [None if t is None else (t - _EPOCH) // _SECOND for t in v]
-                                         for k, v in orders.times.items()},
-                               "marks": {k: [int(m) for m in v] for k, v in orders.marks.items()}}
-    return zlib.compress(json.dumps(columns, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+    """The orders, compressed: a JSON head (layout version, count, the texts, the fields present), then the
+    spreadsheet rows as 32-bit and each time as 64-bit little-endian integers (seconds from 2000-01-01,
+    ``_NO_TIME`` for none), then each mark as one byte an order. 100,000 orders pack in a tenth of a second
+    to about 2 MB."""
+    import array
+    import struct
+
+    head = json.dumps({"layout": _PACKED, "count": len(orders), "numbers": orders.numbers,
+                       "channels": orders.channels, "categories": orders.categories,
+                       "times": list(orders.times), "marks": list(orders.marks)},
+                      ensure_ascii=False, separators=(",", ":")).encode()
+    parts = [struct.pack("<I", len(head)), head, _little(array.array("i", orders.rows))]
+    for values in orders.times.values():
+        parts.append(_little(array.array("q", [_NO_TIME if t is None else (t - _EPOCH) // _SECOND for t in values])))
+    parts += [bytes(values) for values in orders.marks.values()]
+    return zlib.compress(b"".join(parts), 1)
+
+
+def _little(numbers: Any) -> bytes:
+    import sys
+
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    return bytes(numbers.tobytes())
 
 
 def unpack_orders(blob: bytes) -> Orders:
-    columns = json.loads(zlib.decompress(blob))
-    return Orders(columns["rows"], columns["numbers"], columns["channels"], columns["categories"],
-                  {k: [None if t is None else _EPOCH + dt.timedelta(seconds=t) for t in v]
-                   for k, v in columns["times"].items()},
-                  {k: [bool(m) for m in v] for k, v in columns["marks"].items()})
+    import array
+    import struct
+    import sys
+
+    data = zlib.decompress(blob)
+    size, = struct.unpack_from("<I", data)
+    head = json.loads(data[4:4 + size])
+    if head.get("layout") != _PACKED:
+        raise InputError(f"工单记录的存储格式（{head.get('layout')}）不是本程序的，请升级程序")
+    count, at = head["count"], 4 + size
+
+    def numbers(code: str, width: int) -> list[int]:
+        nonlocal at
+        values = array.array(code)
+        values.frombytes(data[at:at + count * width])
+        if sys.byteorder == "big":
+            values.byteswap()
+        at += count * width
+        return values.tolist()
+
+    rows = numbers("i", 4)
+    times = {name: [None if t == _NO_TIME else _EPOCH + dt.timedelta(seconds=t) for t in numbers("q", 8)]
+             for name in head["times"]}
+    marks = {}
+    for name in head["marks"]:
+        marks[name] = [bool(m) for m in data[at:at + count]]
+        at += count
+    return Orders(rows, head["numbers"], head["channels"], head["categories"], times, marks)
 
 
 def pack(items: Iterable[Mapping[str, Any]]) -> bytes:

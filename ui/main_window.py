@@ -36,6 +36,7 @@ from .pages.personnel import PersonnelPage
 from .pages.spot_check import SpotCheckPage
 from .pages.summary import SummaryPage
 from .pages.walkthrough import WalkthroughPage
+from .pages.workorders import WorkOrdersPage
 
 
 class MainWindow(QMainWindow):
@@ -54,12 +55,14 @@ class MainWindow(QMainWindow):
         self.notices = NoticesPage(store, today)
         self.personnel = PersonnelPage(store)
         self.spot_check = SpotCheckPage(store)
+        self.workorders = WorkOrdersPage(store)
         self.contracts_page = ContractsPage(store)
         self.tabs = QTabWidget()
         for page, title in ((self.dashboard, tr("仪表盘")), (self.walkthrough, tr("逐项录入")),
                             (self.summary, tr("月度汇总")), (self.payments, tr("付款核算")),
                             (self.notices, tr("整改通知书")),
                             (self.personnel, tr("人员与薪资")), (self.spot_check, tr("现场抽查")),
+                            (self.workorders, tr("工单记录")),
                             (self.contracts_page, tr("合同"))):
             self.tabs.addTab(page, title)
         top = QHBoxLayout()
@@ -200,6 +203,7 @@ class MainWindow(QMainWindow):
             self.personnel.load(contract, period)
             self.notices.load(contract, period)
             self.spot_check.load(contract)
+            self.workorders.load(contract, period)
         except AuditorError as exc:
             QMessageBox.warning(self, tr("无法计算"), str(exc))
             return
@@ -248,6 +252,8 @@ class MainWindow(QMainWindow):
             self.spot_check.load(contract)
         if changes.touches(Area.NOTICES, Area.DOCUMENTS, Area.FINDINGS, contract=contract_id):
             self.notices.load(contract, period)
+        if changes.touches(Area.ENTRIES, Area.FINDINGS, contract=contract_id):
+            self.workorders.load(contract, period)
         if changes.touches(Area.ENTRIES, Area.PERSONNEL, Area.FINDINGS, Area.PAYMENTS, contract=contract_id):
             self.walkthrough.refresh()
             self._refresh_views()

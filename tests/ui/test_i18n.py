@@ -60,7 +60,7 @@ def test_window_in_english(qapp, qtbot, tmp_path):
         qtbot.addWidget(window)
         titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         assert titles == ["Dashboard", "Walk-through", "Month summary", "Payments", "Rectification notices",
-                          "Staff & payroll", "Spot check", "Contracts"]
+                          "Staff & payroll", "Spot check", "Work orders", "Contracts"]
         assert window.walkthrough.accept_button.text() == "Accept and next"
         store.close()
     finally:

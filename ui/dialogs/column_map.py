@@ -9,7 +9,8 @@ from ..i18n import tr
 
 
 class ColumnMapDialog(QDialog):
-    def __init__(self, missing: list[str], headers: list[str], operator: str, parent=None) -> None:
+    def __init__(self, missing: list[str], headers: list[str], operator: str, parent=None,
+                 labels: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("指定表头"))
         self.boxes: dict[str, QComboBox] = {}
@@ -20,7 +21,7 @@ class ColumnMapDialog(QDialog):
         for field in missing:
             box = QComboBox()
             box.addItems(headers)
-            form.addRow(tr(FIELD_LABELS[field]), box)
+            form.addRow(tr((labels or FIELD_LABELS)[field]), box)
             self.boxes[field] = box
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
