@@ -146,6 +146,12 @@ class ItemView:
         return percent_text(self.comparison.reported)
 
     @property
+    def note(self) -> str:
+        """What the figure leaves out and why it may be missing (剔除 需申诉 1 单；…)."""
+        left_out = "、".join(f"{LABELS[k]} {n} 单" for k, n in self.result.excluded.items())
+        return "；".join(part for part in (f"剔除 {left_out}" if left_out else "", self.result.reason) if part)
+
+    @property
     def passes(self) -> bool | None:
         rate = self.result.rate(self.indicator)
         return None if rate is None else self.indicator.comparator.holds(rate, self.indicator.target)

@@ -72,15 +72,11 @@ def _print_items(store: Store, contract_id: str, period: Period) -> None:
                 f"（要求 {view.indicator.target_text}，{verdict}）")
         if view.comparison is not None and view.comparison.reported is not None:
             line += f"；乙方自报 {view.reported_text}" + ("，与工单记录不符" if view.comparison.beyond else "")
-        if result.excluded:
-            from ..workorders import LABELS
-
-            line += "；剔除 " + "、".join(f"{LABELS[k]} {n} 单" for k, n in result.excluded.items())
         if view.measurement_kind == "exempt":
             line += "；本月该项已免考，未填入"
         print(line)
-        if result.reason:
-            print(f"    注意：{result.reason}")
+        if view.note:
+            print(f"    说明：{view.note}")
         if result.failing:
             label = "计入工单" if view.indicator.comparator.value == "<=" else "未达标工单"
             shown = "、".join(f.number for f in result.failing[:10])

@@ -446,6 +446,7 @@ def test_cli_import_show_and_export(db, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "已导入 工单.xlsx：10 单" in out
     assert "HN-02 网络工单回应率：3/6 = 50.00%（要求 ≥100%，不达标）；乙方自报 100.00%，与工单记录不符" in out
+    assert "说明：剔除 需申诉 1 单" in out
     assert main(["--db", str(db), "workorders", "show", "henan-2025", "2025-10", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     hn02 = next(i for i in data["items"] if i["code"] == "HN-02")

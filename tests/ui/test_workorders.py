@@ -37,6 +37,7 @@ def test_import_shows_computed_items_beside_the_report_and_the_failing_orders(qt
     assert rows_of(page.items_model, 0) == ["HN-02", "HN-03", "HN-04", "HN-08"]
     # HN-02: 3 of the 6 网络 orders answered within 1 working day (国庆 and its make-up Saturday counted)
     assert [page.items_model.index(0, c).data() for c in (3, 4, 5, 6, 7)] == ["3", "6", "50.00%", "100.00%", "不达标"]
+    assert page.items_model.index(0, 8).data() == "剔除 需申诉 1 单"      # the 需申诉 order left out
     assert page.failing_title.text() == "HN-02 网络工单回应率：未达标工单 3"
     assert rows_of(page.failing_model, 0) == ["HN-B", "HN-D", "HN-F"]
     assert rows_of(page.failing_model, 5) == ["1秒", "9小时", ""]

@@ -59,7 +59,7 @@ def item_columns() -> tuple[Column[ItemView], ...]:
         Column("reported", tr("乙方自报"), lambda v: v.reported_text, right,
                lambda v: "#b00020" if v.comparison is not None and v.comparison.beyond else None),
         Column("verdict", tr("结论"), verdict, color=lambda v: "#b00020" if v.passes is False else None),
-        Column("note", tr("说明"), lambda v: v.result.reason),
+        Column("note", tr("说明"), lambda v: v.note),
     )
 
 
