@@ -244,7 +244,7 @@ class FontBook:
 def _embedding(path: str, index: int) -> str:
     """Why the font's licence forbids embedding a subset (OS/2 fsType), or "" when it allows it. reportlab's
     own check lets a restricted font through, so it is read here (fontTools, the OS/2 table alone)."""
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont
 
     fs_type = int(TTFont(path, lazy=True, fontNumber=index)["OS/2"].fsType)
     if fs_type & 0x000F == 0x0002:
