@@ -604,16 +604,17 @@ def assess_installments(contract: Contract, months: Mapping[Period, MonthResult]
     terms = list(terms) if terms is not None else [contract] * len(contract.installments)
     for index, version in enumerate(terms):
         paid = payments.get(version.installments[index].number)
-        computed = _assess_one(contract.id, version, index, len(terms), months, paid.frozen.carried_in if paid else
-                               carried, () if paid else tuple(pending), personnel_received, calendar, paid)
+        carried_in = paid.frozen.carried_in if paid else carried  # a paid one is compared as it was paid
+        adjustments = () if paid else tuple(pending)
+        computed = _assess_one(contract.id, version, index, len(terms), months, carried_in, adjustments,
+                               personnel_received, calendar, paid)
         if paid is None:
             pending = []
             results.append(computed)
             carried = computed.carried_over
             continue
         pending += _changes_since(version, paid, computed, changed_on or {})
-        results.append(replace(paid.frozen, paid=paid, installment=computed.installment if
-                               paid.frozen.installment.number != computed.number else paid.frozen.installment))
+        results.append(replace(paid.frozen, paid=paid))
         carried = paid.frozen.carried_over
     if pending and results:
         results[-1] = _settle_after_payments(terms[-1], results[-1], tuple(pending))
