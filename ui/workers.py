@@ -5,6 +5,7 @@ widgets. Results and errors come back through signals on the GUI thread.
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,36 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
+class _CollectOnGuiThread(QObject):
+    """Python's cyclic garbage collector runs in whichever thread happens to allocate, and a Qt object
+    freed by it is destroyed in that thread: a dialog after ``exec()`` (PySide hands it back to Python)
+    destroyed on a worker crashes the window. So the collector pauses while any worker runs, the garbage
+    so far is collected on the GUI thread before a worker starts, and collecting resumes there after."""
+
+    running = 0
+
+    def hold(self) -> None:
+        if _CollectOnGuiThread.running == 0:
+            gc.collect()
+            gc.disable()
+        _CollectOnGuiThread.running += 1
+
+    def release(self, *_args: object) -> None:
+        _CollectOnGuiThread.running = max(_CollectOnGuiThread.running - 1, 0)
+        if _CollectOnGuiThread.running == 0:
+            gc.enable()
+
+
+_collector: _CollectOnGuiThread | None = None
+
+
+def _gc_guard() -> _CollectOnGuiThread:
+    global _collector
+    if _collector is None:
+        _collector = _CollectOnGuiThread()
+    return _collector
+
+
 class Worker(QRunnable):
     def __init__(self, fn: Callable[[Callable[[float, str], None], Callable[[], bool]], Any]) -> None:
         super().__init__()
@@ -27,6 +58,10 @@ class Worker(QRunnable):
         self.signals = _Signals()
         self._cancelled = False
         self.setAutoDelete(False)
+        guard = _gc_guard()  # made on the GUI thread (workers are made there): its slot runs there
+        guard.hold()
+        self.signals.done.connect(guard.release)
+        self.signals.failed.connect(guard.release)
 
     def cancel(self) -> None:
         self._cancelled = True

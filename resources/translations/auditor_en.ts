@@ -14,6 +14,10 @@
         <translation>12345 Hotline Contract Compliance Audit</translation>
     </message>
     <message>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
         <source>PDF 文件</source>
         <translation>PDF file</translation>
     </message>
@@ -30,6 +34,26 @@
         <translation>{day} recorded as {kind}</translation>
     </message>
     <message>
+        <source>{label} 已凭乙方电子签收登记签收：{by} {day}</source>
+        <translation>{label} received, signed electronically by the operator: {by} {day}</translation>
+    </message>
+    <message>
+        <source>{label} 已升级处理</source>
+        <translation>{label} escalated</translation>
+    </message>
+    <message>
+        <source>{label} 已整改（{day}）</source>
+        <translation>{label} rectified ({day})</translation>
+    </message>
+    <message>
+        <source>{label} 已核验关闭</source>
+        <translation>{label} checked and closed</translation>
+    </message>
+    <message>
+        <source>{label} 已签收：{by} {day}</source>
+        <translation>{label} received: {by} {day}</translation>
+    </message>
+    <message>
         <source>{name}
 SHA-256 指纹：{fingerprint}
 有效期至 {until}</source>
@@ -40,6 +64,14 @@ Valid until {until}</translation>
     <message>
         <source>{name}，签发者：{issuer}，有效期至 {until}</source>
         <translation>{name}, issued by {issuer}, valid until {until}</translation>
+    </message>
+    <message>
+        <source>{n} 份三天内到期：{numbers}</source>
+        <translation>{n} due within three days: {numbers}</translation>
+    </message>
+    <message>
+        <source>{n} 份通知书逾期未整改：{numbers}</source>
+        <translation>{n} notices overdue: {numbers}</translation>
     </message>
     <message>
         <source>{n} 行有误，未导入。逐行核对后，可选择剔除这些行：</source>
@@ -162,12 +194,24 @@ Valid until {until}</translation>
         <translation>Operator</translation>
     </message>
     <message>
+        <source>乙方在回执签收栏电子签名后发回的 PDF：签收人和日期从签名中读取</source>
+        <translation>The PDF the operator signed in the receipt field: signer and date are read from the signature</translation>
+    </message>
+    <message>
+        <source>乙方报告整改完成的日期：默认今天，不能晚于今天</source>
+        <translation>The day the operator reported the rectification: today by default, never later</translation>
+    </message>
+    <message>
         <source>乙方报送（收到日期）</source>
         <translation>Operator's submissions (date received)</translation>
     </message>
     <message>
         <source>乙方电子签收的 PDF（回执签收栏已签名）</source>
         <translation>The operator's countersigned PDF (receipt field signed)</translation>
+    </message>
+    <message>
+        <source>乙方的整改报告（PDF、图片或 Word 文件）</source>
+        <translation>The operator's rectification report (PDF, image or Word file)</translation>
     </message>
     <message>
         <source>乙方签名后发回的 PDF</source>
@@ -184,6 +228,10 @@ Valid until {until}</translation>
     <message>
         <source>乙方签收人：</source>
         <translation>Received by (operator):</translation>
+    </message>
+    <message>
+        <source>乙方签收的日期：默认今天，不能晚于今天</source>
+        <translation>The day the operator received it: today by default, never later</translation>
     </message>
     <message>
         <source>乙方自报</source>
@@ -274,12 +322,20 @@ Valid until {until}</translation>
         <translation>Staffing</translation>
     </message>
     <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>从本月未处理的问题起草一份通知书</source>
+        <translation>Draft a notice from this month's open findings</translation>
     </message>
     <message>
         <source>从模板新建…</source>
@@ -336,6 +392,10 @@ Valid until {until}</translation>
     <message>
         <source>住房公积金</source>
         <translation>Housing fund</translation>
+    </message>
+    <message>
+        <source>作为证据保存（记录 SHA-256），与“已整改”在同一事务中登记</source>
+        <translation>Kept as evidence (SHA-256 recorded) in the same transaction as the step</translation>
     </message>
     <message>
         <source>依据</source>
@@ -412,6 +472,10 @@ Valid until {until}</translation>
     <message>
         <source>入职日期</source>
         <translation>Hire date</translation>
+    </message>
+    <message>
+        <source>全部列</source>
+        <translation>All columns</translation>
     </message>
     <message>
         <source>全部录入后定稿：本月结果和问题固定下来，此后修改须说明理由重新打开</source>
@@ -494,6 +558,10 @@ Valid until {until}</translation>
         <translation>Import without these {n} rows (the rows left out are kept with the import)</translation>
     </message>
     <message>
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
         <source>办理时限</source>
         <translation>Time limit</translation>
     </message>
@@ -518,8 +586,16 @@ Valid until {until}</translation>
         <translation>Encrypted database</translation>
     </message>
     <message>
+        <source>勾选纳入本通知书的问题；去掉勾选的问题留待以后处理</source>
+        <translation>Tick the findings this notice covers; unticked ones stay open for later</translation>
+    </message>
+    <message>
         <source>医疗保险</source>
         <translation>Medical</translation>
+    </message>
+    <message>
+        <source>升序排列</source>
+        <translation>Sort ascending</translation>
     </message>
     <message>
         <source>升级处理</source>
@@ -532,6 +608,14 @@ Valid until {until}</translation>
     <message>
         <source>单位</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>单击表头排序；右键复制、导出或按列筛选；Ctrl+F 搜索</source>
+        <translation>Click a header to sort; right-click to copy, export or filter a column; Ctrl+F searches</translation>
+    </message>
+    <message>
+        <source>参加检查的人员，多人用顿号分隔</source>
+        <translation>The inspectors, separated by 、</translation>
     </message>
     <message>
         <source>双击查看完整身份证号（须说明理由，记入日志）</source>
@@ -564,6 +648,14 @@ Valid until {until}</translation>
     <message>
         <source>另有 {n} 处未列出</source>
         <translation>{n} more not listed</translation>
+    </message>
+    <message>
+        <source>只在“{column}”列中搜索…</source>
+        <translation>Search only in “{column}”…</translation>
+    </message>
+    <message>
+        <source>只显示含有所输入文字的行（Ctrl+F）</source>
+        <translation>Show only the rows containing the text (Ctrl+F)</translation>
     </message>
     <message>
         <source>可从履约保证金中扣除 {amount}</source>
@@ -658,6 +750,18 @@ Valid until {until}</translation>
         <translation>Images (*.png *.jpg)</translation>
     </message>
     <message>
+        <source>在全部列中搜索</source>
+        <translation>Search all columns</translation>
+    </message>
+    <message>
+        <source>在哪一列中搜索</source>
+        <translation>Which column to search</translation>
+    </message>
+    <message>
+        <source>在回执上签字的乙方人员姓名</source>
+        <translation>The operator's person who signed the receipt</translation>
+    </message>
+    <message>
         <source>在岗</source>
         <translation>Present</translation>
     </message>
@@ -668,6 +772,10 @@ Valid until {until}</translation>
     <message>
         <source>地点</source>
         <translation>Place</translation>
+    </message>
+    <message>
+        <source>处理意见</source>
+        <translation>Action taken</translation>
     </message>
     <message>
         <source>处理意见：</source>
@@ -692,6 +800,18 @@ Valid until {until}</translation>
     <message>
         <source>备注，将印在评分表上</source>
         <translation>A note; printed on the score sheet</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>复制所选行</source>
+        <translation>Copy selected rows</translation>
+    </message>
+    <message>
+        <source>复制整个表格</source>
+        <translation>Copy the whole table</translation>
     </message>
     <message>
         <source>大写</source>
@@ -838,6 +958,18 @@ Valid until {until}</translation>
         <translation>Import one issued by your agency (.p12)</translation>
     </message>
     <message>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>导出为 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>导出为 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
         <source>导出合同文件</source>
         <translation>Export contract file</translation>
     </message>
@@ -970,6 +1102,10 @@ Valid until {until}</translation>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
+        <source>已复制 {n} 行（制表符分隔，可直接粘贴到表格）</source>
+        <translation>Copied {n} rows (tab-separated, ready to paste into a spreadsheet)</translation>
+    </message>
+    <message>
         <source>已定</source>
         <translation>Final</translation>
     </message>
@@ -1010,6 +1146,10 @@ Valid until {until}</translation>
         <translation>Exported {n} orders to {path}</translation>
     </message>
     <message>
+        <source>已导出 {n} 行到 {path}</source>
+        <translation>Exported {n} rows to {path}</translation>
+    </message>
+    <message>
         <source>已导出 {path}（身份证号已脱敏）</source>
         <translation>Exported {path} (ID numbers masked)</translation>
     </message>
@@ -1040,6 +1180,10 @@ Give it to the operator and the other offices to add to their trust list, and as
 Please start the app again.</translation>
     </message>
     <message>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
         <source>已整改…</source>
         <translation>Rectified…</translation>
     </message>
@@ -1068,6 +1212,10 @@ Please start the app again.</translation>
         <translation>Issued</translation>
     </message>
     <message>
+        <source>已签发 {number}，整改期限 {deadline}</source>
+        <translation>Issued {number}, due {deadline}</translation>
+    </message>
+    <message>
         <source>已签收</source>
         <translation>Received</translation>
     </message>
@@ -1082,6 +1230,10 @@ Please start the app again.</translation>
     <message>
         <source>已记录 {n} 人签署保密承诺：{names}</source>
         <translation>Recorded {n} signed commitments: {names}</translation>
+    </message>
+    <message>
+        <source>已起草 {label}（{n} 个问题）</source>
+        <translation>Drafted {label} ({n} findings)</translation>
     </message>
     <message>
         <source>已转到 {month}</source>
@@ -1160,12 +1312,20 @@ Please start the app again.</translation>
         <translation>Total in words</translation>
     </message>
     <message>
+        <source>恢复原顺序</source>
+        <translation>Original order</translation>
+    </message>
+    <message>
         <source>情形</source>
         <translation>Case</translation>
     </message>
     <message>
         <source>截止</source>
         <translation>due</translation>
+    </message>
+    <message>
+        <source>所选行（未选则整个表格）复制为制表符分隔的文字（Ctrl+C）</source>
+        <translation>Copy the selected rows (or the whole table) as tab-separated text (Ctrl+C)</translation>
     </message>
     <message>
         <source>手写签名（在框内书写）：</source>
@@ -1214,6 +1374,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Keep a screenshot, an export or another file as this item's evidence (its SHA-256 recorded)</translation>
     </message>
     <message>
+        <source>把表格（按当前排序和搜索）导出为 .xlsx 文件</source>
+        <translation>Export the table (as sorted and searched) to an .xlsx file</translation>
+    </message>
+    <message>
         <source>报送期限</source>
         <translation>Submission deadlines</translation>
     </message>
@@ -1256,6 +1420,18 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>提示</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>搜索…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>搜索…（Esc 清除）</source>
+        <translation>Search… (Esc clears)</translation>
     </message>
     <message>
         <source>撤销</source>
@@ -1308,6 +1484,18 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>数据未改动。请重新启动程序。</source>
         <translation>Nothing was changed. Please restart the program.</translation>
+    </message>
+    <message>
+        <source>整改报告</source>
+        <translation>Rectification report</translation>
+    </message>
+    <message>
+        <source>整改报告 (*.pdf *.png *.jpg *.jpeg *.doc *.docx);;所有文件 (*)</source>
+        <translation>Rectification reports (*.pdf *.png *.jpg *.jpeg *.doc *.docx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>整改日期</source>
+        <translation>Rectified on</translation>
     </message>
     <message>
         <source>整改期限</source>
@@ -1506,6 +1694,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Month summary</translation>
     </message>
     <message>
+        <source>月度考核明细</source>
+        <translation>Month items</translation>
+    </message>
+    <message>
         <source>有效期</source>
         <translation>Validity</translation>
     </message>
@@ -1654,6 +1846,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Failing orders</translation>
     </message>
     <message>
+        <source>未附整改报告。仍记为已整改？</source>
+        <translation>No rectification report attached. Record as rectified anyway?</translation>
+    </message>
+    <message>
         <source>本月严重舆论事件数</source>
         <translation>Serious incidents this month</translation>
     </message>
@@ -1738,6 +1934,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Show the full ID number</translation>
     </message>
     <message>
+        <source>查看通知书（已签发的为登记的签名件），可打印、另存（双击一行亦可）</source>
+        <translation>View the notice (an issued one as registered and signed), print or save it (or double-click a row)</translation>
+    </message>
+    <message>
         <source>标记已签</source>
         <translation>Mark as signed</translation>
     </message>
@@ -1770,6 +1970,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Verify</translation>
     </message>
     <message>
+        <source>核验人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
         <source>核验人：</source>
         <translation>Verified by:</translation>
     </message>
@@ -1784,6 +1988,14 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>核验审计日志…</source>
         <translation>Verify the audit log…</translation>
+    </message>
+    <message>
+        <source>核验整改结果后关闭通知书及其问题</source>
+        <translation>Close the notice and its findings once the rectification is checked</translation>
+    </message>
+    <message>
+        <source>核验整改结果的人员</source>
+        <translation>Who checked the rectification</translation>
     </message>
     <message>
         <source>核验文书签名</source>
@@ -1824,6 +2036,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>检查人员签名…</source>
         <translation>Inspector's signature…</translation>
+    </message>
+    <message>
+        <source>检查人员签名证书的口令</source>
+        <translation>The passphrase of the inspector's signing certificate</translation>
     </message>
     <message>
         <source>检查地点</source>
@@ -1958,6 +2174,14 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Spot check clause</translation>
     </message>
     <message>
+        <source>现场检查的地点，印在通知书上</source>
+        <translation>Where the inspection took place; printed on the notice</translation>
+    </message>
+    <message>
+        <source>现场检查的日期</source>
+        <translation>The day of the inspection</translation>
+    </message>
+    <message>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -2024,6 +2248,14 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>留空表示不用：签名时间为签名人电脑时间，核验时会注明。服务器不可用时照常签名，并注明未加时间戳。</source>
         <translation>Empty: none (the signing time is the signer's clock; verification says so). An unreachable server does not stop signing.</translation>
+    </message>
+    <message>
+        <source>登记乙方报告已整改：日期和整改报告（作为证据保存）</source>
+        <translation>Record that the operator reports it rectified: the date and its report (kept as evidence)</translation>
+    </message>
+    <message>
+        <source>登记乙方签收：签收人和日期，或乙方电子签收的 PDF</source>
+        <translation>Record the operator's receipt: who and when, or the PDF it signed</translation>
     </message>
     <message>
         <source>登记人员变更</source>
@@ -2132,6 +2364,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>签发日期</source>
         <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>签发日期：默认今天，不能晚于今天</source>
+        <translation>Issue date: today by default, never later</translation>
     </message>
     <message>
         <source>签发机构</source>
@@ -2298,6 +2534,10 @@ Number: {number}</translation>
         <translation>Code</translation>
     </message>
     <message>
+        <source>编号、签名并登记；签发后不能修改</source>
+        <translation>Number, sign and register it; it cannot be changed afterwards</translation>
+    </message>
+    <message>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
@@ -2386,6 +2626,10 @@ Number: {number}</translation>
         <translation>Reason for the earlier date (printed on the notice):</translation>
     </message>
     <message>
+        <source>表格</source>
+        <translation>Table</translation>
+    </message>
+    <message>
         <source>表格 (*.xlsx *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
     </message>
@@ -2420,6 +2664,14 @@ Number: {number}</translation>
     <message>
         <source>计算方法</source>
         <translation>Derivation</translation>
+    </message>
+    <message>
+        <source>记为已整改</source>
+        <translation>Record as rectified</translation>
+    </message>
+    <message>
+        <source>记为已整改后，{label} 等待核验关闭；此步不能撤销。</source>
+        <translation>Once recorded as rectified, {label} waits to be checked and closed; this cannot be undone.</translation>
     </message>
     <message>
         <source>记录以下 {n} 人已签署保密承诺？</source>
@@ -2518,6 +2770,14 @@ Number: {number}</translation>
         <translation>First month</translation>
     </message>
     <message>
+        <source>起草</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>起草一份更正并替代所选通知书的新通知书</source>
+        <translation>Draft a new notice that corrects and replaces the selected one</translation>
+    </message>
+    <message>
         <source>起草整改通知书</source>
         <translation>Draft a rectification notice</translation>
     </message>
@@ -2578,6 +2838,10 @@ Number: {number}</translation>
         <translation>Upcoming deadlines (60 days)</translation>
     </message>
     <message>
+        <source>还剩 {n} 天</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
         <source>这是本机的机构根证书：本机检查人员将不能再签发文书，直到重新加入。</source>
         <translation>This is this machine's agency root: its inspectors cannot issue documents until it is added again.</translation>
     </message>
@@ -2606,6 +2870,10 @@ Number: {number}</translation>
         <translation>Choose…</translation>
     </message>
     <message>
+        <source>选择乙方的整改报告</source>
+        <translation>Choose the operator's rectification report</translation>
+    </message>
+    <message>
         <source>选择乙方签收的 PDF</source>
         <translation>Choose the operator's countersigned PDF</translation>
     </message>
@@ -2624,6 +2892,10 @@ Number: {number}</translation>
     <message>
         <source>选择或拖入签名的 PDF</source>
         <translation>Choose or drop a signed PDF</translation>
+    </message>
+    <message>
+        <source>选择整改报告</source>
+        <translation>Choose the rectification report</translation>
     </message>
     <message>
         <source>选择文件…</source>
@@ -2682,12 +2954,24 @@ Number: {number}</translation>
         <translation>late</translation>
     </message>
     <message>
+        <source>逾期 {n} 天</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
         <source>逾期天数</source>
         <translation>Days late</translation>
     </message>
     <message>
         <source>逾期未定稿</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>逾期未整改的处理意见，如约谈、扣款、解约</source>
+        <translation>What is done about the overdue notice: a meeting, a deduction, termination</translation>
+    </message>
+    <message>
+        <source>逾期未整改：记录处理意见</source>
+        <translation>Overdue: record what is done about it</translation>
     </message>
     <message>
         <source>逾期违约金</source>
@@ -2730,6 +3014,10 @@ Number: {number}</translation>
         <translation>Findings</translation>
     </message>
     <message>
+        <source>降序排列</source>
+        <translation>Sort descending</translation>
+    </message>
+    <message>
         <source>需申诉</source>
         <translation>To be appealed</translation>
     </message>
@@ -2762,6 +3050,10 @@ Number: {number}</translation>
         <translation>Before your first signature, the agency root issues your signing certificate (EC P-256), protected by a passphrase you choose.</translation>
     </message>
     <message>
+        <source>默认今天，不能晚于今天</source>
+        <translation>Today by default, never later</translation>
+    </message>
+    <message>
         <source>（名单外）</source>
         <translation> (not on roster)</translation>
     </message>
@@ -2788,6 +3080,10 @@ Number: {number}</translation>
     <message>
         <source>（逾期）</source>
         <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>，整改报告已作为证据保存</source>
+        <translation>, its report kept as evidence</translation>
     </message>
     <message>
         <source>；{kept} 个已定稿月份保留原版本，{open} 个未定稿月份按新版本重新考核</source>

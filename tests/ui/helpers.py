@@ -60,3 +60,36 @@ def answer(button: str, times: int = 1) -> list[str]:
 
     QTimer.singleShot(0, lambda: press(times))
     return asked
+
+
+def when_shown(kind: type, act) -> list:
+    """Run ``act(dialog)`` on the next modal dialog of class ``kind`` as soon as it shows, the way a user
+    fills it in and presses its button; returns the dialogs seen, for the test to check."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(10, look)
+            return
+        seen.append(dialog)
+        try:
+            act(dialog)
+        except BaseException:
+            dialog.reject()  # never leave a test hanging on a box the act could not fill in
+            raise
+
+    QTimer.singleShot(0, look)
+    return seen
+
+
+def press(dialog, text: str) -> None:
+    """Click the button labelled ``text`` in ``dialog``."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    buttons = [b for b in dialog.findChildren(QAbstractButton) if b.text() == text]
+    assert buttons, f"no button {text!r} in {dialog.windowTitle()}"
+    buttons[0].click()

@@ -2,7 +2,7 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from auditor.calendar import Period
@@ -61,7 +61,7 @@ def test_draft_issue_preview_print_and_follow_up(qtbot, window, tmp_path):
     dialog = DraftDialog(window.store, window.store.contracts.get("henan-2025"), OCT, "李全奇、王行宇", page)
     qtbot.addWidget(dialog)
     assert dialog.findings.count() == 2                      # HN-02 and the staffing shortfall
-    dialog.date.setText("2025-11-03")
+    dialog.date.setDate(QDate(2025, 11, 3))
     dialog.setResult(QDialog.DialogCode.Accepted)
     notice_id = page.do_draft(dialog=dialog)
     assert page.selected().status == "draft"
@@ -84,7 +84,7 @@ def test_draft_issue_preview_print_and_follow_up(qtbot, window, tmp_path):
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)   # actual A4
     page.do_receive(by="武明亮")
     assert page.selected().status == "received"
-    page.do_rectified()
+    page.do_rectified(on=dt.date(2025, 11, 17))
     page.do_close(by="李全奇")
     assert page.selected().status == "closed"
     assert not page.buttons["issue"].isEnabled()

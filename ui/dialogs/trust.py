@@ -276,8 +276,7 @@ class TrustDialog(QDialog):
                                           else tr("选中一行可看完整指纹。"))
 
     def selected(self) -> TrustedRoot | None:
-        row = self.view.currentIndex().row()
-        return self.model.row_object(row) if 0 <= row < self.model.rowCount() else None
+        return self.view.current_object()
 
     def _refused(self, exc: AuditorError) -> bool:
         QMessageBox.warning(self, tr("未完成"), str(exc))

@@ -137,18 +137,19 @@ class PaymentsPage(QWidget):
         splitter.addWidget(lower)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show(cur.row()))
+        self.view.selectionModel().currentRowChanged.connect(  # a view row is not a model row once sorted
+            lambda cur, _prev: self._show(self.view.proxy.mapToSource(cur).row()))
         self.deductions_view.doubleClicked.connect(self._jump)
 
     def show_installments(self, results: list[InstallmentResult]) -> None:
-        row = max(self.view.currentIndex().row(), 0)
+        row = max(self.view.proxy.mapToSource(self.view.currentIndex()).row(), 0)
         self.model.set_rows(results)
         if results:
-            self.view.selectRow(min(row, len(results) - 1))
+            self.view.select_source_row(min(row, len(results) - 1))
             self._show(min(row, len(results) - 1))
 
     def current(self) -> InstallmentResult | None:
-        row = self.view.currentIndex().row()
+        row = self.view.proxy.mapToSource(self.view.currentIndex()).row()
         return self.model.row_object(row) if 0 <= row < self.model.rowCount() else None
 
     def _payable_next(self, r: InstallmentResult) -> bool:
@@ -193,5 +194,5 @@ class PaymentsPage(QWidget):
                lambda exc: errors.warn(self, tr("未登记"), exc), wait)
 
     def _jump(self, index) -> None:
-        d = self.deductions_model.row_object(index.row())
+        d = self.deductions_view.object_at(index)
         self.open_month.emit(d.period, d.code)

@@ -241,8 +241,8 @@ class PersonnelPage(QWidget):
 
         from auditor.storage.personnel_repo import reveal_id
 
-        finding = self.findings_model.row_object(row)
-        if not finding.id_number:
+        finding = self.findings_view.object_at(self.findings_view.model().index(row, 0))  # a row as shown
+        if finding is None or not finding.id_number:
             return None
         if reason is None:
             reason, ok = QInputDialog.getText(self, tr("查看完整身份证号"), tr("理由（将记入日志）："))

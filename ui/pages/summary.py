@@ -4,11 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +18,7 @@ from auditor.scoring import ItemResult, MonthResult, format_measure
 
 from ..i18n import tr
 from ..models.table_model import Column, ObjectTableModel
+from ..widgets.table import TableView
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 STATUS_COLORS = {Status.FAIL: "#c0392b", Status.MISSING: "#b9770e", Status.PASS: "#1e8449"}
@@ -43,14 +42,10 @@ def item_columns():
     )
 
 
-def make_table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+def make_table(model, name: str = "") -> TableView:
+    """A sortable, searchable table that copies and exports (ui/widgets/table.py); its rows are the view's,
+    so ask it for objects (``view.current_object()``, ``view.object_at(index)``), not the model for rows."""
+    return TableView(model, name)
 
 
 class SummaryPage(QWidget):
@@ -60,8 +55,8 @@ class SummaryPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items_model: ObjectTableModel[ItemResult] = ObjectTableModel(item_columns(), parent=self)
-        self.items_view = make_table(self.items_model)
-        self.items_view.doubleClicked.connect(lambda i: self.open_item.emit(self.items_model.row_object(i.row()).code))
+        self.items_view = make_table(self.items_model, tr("月度考核明细"))
+        self.items_view.doubleClicked.connect(lambda i: self.open_item.emit(self.items_view.object_at(i).code))
         self.totals = QLabel()
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.categories = QLabel()

@@ -113,7 +113,8 @@ class WorkOrdersPage(QWidget):
         self.export_button.clicked.connect(lambda: self.export_failing())
         self.items_model: ObjectTableModel[ItemView] = ObjectTableModel(item_columns(), parent=self)
         self.items_view = make_table(self.items_model)
-        self.items_view.selectionModel().currentRowChanged.connect(lambda current, _: self.show_failing(current.row()))
+        self.items_view.selectionModel().currentRowChanged.connect(  # a view row is not a model row once sorted
+            lambda current, _: self.show_failing(self.items_view.proxy.mapToSource(current).row()))
         self.failing_title = QLabel()
         self.failing_model: ObjectTableModel[Failing] = ObjectTableModel(failing_columns(), parent=self)
         self.failing_view = make_table(self.failing_model)
