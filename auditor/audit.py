@@ -236,6 +236,18 @@ TABLE_LABELS = {"contracts": "合同", "months": "月度", "measurements": "指�
                 "imports": "导入文件", "evidence": "证据", "inspectors": "检查人员", "submissions": "报送记录"}
 
 
+def change_stamp(db: Database) -> tuple[int, ...]:
+    """Moves with every write this connection can see: another connection's commit (SQLite's data_version),
+    and this connection's own writes (sealed into the chain, or pending from the triggers). A cache of
+    figures read from the database is valid while it stays the same."""
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    if not has_audit(db):
+        return (version,)
+    logged = db.execute("SELECT max(id) FROM audit_log").fetchone()[0] or 0
+    pending = db.execute("SELECT max(id) FROM audit_pending").fetchone()[0] or 0
+    return (version, logged, pending)
+
+
 def recent(db: Database, limit: int) -> list[tuple[int, str, str, str, int, str, bool]]:
     """The last ``limit`` entries of the history, oldest first: (id, at, who, table, row id, op, external)."""
     rows = db.execute("SELECT id, at, who, tbl, row_id, op, external FROM audit_log ORDER BY id DESC LIMIT ?",

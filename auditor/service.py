@@ -47,17 +47,29 @@ def assessed_under(store: Store, contract: Contract, period: Period) -> Contract
     return _assessed_under(store, contract, {period: finalised[period]})[period][0]
 
 
-def term_results(store: Store, contract: Contract, until: Period | None = None) -> dict[Period, MonthResult]:
+def term_results(store: Store, contract: Contract, until: Period | None = None, *,
+                 known: Mapping[Period, MonthResult] | None = None, since: Period | None = None
+                 ) -> dict[Period, MonthResult]:
     """Every month of the term in order; a finalised month with the contract version it was finalised
-    under (an edit made since cannot move a signed figure), an open month with ``contract``."""
-    entries = store.months.load_all(contract.id)
+    under (an edit made since cannot move a signed figure), an open month with ``contract``.
+
+    ``known`` and ``since``: the months before ``since`` are taken from ``known`` (nothing they depend on
+    changed: the app's cache after an edit of one month), the later ones assessed again, as incidents carry
+    over from month to month."""
+    last = min(until, contract.last_period) if until else contract.last_period
+    first = contract.first_period
+    if known is not None and since is not None and first < since <= last:
+        if all(p in known for p in months_between(first, since.shift(-1))):
+            first = since
+    keep = {p: known[p] for p in months_between(contract.first_period, first.shift(-1))} if known else {}
+    entries = store.months.load_all(contract.id, None if first == contract.first_period else
+                                    months_between(first, last))
     under = _assessed_under(store, contract, store.months.finalised_versions(contract.id))
     calendar = store.calendar()
     approved = store.months.approved_requirements(contract)
-    results: dict[Period, MonthResult] = {}
-    incidents = 0
-    last = min(until, contract.last_period) if until else contract.last_period
-    for period in months_between(contract.first_period, last):
+    results: dict[Period, MonthResult] = dict(keep)
+    incidents = keep[first.shift(-1)].incidents_to_date if keep else 0
+    for period in months_between(first, last):
         month = entries.get(period) or MonthEntries(period)
         version, warning = under.get(period, (contract, None)) if month.finalized else (contract, None)
         result = assess_month(version, month, calendar, incidents, approved.get(period))

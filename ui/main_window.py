@@ -22,10 +22,11 @@ from auditor.calendar import Period, months_between
 from auditor.errors import AuditorError
 from auditor.operations import Area, Changes
 from auditor.operations import months as month_ops
-from auditor.service import installment_results, term_results
+from auditor.service import installment_results
 from auditor.storage import Store
 
 from . import errors, keys
+from .cache import TermCache
 from .i18n import LANGUAGES, tr
 from .ops import hub, run_op
 from .pages.contracts import ContractsPage
@@ -46,10 +47,12 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.setWindowTitle(tr("12345 热线服务合同履约考核"))
         self.undo_stack = QUndoStack(self)
+        self.terms = TermCache(store)  # every view's figures, refreshed from what changed
         self.contract_box = QComboBox()
         self.month_box = QComboBox()
         self.dashboard = DashboardPage(today)
         self.walkthrough = WalkthroughPage(store, self.undo_stack)
+        self.walkthrough.terms = self.terms
         self.summary = SummaryPage()
         self.payments = PaymentsPage(store)
         self.notices = NoticesPage(store, today)
@@ -198,7 +201,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue(f"last_month/{self.contract_id()}", str(period))
         try:
             contract = self.store.contracts.get(self.contract_id())
-            results = term_results(self.store, contract)  # once, for the walk-through and every view
+            results = self.terms.results(contract)  # for the walk-through and every view
             self.walkthrough.load(contract, period, code, results[period])
             self.personnel.load(contract, period)
             self.notices.load(contract, period)
@@ -228,15 +231,14 @@ class MainWindow(QMainWindow):
         self.go_to(self.period(), code)
 
     def _edit_applied(self, edit) -> None:
+        """An edit or its undo, already announced (the views refreshed): show its month if another."""
         if edit.contract_id != self.contract_id() or edit.period != self.period():
             self.contract_box.setCurrentIndex(self.contract_box.findData(edit.contract_id))
             self.go_to(edit.period, getattr(edit, "code", ""))
-        else:
-            self.walkthrough.refresh()
-        self._refresh_views()
 
     def apply_changes(self, changes: Changes) -> None:
         """After an operation: refresh only the views that show what it changed (of the contract shown)."""
+        self.terms.apply(changes)
         if changes.touches(Area.CONTRACTS):  # also a restore or a bundle import (everything)
             self._fill_contracts(self.contract_id())
             return
@@ -262,7 +264,7 @@ class MainWindow(QMainWindow):
         period = self.period()
         try:
             contract = self.store.contracts.get(self.contract_id())
-            results = results if results is not None else term_results(self.store, contract)
+            results = results if results is not None else self.terms.results(contract)
             self.summary.show_month(contract, results[period])
             self.payments.show_installments(installment_results(self.store, contract, results))
             self.dashboard.show_contract(contract, results, self.store.months.statuses(contract.id))

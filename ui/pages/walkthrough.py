@@ -8,6 +8,7 @@ from __future__ import annotations
 import tempfile
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QUndoStack
@@ -44,6 +45,9 @@ from auditor.storage import Store
 from ..i18n import tr
 from ..undo import EditCommand
 
+if TYPE_CHECKING:
+    from ..cache import TermCache
+
 STAFFING = "__staffing__"
 PERSONNEL = "__personnel__"
 CONFIDENTIALITY = "__confidentiality__"
@@ -73,6 +77,7 @@ class WalkthroughPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.terms: TermCache | None = None  # the window's cache of assessed terms (ui/cache.py), when it has one
         self.contract: Contract | None = None
         self.period: Period | None = None
         self.result: MonthResult | None = None
@@ -262,7 +267,10 @@ class WalkthroughPage(QWidget):
         self._show_step(self.step_list.currentRow())
 
     def _recompute(self, result: MonthResult | None = None) -> None:
-        self.result = result or month_result(self.store, self.contract, self.period)
+        if result is None:
+            result = (self.terms.month(self.contract, self.period) if self.terms is not None
+                      else month_result(self.store, self.contract, self.period))
+        self.result = result
         counted = [code for code in self.steps if code not in LINKS]
         done = sum(1 for code in counted if self._status(code) is not Status.MISSING)
         self.progress.setRange(0, len(counted))
@@ -491,7 +499,7 @@ class WalkthroughPage(QWidget):
         try:
             edit = self._edit_for_step(code, problems)
             if edit is not None and edit.before != edit.after:
-                self.undo_stack.push(EditCommand(self.store, edit, self.edited.emit))
+                self.undo_stack.push(EditCommand(self.store, edit, self._edit_done))
         except AuditorError as exc:
             problems.append(str(exc))
         if problems:
@@ -503,6 +511,24 @@ class WalkthroughPage(QWidget):
         self._show_verdict(code)
         self._report_saved(code)
         return True
+
+    def _announce_month(self, findings: bool = False) -> None:
+        from auditor.operations import Area, Changes
+
+        from ..ops import announce
+
+        areas = (Area.ENTRIES, Area.FINDINGS) if findings else (Area.ENTRIES,)
+        announce(Changes.of(*areas, contract=self.contract.id, periods=[self.period]))
+
+    def _edit_done(self, edit) -> None:
+        """An edit applied or undone (one month of one contract): announced like an operation, so the cached
+        term and every view showing it refresh (ui/ops.py, ui/cache.py); then the window shows its month."""
+        from auditor.operations import Area, Changes
+
+        from ..ops import announce
+
+        announce(Changes.of(Area.ENTRIES, contract=edit.contract_id, periods=[edit.period]))
+        self.edited.emit(edit)
 
     def _report_saved(self, code: str) -> None:
         """The verdict just given stays in view (and in the status bar) after the walk-through moves on."""
@@ -571,6 +597,7 @@ class WalkthroughPage(QWidget):
             QMessageBox.warning(self, tr("不能定稿"), str(exc))
             return
         self.undo_stack.clear()  # a finalised month is not edited by undo
+        self._announce_month(findings=True)
         self._recompute()
         self.changed.emit()
         say(self, tr("已定稿 {month}").format(month=self.period.label()))
@@ -585,6 +612,7 @@ class WalkthroughPage(QWidget):
         except AuditorError as exc:
             QMessageBox.warning(self, tr("不能重新打开"), str(exc))
             return
+        self._announce_month()
         self._recompute()
         self.changed.emit()
         from ..feedback import say
