@@ -12,6 +12,7 @@ from .errors import InputError
 from .model import Contract
 from .scoring import InstallmentResult, MonthEntries, MonthResult, assess_installments, assess_month
 from .storage import Store
+from .submissions import assessed
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +49,15 @@ def assessed_under(store: Store, contract: Contract, period: Period) -> Contract
 
 
 def term_results(store: Store, contract: Contract, until: Period | None = None, *,
-                 known: Mapping[Period, MonthResult] | None = None, since: Period | None = None
-                 ) -> dict[Period, MonthResult]:
+                 known: Mapping[Period, MonthResult] | None = None, since: Period | None = None,
+                 tally_before: Period | None = None) -> dict[Period, MonthResult]:
     """Every month of the term in order; a finalised month with the contract version it was finalised
     under (an edit made since cannot move a signed figure), an open month with ``contract``.
 
     ``known`` and ``since``: the months before ``since`` are taken from ``known`` (nothing they depend on
     changed: the app's cache after an edit of one month), the later ones assessed again, as incidents carry
-    over from month to month."""
+    over from month to month. ``tally_before``: the months before it are not assessed, only the incidents
+    entered in them added up as ``assess_month`` does (nor are they in the result)."""
     last = min(until, contract.last_period) if until else contract.last_period
     first = contract.first_period
     if known is not None and since is not None and first < since <= last:
@@ -72,6 +74,10 @@ def term_results(store: Store, contract: Contract, until: Period | None = None, 
     for period in months_between(first, last):
         month = entries.get(period) or MonthEntries(period)
         version, warning = under.get(period, (contract, None)) if month.finalized else (contract, None)
+        if tally_before is not None and period < tally_before:
+            if assessed(version, period) or not version.in_term(period):  # else _not_assessed: nothing counted
+                incidents += month.incidents or 0
+            continue
         result = assess_month(version, month, calendar, incidents, approved.get(period))
         if warning:
             result = replace(result, warnings=result.warnings + (warning,))
@@ -81,8 +87,9 @@ def term_results(store: Store, contract: Contract, until: Period | None = None, 
 
 
 def month_result(store: Store, contract: Contract, period: Period) -> MonthResult:
-    # incidents accumulate over the term, so earlier months are assessed too
-    return term_results(store, contract, until=period)[period]
+    """One month. Incidents accumulate over the term: of the earlier months only those are added up, so
+    ``auditor score`` of the 36th month does not assess the 35 before it."""
+    return term_results(store, contract, until=period, tally_before=period)[period]
 
 
 def installment_terms(store: Store, contract: Contract) -> list[Contract]:

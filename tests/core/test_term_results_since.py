@@ -29,3 +29,17 @@ def test_a_cache_missing_an_earlier_month_is_not_trusted(store):
     known = term_results(store, henan)
     del known[Period(2025, 9)]
     assert term_results(store, henan, known=known, since=Period(2025, 10)) == term_results(store, henan)
+
+
+def test_one_month_counts_the_earlier_incidents_without_assessing_those_months(store):
+    """``auditor score`` of one month: the same figures as the whole term gives it (the second incident of the
+    term costs 5 %, SPEC's incident steps), the months before it only counted."""
+    from auditor.service import month_result
+
+    henan = store.contracts.get("henan-2025")
+    for month, incidents in (("2025-09", 1), ("2025-10", 0), ("2025-11", 1), ("2025-12", 2)):
+        record(store, henan, month, incidents=incidents)
+    full = term_results(store, henan)
+    for period in full:
+        assert month_result(store, henan, period) == full[period]
+    assert month_result(store, henan, Period(2025, 12)).incidents_to_date == 4

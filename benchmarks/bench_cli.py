@@ -1,0 +1,58 @@
+"""``auditor score`` and ``auditor payment`` as processes, next to ``python -c "import auditor.cli"`` (the same
+run, the same machine), on benchmarks/data.py's databases (0, 1 and 3 years).
+
+    .venv/bin/python benchmarks/bench_cli.py
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RUNS = 7
+TARGET = 2.0
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    times = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    from auditor.calendar import Period
+    from benchmarks.data import CONTRACTS, START, YEARS, fresh_copy
+
+    command = Path(sys.executable).with_name("auditor")
+    cli = [str(command)] if command.exists() else [sys.executable, "-m", "auditor.cli"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        env = dict(os.environ, PYTHONPATH=str(ROOT), AUDITOR_STATE_DIR=str(folder / "state"),
+                   AUDITOR_LOG_DIR=str(folder / "logs"))
+        bare = timed([sys.executable, "-c", "pass"], env)
+        imported = timed([sys.executable, "-c", "import auditor.cli"], env)
+        print(f"python -c pass: {bare * 1000:.0f} ms; python -c \"import auditor.cli\" (baseline): "
+              f"{imported * 1000:.0f} ms (median of {RUNS})")
+        contract = CONTRACTS[0][1]
+        for years in YEARS:
+            db = fresh_copy(years, folder)
+            month = Period(*START).shift(max(years * 12 - 1, 0))
+            for name, args in (("score", ["score", contract, str(month)]),
+                               ("payment", ["payment", contract, "2"])):
+                spent = timed([*cli, "--db", str(db), *args], env)
+                print(f"auditor {name} at {years} years: {spent * 1000:.0f} ms = {spent / imported:.2f}× the import "
+                      f"(target ≤ {TARGET:g}×: {'met' if spent / imported <= TARGET else 'NOT met'}); "
+                      f"{spent / bare:.1f}× python -c pass")
+
+
+if __name__ == "__main__":
+    main()
