@@ -829,8 +829,8 @@ def parse_table(kind: str, path: Path, roles: Roles, column_map: Mapping[str, st
             value = cells[col] if col < len(cells) else None
             where = f"{path.name} 第 {row_no} 行 {column_letter(col)} 列（{FIELD_LABELS[name]}）"
             if _blank(value):
-                if name in required:
-                    problems.append(f"{where}: 不能为空")
+                if name in required and not (kind == "insurance" and name in INSURANCE_FIELDS):
+                    problems.append(f"{where}: 不能为空")  # a blank contribution is the finding 未缴, not an error
                 record[name] = None
                 continue
             try:

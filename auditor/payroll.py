@@ -202,3 +202,51 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
                                  f"{person.leave_date} 离职，未见甲方同意记录", departure.clause, person.id_number))
     return findings
 
+
+
+@dataclass(frozen=True, slots=True)
+class RecordsDiff:
+    """What a file imported again changes against the one it replaces: persons added, removed, and the
+    persons whose figures or details changed (who, and each field as before → after)."""
+
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    changed: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+def _who(record: Mapping[str, Any]) -> str:
+    name = record.get("name") or ""
+    return f"{name}（{idcard.mask(record['id_number'])}）" if record.get("id_number") else name
+
+
+def _shown(value: Any) -> str:
+    return "（空）" if value is None or value == "" else str(value)
+
+
+def diff_records(old: Iterable[Mapping[str, Any]], new: Iterable[Mapping[str, Any]],
+                 labels: Mapping[str, str]) -> RecordsDiff:
+    """Persons matched by ID number, else by name (a person listed twice is compared in order); the row
+    numbers are not a change. ``labels`` names the fields (imports.FIELD_LABELS)."""
+    def keyed(records: Iterable[Mapping[str, Any]]) -> dict[tuple[str, int], Mapping[str, Any]]:
+        out: dict[tuple[str, int], Mapping[str, Any]] = {}
+        for record in records:
+            key = _key(record)
+            n = sum(1 for k in out if k[0] == key)
+            out[(key, n)] = record
+        return out
+
+    before, after = keyed(old), keyed(new)
+    added = tuple(_who(after[k]) for k in after if k not in before)
+    removed = tuple(_who(before[k]) for k in before if k not in after)
+    changed = []
+    for k in before.keys() & after.keys():
+        a, b = before[k], after[k]
+        fields = tuple((labels.get(f, f), _shown(a.get(f)), _shown(b.get(f)))
+                       for f in dict.fromkeys([*a, *b]) if not f.startswith("_") and a.get(f) != b.get(f))
+        if fields:
+            changed.append((_who(b), fields))
+    return RecordsDiff(added, removed, tuple(sorted(changed)))

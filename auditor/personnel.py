@@ -14,7 +14,7 @@ from .contract_text import role_names, termination_warning
 from .errors import InputError
 from .imports import parse_table
 from .model import Contract
-from .payroll import ReconFinding, reconcile
+from .payroll import ReconFinding, RecordsDiff, diff_records, reconcile
 from .staffing import SpotEntry, average_headcount, people, scheduled_now, spot_result, turnover_percent
 from .storage import Store
 from .submissions import KIND_LABELS, KINDS
@@ -67,6 +67,21 @@ def import_file(store: Store, contract: Contract, period: Period, kind: str, pat
     log.info("imported %s for %s %s: %d rows, file sha256 %s…, received %s%s", kind, contract.id, period,
              len(result.records), result.sha256[:12], received, ", headcount filled in" if applied else "")
     return ImportSummary(kind, result.source, len(result.records), received, headcount, applied, result.unmapped)
+
+
+def compare_import(store: Store, contract: Contract, period: Period, kind: str, path: Path,
+                   column_map: dict[str, str] | None = None, sheet: str | None = None
+                   ) -> tuple[str, RecordsDiff] | None:
+    """Before a file replaces the month's file of its kind: the source it replaces and what changes
+    (persons added, removed, changed). None when nothing of that kind was imported yet. Reads only."""
+    from .imports import FIELD_LABELS
+
+    previous = store.personnel.dataset(contract.id, period, kind)
+    if previous is None:
+        return None
+    mapping = {**store.personnel.column_map(contract.party_b.name, kind), **(column_map or {})}
+    result = parse_table(kind, path, role_names(contract), mapping, sheet=sheet)
+    return previous.source, diff_records(previous.records, result.records, FIELD_LABELS)
 
 
 def reconcile_month(store: Store, contract: Contract, period: Period,

@@ -11,7 +11,7 @@ from ..staffing import SpotEntry
 from . import Area, Changes, Outcome
 
 if TYPE_CHECKING:
-    from ..payroll import ReconFinding
+    from ..payroll import ReconFinding, RecordsDiff
     from ..personnel import ImportSummary
     from ..storage import Store
 
@@ -67,10 +67,15 @@ def finish_spot_check(store: Store, contract_id: str, check_id: int) -> Outcome[
 
 
 def set_duty(store: Store, contract_id: str, period: Period, duty: str, status: str, note: str = "") -> Outcome[None]:
-    """A confidentiality duty checked (已落实 / 未落实 / 不适用)."""
+    """A confidentiality duty checked (已落实 / 未落实 / 不适用); the month's confidentiality findings follow
+    in the same transaction."""
+    from .. import personnel
+
     with store.db.atomic():
-        store.personnel.set_duty(store.contracts.get(contract_id).id, period, duty, status, note)
-    return Outcome(None, Changes.of(Area.PERSONNEL, contract=contract_id, periods=[period]))
+        contract = store.contracts.get(contract_id)
+        store.personnel.set_duty(contract.id, period, duty, status, note)
+        personnel.confidentiality_findings(store, contract, period)
+    return Outcome(None, Changes.of(Area.PERSONNEL, Area.FINDINGS, contract=contract_id, periods=[period]))
 
 
 def sign_commitments(store: Store, contract_id: str, period: Period, signed: list[tuple[str, str]],
@@ -84,3 +89,21 @@ def sign_commitments(store: Store, contract_id: str, period: Period, signed: lis
             store.personnel.add_commitment(contract_id, id_number, name, on)
         personnel.confidentiality_findings(store, store.contracts.get(contract_id), period)
     return Outcome(len(signed), Changes.of(Area.PERSONNEL, Area.FINDINGS, contract=contract_id, periods=[period]))
+
+
+def forget_columns(store: Store, contract_id: str, kind: str, headers: list[str]) -> Outcome[int]:
+    """Headers once mapped by hand for the contract's operator, forgotten: the next file of that kind is
+    read by the usual header names again, and asks for what it cannot find."""
+    with store.db.atomic():
+        operator = store.contracts.get(contract_id).party_b.name
+        for header in headers:
+            store.personnel.forget_column(operator, kind, header)
+    return Outcome(len(headers), Changes.of(Area.PERSONNEL, contract=contract_id))
+
+
+def compare_import(store: Store, contract_id: str, period: Period, kind: str, path: Path,
+                   column_map: dict[str, str] | None = None) -> Outcome[tuple[str, RecordsDiff] | None]:
+    """A read, on the worker like the import it precedes: what the file would change (nothing written)."""
+    from .. import personnel
+
+    return Outcome(personnel.compare_import(store, store.contracts.get(contract_id), period, kind, path, column_map))

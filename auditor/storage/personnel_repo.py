@@ -106,6 +106,16 @@ class PersonnelRepo:
                 self.db.execute("INSERT OR REPLACE INTO column_maps (operator, kind, header, field) VALUES (?,?,?,?)",
                                 [operator, kind, header, field])
 
+    def column_maps(self, operator: str) -> list[tuple[str, str, str]]:
+        """Every header remembered for ``operator``: (kind, header as written, field)."""
+        return [(k, h, f) for k, h, f in self.db.execute(
+            "SELECT kind, header, field FROM column_maps WHERE operator = ? ORDER BY kind, header", [operator])]
+
+    def forget_column(self, operator: str, kind: str, header: str) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM column_maps WHERE operator = ? AND kind = ? AND header = ?",
+                            [operator, kind, header])
+
     # ------------------------------------------------------------- approvals
     def approve_departure(self, contract_id: str, id_number: str, approved_on: dt.date, reference: str) -> None:
         with self.db.atomic():

@@ -34,6 +34,10 @@
         <translation>{day} recorded as {kind}</translation>
     </message>
     <message>
+        <source>{kind}（{source}）</source>
+        <translation>{kind} ({source})</translation>
+    </message>
+    <message>
         <source>{label} 已凭乙方电子签收登记签收：{by} {day}</source>
         <translation>{label} received, signed electronically by the operator: {by} {day}</translation>
     </message>
@@ -64,6 +68,10 @@ Valid until {until}</translation>
     <message>
         <source>{name}，签发者：{issuer}，有效期至 {until}</source>
         <translation>{name}, issued by {issuer}, valid until {until}</translation>
+    </message>
+    <message>
+        <source>{new} 与已导入的 {previous} 内容相同；替换只更新文件记录。</source>
+        <translation>{new} has the same content as {previous}; replacing it only updates the file record.</translation>
     </message>
     <message>
         <source>{n} 份三天内到期：{numbers}</source>
@@ -100,6 +108,14 @@ Valid until {until}</translation>
     <message>
         <source>{what} {name} 过大（{mb} MB，最多 64 MB）</source>
         <translation>{what} {name} is too large ({mb} MB, at most 64 MB)</translation>
+    </message>
+    <message>
+        <source>{what}中以下必需的列未能识别。请指出文件中对应的列（将为 {operator} 记住，可在“表头对应…”中更正）：</source>
+        <translation>These required columns of {what} were not recognised. Point out the file's column for each (remembered for {operator}; correctable under “Remembered headers…”):</translation>
+    </message>
+    <message>
+        <source>“{header}”一列不能同时作为“{a}”和“{b}”</source>
+        <translation>The column “{header}” cannot be both “{a}” and “{b}”</translation>
     </message>
     <message>
         <source>。不要以此文件为准，请向签发单位索取原件。</source>
@@ -190,6 +206,10 @@ Valid until {until}</translation>
         <translation>Serious public-opinion incidents</translation>
     </message>
     <message>
+        <source>为 {operator} 记住的表头对应。选中后按“忘记所选”，下次导入时重新指定。</source>
+        <translation>Headers remembered for {operator}. Select and press “Forget selected” to map them again next time.</translation>
+    </message>
+    <message>
         <source>乙方</source>
         <translation>Operator</translation>
     </message>
@@ -200,6 +220,10 @@ Valid until {until}</translation>
     <message>
         <source>乙方报告整改完成的日期：默认今天，不能晚于今天</source>
         <translation>The day the operator reported the rectification: today by default, never later</translation>
+    </message>
+    <message>
+        <source>乙方报送的文件收到的日期（判断是否逾期报送）；默认今天</source>
+        <translation>The day the operator's files arrived (for late submission); today by default</translation>
     </message>
     <message>
         <source>乙方报送（收到日期）</source>
@@ -550,6 +574,10 @@ Valid until {until}</translation>
         <translation>Create the agency root…</translation>
     </message>
     <message>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
         <source>别称</source>
         <translation>Aliases</translation>
     </message>
@@ -622,6 +650,10 @@ Valid until {until}</translation>
         <translation>Double-click to show the full ID number (a reason is required and logged)</translation>
     </message>
     <message>
+        <source>双击查看完整身份证号（须说明理由，记入日志）；右键复制或导出</source>
+        <translation>Double-click to see a full ID number (a reason is asked and logged); right-click to copy or export</translation>
+    </message>
+    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -636,6 +668,14 @@ Valid until {until}</translation>
     <message>
         <source>受理时间</source>
         <translation>Received</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>变更（{n}）</source>
+        <translation>Changed ({n})</translation>
     </message>
     <message>
         <source>另存为</source>
@@ -764,6 +804,10 @@ Valid until {until}</translation>
     <message>
         <source>在岗</source>
         <translation>Present</translation>
+    </message>
+    <message>
+        <source>在职但未签保密承诺的人员；可多选（Ctrl/Shift+单击）</source>
+        <translation>Staff without a signed commitment; select several with Ctrl/Shift+click</translation>
     </message>
     <message>
         <source>地址</source>
@@ -928,6 +972,10 @@ Valid until {until}</translation>
     <message>
         <source>导入…</source>
         <translation>Import…</translation>
+    </message>
+    <message>
+        <source>导入乙方报送的{kind}（.xlsx、.xls 或 .csv；有误的文件整份不导入）</source>
+        <translation>Import the operator's {kind} (.xlsx, .xls or .csv; a file with errors is not imported at all)</translation>
     </message>
     <message>
         <source>导入合同文件</source>
@@ -1134,6 +1182,10 @@ Valid until {until}</translation>
         <translation>Imported {contract} {period}</translation>
     </message>
     <message>
+        <source>已导入{kind}：{source}，{rows} 行</source>
+        <translation>Imported {kind}: {source}, {rows} rows</translation>
+    </message>
+    <message>
         <source>已导入合同 {id}（{name}）</source>
         <translation>Imported contract {id} ({name})</translation>
     </message>
@@ -1168,6 +1220,10 @@ Give it to the operator and the other offices to add to their trust list, and as
     <message>
         <source>已录入 {done}/{total}</source>
         <translation>Entered {done}/{total}</translation>
+    </message>
+    <message>
+        <source>已忘记 {n} 个表头对应；下次导入时重新指定</source>
+        <translation>Forgot {n} remembered headers; they will be asked for next time</translation>
     </message>
     <message>
         <source>已恢复</source>
@@ -1230,6 +1286,10 @@ Please start the app again.</translation>
     <message>
         <source>已记录 {n} 人签署保密承诺：{names}</source>
         <translation>Recorded {n} signed commitments: {names}</translation>
+    </message>
+    <message>
+        <source>已记录保密义务检查：{status}</source>
+        <translation>Duty check recorded: {status}</translation>
     </message>
     <message>
         <source>已起草 {label}（{n} 个问题）</source>
@@ -1302,6 +1362,10 @@ Please start the app again.</translation>
     <message>
         <source>得分 {points}</source>
         <translation>Points {points}</translation>
+    </message>
+    <message>
+        <source>忘记所选</source>
+        <translation>Forget selected</translation>
     </message>
     <message>
         <source>总件数（分母）；回车保存</source>
@@ -1534,6 +1598,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>File and row</translation>
     </message>
     <message>
+        <source>文件中哪一列是“{field}”</source>
+        <translation>Which column of the file is “{field}”</translation>
+    </message>
+    <message>
         <source>文件已被改动</source>
         <translation>The file was altered</translation>
     </message>
@@ -1550,6 +1618,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>The file is unchanged, but the signer is not trusted: {problem}. This machine cannot confirm who signed it; do not treat it as a valid document.</translation>
     </message>
     <message>
+        <source>文件类别：文件中的表头 → 程序中的项目</source>
+        <translation>File kind: header in the file → field</translation>
+    </message>
+    <message>
         <source>文号</source>
         <translation>Number</translation>
     </message>
@@ -1560,6 +1632,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>新合同编号（小写字母、数字和连字符）：</source>
         <translation>New contract id (lower-case letters, digits, hyphens):</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
     </message>
     <message>
         <source>无可纳入的问题</source>
@@ -1678,6 +1754,18 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Provisional: months not complete or not finalised {months}</translation>
     </message>
     <message>
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>替换后各人员的变化；身份证号只显示前四位和后四位</source>
+        <translation>What changes for each person; ID numbers show only their first and last four characters</translation>
+    </message>
+    <message>
+        <source>替换已导入的{kind}</source>
+        <translation>Replace the imported {kind}</translation>
+    </message>
+    <message>
         <source>最低工资</source>
         <translation>Minimum wage</translation>
     </message>
@@ -1766,6 +1854,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Not imported</translation>
     </message>
     <message>
+        <source>未导入 {name}：未指定表头</source>
+        <translation>{name} not imported: headers not mapped</translation>
+    </message>
+    <message>
         <source>未导出</source>
         <translation>Not exported</translation>
     </message>
@@ -1798,12 +1890,20 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Not shown</translation>
     </message>
     <message>
+        <source>未替换：{kind}仍为 {source}</source>
+        <translation>Not replaced: the {kind} is still {source}</translation>
+    </message>
+    <message>
         <source>未标记</source>
         <translation>Unmarked</translation>
     </message>
     <message>
         <source>未核</source>
         <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>未核对</source>
+        <translation>Not reconciled</translation>
     </message>
     <message>
         <source>未检查</source>
@@ -1866,6 +1966,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>No work orders imported for this month. Once imported, the items they compute fill the month; the operator's own figures are kept beside them.</translation>
     </message>
     <message>
+        <source>本月已导入 {previous}。用 {new} 替换它：新增 {a} 人，删除 {r} 人，变更 {c} 人。</source>
+        <translation>{previous} is imported for this month. Replacing it by {new}: {a} added, {r} removed, {c} changed.</translation>
+    </message>
+    <message>
         <source>本月已录入的项数</source>
         <translation>Items entered this month</translation>
     </message>
@@ -1880,6 +1984,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>本月扣减 {amount}</source>
         <translation>Month deductions {amount}</translation>
+    </message>
+    <message>
+        <source>本月检查该项保密义务的结果</source>
+        <translation>This month's check of the duty</translation>
     </message>
     <message>
         <source>本月没有未处理的问题（问题在月度定稿或核对时生成）。</source>
@@ -1934,6 +2042,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Show the full ID number</translation>
     </message>
     <message>
+        <source>查看或忘记为乙方记住的表头对应（指定错了可在此更正）</source>
+        <translation>See or forget the headers remembered for the operator (to correct a wrong mapping)</translation>
+    </message>
+    <message>
         <source>查看通知书（已签发的为登记的签名件），可打印、另存（双击一行亦可）</source>
         <translation>View the notice (an issued one as registered and signed), print or save it (or double-click a row)</translation>
     </message>
@@ -1956,6 +2068,22 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>核对人员名单、工资表、五险一金缴纳记录与工资发放转账记录</source>
         <translation>Reconcile roster, payroll, social insurance and salary transfers</translation>
+    </message>
+    <message>
+        <source>核对名单、工资表、五险一金与转账记录，差异记为本月问题</source>
+        <translation>Check roster, payroll, insurance and transfers against each other; differences become findings</translation>
+    </message>
+    <message>
+        <source>核对完成：{n} 处差异，已记为本月问题</source>
+        <translation>Reconciled: {n} differences, recorded as findings</translation>
+    </message>
+    <message>
+        <source>核对完成：名单、工资、五险一金与转账记录一致</source>
+        <translation>Reconciled: roster, payroll, insurance and transfers agree</translation>
+    </message>
+    <message>
+        <source>核对结果</source>
+        <translation>Reconciliation</translation>
     </message>
     <message>
         <source>核对结果：</source>
@@ -2050,6 +2178,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>What was found</translation>
     </message>
     <message>
+        <source>检查情况的说明（未落实时写明问题，印在问题清单上）</source>
+        <translation>What was found (for a gap: the problem, printed with the findings)</translation>
+    </message>
+    <message>
         <source>检查日期</source>
         <translation>Date of inspection</translation>
     </message>
@@ -2080,6 +2212,14 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>正在校验…</source>
         <translation>Validating…</translation>
+    </message>
+    <message>
+        <source>正在比较…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <source>正在比较新旧文件…</source>
+        <translation>Comparing the new file with the imported one…</translation>
     </message>
     <message>
         <source>正在生成…</source>
@@ -2288,6 +2428,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>目标值（原文）</source>
         <translation>Target (as written)</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>确认并下一项</source>
@@ -2626,6 +2770,14 @@ Number: {number}</translation>
         <translation>Reason for the earlier date (printed on the notice):</translation>
     </message>
     <message>
+        <source>表头对应</source>
+        <translation>Remembered headers</translation>
+    </message>
+    <message>
+        <source>表头对应…</source>
+        <translation>Remembered headers…</translation>
+    </message>
+    <message>
         <source>表格</source>
         <translation>Table</translation>
     </message>
@@ -2678,6 +2830,10 @@ Number: {number}</translation>
         <translation>Record that these {n} persons signed the confidentiality commitment?</translation>
     </message>
     <message>
+        <source>记录所选人员今天已签署保密承诺（先确认，记录不能撤销）</source>
+        <translation>Record that the selected persons signed today (confirmed first; cannot be undone)</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2724,6 +2880,10 @@ Number: {number}</translation>
     <message>
         <source>说明理由后重新打开已定稿的月份（理由记入历史）</source>
         <translation>Reopen a finalised month, giving a reason (kept in the history)</translation>
+    </message>
+    <message>
+        <source>请为以下各项选择列：{fields}</source>
+        <translation>Choose a column for: {fields}</translation>
     </message>
     <message>
         <source>请假</source>
@@ -2986,6 +3146,10 @@ Number: {number}</translation>
         <translation>Redo the entry just undone</translation>
     </message>
     <message>
+        <source>重新导入…</source>
+        <translation>Import again…</translation>
+    </message>
+    <message>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
@@ -3058,6 +3222,10 @@ Number: {number}</translation>
         <translation> (not on roster)</translation>
     </message>
     <message>
+        <source>（尚未记住任何表头）</source>
+        <translation>(no header remembered yet)</translation>
+    </message>
+    <message>
         <source>（文件中未附证书链）</source>
         <translation>(no certificate chain in the file)</translation>
     </message>
@@ -3078,6 +3246,10 @@ Number: {number}</translation>
         <translation>(no name in the certificate)</translation>
     </message>
     <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
         <source>（逾期）</source>
         <translation> (overdue)</translation>
     </message>
@@ -3090,8 +3262,16 @@ Number: {number}</translation>
         <translation>; {kept} finalised month(s) keep their version, {open} open month(s) reassessed with the new one</translation>
     </message>
     <message>
+        <source>；已据名单填入本月月均在岗人数</source>
+        <translation>; the month's average headcount filled in from the roster</translation>
+    </message>
+    <message>
         <source>；按检查人员的选择剔除有误的 {n} 行</source>
         <translation>; {n} bad rows left out by the inspector's choice</translation>
+    </message>
+    <message>
+        <source>；未使用的列：{columns}</source>
+        <translation>; columns not used: {columns}</translation>
     </message>
 </context>
 </TS>

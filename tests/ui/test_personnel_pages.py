@@ -2,7 +2,7 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from auditor.calendar import Period
 from tests.core.test_personnel import IDS, ROSTER, write_csv, write_xlsx
@@ -22,7 +22,7 @@ def window(qtbot, tmp_path):
 def test_import_reconcile_and_commitments(qtbot, window, tmp_path):
     page = window.personnel
     page.today = dt.date(2025, 10, 20)
-    page.received.setText("2025-10-12")
+    page.received.setDate(QDate(2025, 10, 12))
     page.import_kind("roster", str(write_xlsx(tmp_path / "名单.xlsx", ROSTER)), wait=True)
     qtbot.waitUntil(lambda: "2025-10-12" in page.kind_labels["roster"].text(), timeout=5000)
     assert "名单.xlsx，5 行" in page.kind_labels["roster"].text()     # five persons; the blank row is skipped

@@ -1,4 +1,10 @@
-"""人员与薪资: the month's five submissions, reconciliation, headcount and confidentiality."""
+"""人员与薪资: the month's five submissions, reconciliation, headcount and confidentiality.
+
+Imports run on a worker. A file replacing the month's file of its kind is first compared with it and
+the differences shown (persons added, removed, changed) before anything is replaced. Headers the program
+does not know are mapped once in a dialog that starts empty and checks the mapping; what was remembered
+for the operator can be forgotten again (表头对应…). Every write is an operation.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -25,17 +31,19 @@ from auditor.calendar import Period
 from auditor.errors import AuditorError
 from auditor.imports import ColumnsError
 from auditor.model import Contract
-from auditor.operations.personnel import import_file
+from auditor.operations import personnel as personnel_ops
 from auditor.payroll import TYPES, ReconFinding
-from auditor.personnel import DUTY_STATUSES, confidentiality_findings, reconcile_month, staffing_figures
+from auditor.personnel import DUTY_STATUSES, staffing_figures
 from auditor.staffing import people
 from auditor.storage import Store
 from auditor.submissions import KIND_LABELS, KINDS
 
 from .. import errors
+from ..feedback import say
 from ..i18n import tr
 from ..models.table_model import Column, ObjectTableModel
-from ..ops import run_op
+from ..ops import announce, run_op
+from .notices import chosen_date, date_edit
 from .summary import make_table
 
 
@@ -58,35 +66,52 @@ class PersonnelPage(QWidget):
         self.contract: Contract | None = None
         self.period: Period | None = None
         self.today = dt.date.today()
-        self.received = QLineEdit(self.today.isoformat())
+        self.received = date_edit(self.today)
+        self.received.setToolTip(tr("乙方报送的文件收到的日期（判断是否逾期报送）；默认今天"))
         self.kind_labels: dict[str, QLabel] = {}
+        self.import_buttons: dict[str, QPushButton] = {}
         imports = QGroupBox(tr("乙方报送（收到日期）"))
         grid = QGridLayout(imports)
         grid.addWidget(QLabel(tr("收到日期：")), 0, 0)
         grid.addWidget(self.received, 0, 1)
+        self.columns_button = QPushButton(tr("表头对应…"))
+        self.columns_button.setToolTip(tr("查看或忘记为乙方记住的表头对应（指定错了可在此更正）"))
+        self.columns_button.clicked.connect(lambda: self.edit_columns())
+        grid.addWidget(self.columns_button, 0, 2)
         for row, kind in enumerate(KINDS, start=1):
             label = QLabel()
+            label.setWordWrap(True)
             button = QPushButton(tr("导入…"))
+            button.setToolTip(tr("导入乙方报送的{kind}（.xlsx、.xls 或 .csv；有误的文件整份不导入）").format(
+                kind=tr(KIND_LABELS[kind])))
             button.clicked.connect(lambda _=False, k=kind: self.import_kind(k))
             grid.addWidget(QLabel(tr(KIND_LABELS[kind])), row, 0)
             grid.addWidget(label, row, 1)
             grid.addWidget(button, row, 2)
             self.kind_labels[kind] = label
+            self.import_buttons[kind] = button
+        grid.setColumnStretch(1, 1)
         self.figures = QLabel()
+        self.figures.setWordWrap(True)
         self.reconcile_button = QPushButton(tr("核对"))
-        self.reconcile_button.clicked.connect(self.reconcile)
+        self.reconcile_button.setToolTip(tr("核对名单、工资表、五险一金与转账记录，差异记为本月问题"))
+        self.reconcile_button.clicked.connect(lambda: self.reconcile())
         self.findings_model: ObjectTableModel[ReconFinding] = ObjectTableModel(finding_columns(), parent=self)
-        self.findings_view = make_table(self.findings_model)
-        self.findings_view.setToolTip(tr("双击查看完整身份证号（须说明理由，记入日志）"))
+        self.findings_view = make_table(self.findings_model, tr("核对结果"))
+        self.findings_view.setToolTip(tr("双击查看完整身份证号（须说明理由，记入日志）；右键复制或导出"))
         self.findings_view.doubleClicked.connect(lambda index: self.reveal(index.row()))
         self.duty_boxes: dict[str, QComboBox] = {}
         self.duty_notes: dict[str, QLineEdit] = {}
         self.duties_box = QGroupBox(tr("保密义务"))
         self.duties_layout = QGridLayout(self.duties_box)
+        self.duties_layout.setColumnStretch(0, 3)
+        self.duties_layout.setColumnStretch(2, 2)
         self.unsigned = QListWidget()
         self.unsigned.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.unsigned.setToolTip(tr("在职但未签保密承诺的人员；可多选（Ctrl/Shift+单击）"))
         self.sign_button = QPushButton(tr("标记所选人员已签保密承诺"))
-        self.sign_button.clicked.connect(self.mark_signed)
+        self.sign_button.setToolTip(tr("记录所选人员今天已签署保密承诺（先确认，记录不能撤销）"))
+        self.sign_button.clicked.connect(lambda: self.mark_signed())
         left = QVBoxLayout()
         left.addWidget(imports)
         left.addWidget(self.figures)
@@ -95,6 +120,7 @@ class PersonnelPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.reconcile_button)
         left.addLayout(row)
+        left.addWidget(self.findings_view.toolbar())
         left.addWidget(self.findings_view, 1)
         right = QVBoxLayout()
         right.addWidget(self.duties_box)
@@ -112,6 +138,7 @@ class PersonnelPage(QWidget):
             info = present.get(kind)
             label.setText(tr("{source}，{rows} 行，{day} 收到").format(
                 source=info["source"], rows=info["row_count"], day=info["received_on"]) if info else tr("未报送"))
+            self.import_buttons[kind].setText(tr("重新导入…") if info else tr("导入…"))
         figures = staffing_figures(self.store, contract, period)
         if figures:
             names = {r.key: r.name for r in contract.roles}
@@ -128,11 +155,13 @@ class PersonnelPage(QWidget):
         while self.duties_layout.count():
             self.duties_layout.takeAt(0).widget().deleteLater()
         self.duty_boxes.clear()
+        self.duty_notes.clear()
         saved = self.store.personnel.duties(self.contract.id, self.period)
         for row, duty in enumerate(self.contract.confidentiality):
             text = QLabel(f"{duty.text}（{duty.clause}）")
             text.setWordWrap(True)
             box = QComboBox()
+            box.setToolTip(tr("本月检查该项保密义务的结果"))
             box.addItem(tr("未检查"), "")
             for key, label in DUTY_STATUSES.items():
                 box.addItem(tr(label), key)
@@ -140,6 +169,8 @@ class PersonnelPage(QWidget):
             box.setCurrentIndex(max(box.findData(status), 0))
             note_edit = QLineEdit(note)
             note_edit.setPlaceholderText(tr("检查情况"))
+            note_edit.setToolTip(tr("检查情况的说明（未落实时写明问题，印在问题清单上）"))
+            note_edit.setMinimumWidth(note_edit.fontMetrics().horizontalAdvance("检") * 12)  # a sentence, not 2 chars
             box.currentIndexChanged.connect(lambda _=0, k=duty.key: self.save_duty(k))
             note_edit.editingFinished.connect(lambda k=duty.key: self.save_duty(k))
             self.duties_layout.addWidget(text, row, 0)
@@ -150,10 +181,17 @@ class PersonnelPage(QWidget):
 
     def save_duty(self, key: str) -> None:
         status = self.duty_boxes[key].currentData()
-        if status:
-            self.store.personnel.set_duty(self.contract.id, self.period, key, status, self.duty_notes[key].text())
-            confidentiality_findings(self.store, self.contract, self.period)
-            self.changed.emit()
+        if not status:
+            return
+        try:
+            outcome = personnel_ops.set_duty(self.store, self.contract.id, self.period, key, status,
+                                             self.duty_notes[key].text())
+        except AuditorError as exc:
+            errors.warn(self, tr("未保存"), exc)
+            return
+        announce(outcome.changes)
+        self.changed.emit()
+        say(self, tr("已记录保密义务检查：{status}").format(status=self.duty_boxes[key].currentText()))
 
     def _load_unsigned(self) -> None:
         self.unsigned.clear()
@@ -169,10 +207,7 @@ class PersonnelPage(QWidget):
 
     def mark_signed(self, confirmed: bool = False) -> int:
         """The selected persons recorded as having signed the commitment today, once confirmed (it is kept)."""
-        from auditor.operations.personnel import sign_commitments
-
-        from ..feedback import confirm, say
-        from ..ops import announce
+        from ..feedback import confirm
 
         chosen = [item.data(Qt.ItemDataRole.UserRole) for item in self.unsigned.selectedItems()]
         if not chosen:
@@ -184,7 +219,7 @@ class PersonnelPage(QWidget):
                 names + "\n" + tr("签署日期记为 {day}；记录不能撤销。").format(day=self.today)):
             return 0
         try:
-            outcome = sign_commitments(self.store, self.contract.id, self.period, chosen, self.today)
+            outcome = personnel_ops.sign_commitments(self.store, self.contract.id, self.period, chosen, self.today)
         except AuditorError as exc:
             errors.warn(self, tr("未记录"), exc)
             return 0
@@ -194,46 +229,101 @@ class PersonnelPage(QWidget):
         say(self, tr("已记录 {n} 人签署保密承诺：{names}").format(n=len(chosen), names=names))
         return len(chosen)
 
-    def received_on(self) -> dt.date | None:
-        try:
-            return dt.date.fromisoformat(self.received.text().strip())
-        except ValueError:
-            QMessageBox.warning(self, tr("日期有误"), tr("收到日期应写作 YYYY-MM-DD"))
-            return None
+    def received_on(self) -> dt.date:
+        return chosen_date(self.received)
 
+    # ------------------------------------------------------------- imports
     def import_kind(self, kind: str, path: str | None = None, wait: bool = False,
-                    column_map: dict[str, str] | None = None) -> None:
+                    column_map: dict[str, str] | None = None, replace: bool | None = None) -> None:
+        """Import a file of ``kind``. One replacing the month's file of that kind is compared with it first
+        and replaces it only when the user says so (``replace`` True answers for the user, in scripts)."""
         received = self.received_on()
-        if received is None:
-            return
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, tr("选择{kind}").format(kind=tr(KIND_LABELS[kind])), "",
                                                   tr("表格 (*.xlsx *.xls *.csv)"))
             if not path:
                 return
         contract, period = self.contract, self.period
+        asked: list[frozenset[str]] = []  # the missing fields already asked for: never the same question twice
 
-        def work(store, progress, cancelled):
-            return import_file(store, contract.id, period, kind, Path(path), received, column_map, progress)
-
-        def done(summary) -> None:
-            pass  # the views that show personnel files refresh from the operation's changes
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, ColumnsError) and exc.headers:
-                mapping = self.ask_columns(exc)
-                if mapping:
-                    self.import_kind(kind, path, wait, {**(column_map or {}), **mapping})
+        def failed(exc: BaseException, mapping: dict[str, str] | None) -> None:
+            if isinstance(exc, ColumnsError) and exc.headers and frozenset(exc.missing) not in asked:
+                asked.append(frozenset(exc.missing))
+                self.importing = Path(path).name
+                more = self.ask_columns(exc)
+                if more:
+                    start({**(mapping or {}), **more})
+                else:
+                    say(self, tr("未导入 {name}：未指定表头").format(name=Path(path).name))
                 return
             errors.warn(self, tr("未导入"), exc)
 
-        run_op(self, self.store, tr("正在导入…"), work, done, failed, wait)
+        def imported(summary) -> None:
+            text = tr("已导入{kind}：{source}，{rows} 行").format(kind=tr(KIND_LABELS[kind]), source=summary.source,
+                                                          rows=summary.rows)
+            if summary.headcount_applied:
+                text += tr("；已据名单填入本月月均在岗人数")
+            if summary.unmapped:
+                text += tr("；未使用的列：{columns}").format(columns="、".join(summary.unmapped))
+            say(self, text)
+
+        def run_import(mapping: dict[str, str] | None) -> None:
+            def work(store, progress, cancelled):
+                return personnel_ops.import_file(store, contract.id, period, kind, Path(path), received, mapping,
+                                                 progress)
+
+            run_op(self, self.store, tr("正在导入…"), work, imported, lambda exc: failed(exc, mapping), wait)
+
+        def start(mapping: dict[str, str] | None) -> None:
+            if replace is True or self.store.personnel.dataset(contract.id, period, kind) is None:
+                run_import(mapping)
+                return
+
+            def compare(store, progress, cancelled):
+                progress(0.3, tr("正在比较新旧文件…"))
+                return personnel_ops.compare_import(store, contract.id, period, kind, Path(path), mapping)
+
+            def compared(result) -> None:
+                if result is None:
+                    run_import(mapping)
+                elif replace is None and self.ask_replace(kind, result, Path(path).name):
+                    run_import(mapping)
+                else:
+                    say(self, tr("未替换：{kind}仍为 {source}").format(kind=tr(KIND_LABELS[kind]), source=result[0]))
+
+            run_op(self, self.store, tr("正在比较…"), compare, compared, lambda exc: failed(exc, mapping), wait)
+
+        start(column_map)
+
+    def ask_replace(self, kind: str, compared, new_name: str) -> bool:
+        from ..dialogs.reimport import ReimportDialog
+
+        previous, diff = compared
+        return bool(ReimportDialog(tr(KIND_LABELS[kind]), previous, new_name, diff, self).exec())
 
     def ask_columns(self, error: ColumnsError) -> dict[str, str] | None:
         from ..dialogs.column_map import ColumnMapDialog
 
-        dialog = ColumnMapDialog(error.missing, error.headers, self.contract.party_b.name, self)
+        dialog = ColumnMapDialog(error.missing, error.headers, self.contract.party_b.name, self, error.kind,
+                                 getattr(self, "importing", ""))
         return dialog.mapping() if dialog.exec() else None
+
+    def edit_columns(self) -> int:
+        """The headers remembered for the operator; the chosen ones forgotten."""
+        from ..dialogs.column_map import RememberedColumnsDialog
+
+        operator = self.contract.party_b.name
+        dialog = RememberedColumnsDialog(self.store.personnel.column_maps(operator), operator, self)
+        if not dialog.exec() or not dialog.chosen():
+            return 0
+        forgotten = 0
+        for kind in dict.fromkeys(k for k, _ in dialog.chosen()):
+            headers = [h for k, h in dialog.chosen() if k == kind]
+            outcome = personnel_ops.forget_columns(self.store, self.contract.id, kind, headers)
+            forgotten += outcome.value
+            announce(outcome.changes)
+        say(self, tr("已忘记 {n} 个表头对应；下次导入时重新指定").format(n=forgotten))
+        return forgotten
 
     def reveal(self, row: int, reason: str | None = None) -> str | None:
         """Show one full ID number on purpose; the reveal is logged with its reason."""
@@ -258,7 +348,14 @@ class PersonnelPage(QWidget):
         return number
 
     def reconcile(self) -> list[ReconFinding]:
-        findings = reconcile_month(self.store, self.contract, self.period, self.today)
-        self.findings_model.set_rows(findings)
+        try:
+            outcome = personnel_ops.reconcile(self.store, self.contract.id, self.period, self.today)
+        except AuditorError as exc:
+            errors.warn(self, tr("未核对"), exc)
+            return []
+        self.findings_model.set_rows(outcome.value)
+        announce(outcome.changes)
         self.changed.emit()
-        return findings
+        say(self, tr("核对完成：{n} 处差异，已记为本月问题").format(n=len(outcome.value)) if outcome.value
+            else tr("核对完成：名单、工资、五险一金与转账记录一致"))
+        return outcome.value
