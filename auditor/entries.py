@@ -86,7 +86,7 @@ def parse_measurement(contract: Contract, period: Period, raw: Any, where: str,
         problems.append(f"{where}.indicator: 合同 {contract.id} 中没有指标 {code}")
         return None
     if indicator.derived == "incidents":
-        problems.append(f"{where}: {code} 由本月严重舆论事件数（incidents）自动得出，无需录入")
+        problems.append(f"{where}: {code} 由本月{indicator.name}数（incidents）自动得出，无需录入")
         return None
     if not is_due(contract, indicator, period):
         problems.append(f"{where}: {code} 为{indicator.frequency.label}指标，{period} 不考核"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .contract_text import incident_name
 from .model import Contract, Status
 from .money import format_yuan
 from .scoring import MonthResult
@@ -17,7 +18,7 @@ from .scoring import MonthResult
 
 @dataclass(frozen=True, slots=True)
 class FindingDraft:
-    source: str      # indicator | staffing | incident | late | reconciliation | deadline | confidentiality
+    source: str      # indicator | staffing | incident | late | reconciliation | deadline | confidentiality | spot_check
     key: str         # indicator code, role, or the source's own key
     title: str
     detail: str
@@ -39,7 +40,8 @@ def month_findings(contract: Contract, result: MonthResult) -> list[FindingDraft
     for deduction in result.deductions:
         if deduction.kind in ("incident", "staffing", "late") and not (deduction.kind == "incident"
                                                                        and result.incidents is None):
-            titles = {"incident": "发生严重舆论事件", "staffing": "运营团队人员不足", "late": "逾期提供服务"}
+            titles = {"incident": f"发生{incident_name(contract)}", "staffing": "运营团队人员不足",
+                      "late": "逾期提供服务"}
             drafts.append(FindingDraft(deduction.kind, deduction.kind, titles[deduction.kind],
                                        f"{result.period.label()}{deduction.basis}，"
                                        f"扣减 {format_yuan(deduction.amount)}",

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from .calendar import CalendarError, Period, WorkCalendar, months_between, quarter_of
+from .contract_text import incident_name, termination_clause
 from .model import Contract, Family, Frequency, Indicator, Installment, MeasurementKind, Role, Status
 from .money import fen, format_yuan, percent_of
 from .submissions import KIND_LABELS, PERSONNEL_KINDS, assessed, due_on
@@ -102,7 +103,7 @@ class RoleResult:
     shortfall: int
 
 
-DEDUCTION_KINDS = {"indicator": "指标不达标", "incident": "严重舆论事件", "staffing": "人员缺口", "late": "逾期违约金",
+DEDUCTION_KINDS = {"indicator": "指标不达标", "incident": "约定事件", "staffing": "人员缺口", "late": "逾期违约金",
                    "adjustment": "付款后调整"}
 
 
@@ -115,10 +116,11 @@ class Deduction:
     basis: str
     clause: str
     provisional: bool = False  # an item not entered, deducted as if it failed (暂估)
+    name: str = ""     # what the contract calls it, where the kind alone does not say (incidents: henan 严重舆论事件)
 
     @property
     def label(self) -> str:
-        return DEDUCTION_KINDS[self.kind] + (f" {self.code}" if self.code else "") + \
+        return (self.name or DEDUCTION_KINDS[self.kind]) + (f" {self.code}" if self.code else "") + \
             ("（暂估）" if self.provisional else "")
 
 
@@ -329,11 +331,6 @@ def _incident_percent(contract: Contract, count: int) -> Decimal:
     return contract.incident_steps[min(count, len(contract.incident_steps)) - 1]
 
 
-def termination_clause(contract: Contract, key: str, unknown: str = "合同约定") -> str:
-    """The clause of 甲方's termination right ``key`` (late_service, incidents, spot_checks…), from the contract."""
-    return next((c.clause for c in contract.termination if c.key == key), unknown)
-
-
 def staffing_requirement(contract: Contract, period: Period,
                          approved: Mapping[str, int] | None = None) -> dict[str, int]:
     """Required headcount per role, after changes approved by 甲方 for this month."""
@@ -364,6 +361,7 @@ def assess_month(contract: Contract, entries: MonthEntries, calendar: WorkCalend
     incidents_to_date = incidents_before + (entries.incidents or 0)
     counted = incidents_before + 1 if entries.incidents is None else incidents_to_date
     incident_money = ZERO
+    events = incident_name(contract)
     steps = contract.incident_steps
     if steps and counted > incidents_before:
         step = _incident_percent(contract, counted) - _incident_percent(contract, incidents_before)
@@ -371,28 +369,28 @@ def assess_month(contract: Contract, entries: MonthEntries, calendar: WorkCalend
         if incident_money:
             deductions.append(Deduction(
                 "incident", period, "", incident_money,
-                (f"本月严重舆论事件数未录入，暂按发生 1 次扣减（服务期此前累计 {incidents_before} 次）"
+                (f"本月{events}数未录入，暂按发生 1 次扣减（服务期此前累计 {incidents_before} 次）"
                  if entries.incidents is None else
-                 f"严重舆论事件 {entries.incidents} 次（服务期累计 {incidents_to_date} 次）")
+                 f"{events} {entries.incidents} 次（服务期累计 {incidents_to_date} 次）")
                 + f"，累计扣减比例 {_incident_percent(contract, counted)}%",
-                contract.clauses.get("incident", ""), provisional=entries.incidents is None))
+                contract.clauses.get("incident", ""), provisional=entries.incidents is None, name=events))
     if (contract.incident_termination_count
             and incidents_to_date >= contract.incident_termination_count > incidents_before):
-        clause = termination_clause(contract, "incidents")
-        warnings.append(f"严重舆论事件累计 {incidents_to_date} 次，甲方可依 {clause} 解除合同")
+        clause = termination_clause(contract, "incidents") or "合同约定"
+        warnings.append(f"{events}累计 {incidents_to_date} 次，甲方可依 {clause} 解除合同")
     if steps and entries.incidents and incidents_to_date > len(steps):
         first = max(incidents_before + 1, len(steps) + 1)
         which = f"第 {first} 次" if first == incidents_to_date else f"第 {first}～{incidents_to_date} 次"
-        warnings.append(f"服务期累计{which}严重舆论事件不再扣款：合同（{contract.clauses.get('incident', '')}）"
+        warnings.append(f"服务期累计{which}{events}不再扣款：合同（{contract.clauses.get('incident', '')}）"
                         f"只约定前 {len(steps)} 次累计扣减 {steps[-1]}%；适用的是甲方解除合同的权利"
-                        f"（{termination_clause(contract, 'incidents')}）")
+                        f"（{termination_clause(contract, 'incidents') or '合同约定'}）")
 
     items: list[ItemResult] = []
     points = ZERO  # the month's score, for the points family only
     for indicator in contract.indicators:
         if indicator.derived == "incidents":
             if entries.incidents is None:
-                status, actual, detail = Status.MISSING, None, "未录入本月严重舆论事件数"
+                status, actual, detail = Status.MISSING, None, f"未录入本月{incident_name(contract)}数"
             else:
                 status = Status.FAIL if entries.incidents else Status.PASS
                 actual, detail = Decimal(entries.incidents), f"本月 {entries.incidents} 件"
@@ -459,7 +457,7 @@ def assess_month(contract: Contract, entries: MonthEntries, calendar: WorkCalend
                                     f"每日 {contract.late_penalty_percent_per_day}%",
                                     contract.clauses.get("late", "")))
     elif entries.late_days:
-        clause = termination_clause(contract, "late_service", "")
+        clause = termination_clause(contract, "late_service")
         warnings.append(f"逾期提供服务 {entries.late_days} 日不扣款：合同没有按日计算的逾期违约金条款"
                         + (f"；适用的是甲方解除合同的权利（{clause}）" if clause else ""))
 

@@ -171,6 +171,10 @@ def test_the_deductions_contract_scores_and_pays_with_its_own_roles_and_rates(zh
     march = json.loads(cli(zhoukou, capsys, "score", "zhoukou-2026", "2026-03", "--json"))
     assert march["deduction_total"] == "96000.00"         # the 2nd: 6 % − 2 % = 4 %
     assert any("第十条2" in w and "解除合同" in w for w in march["warnings"])
+    # the contract's own name for the events (its ZK-03), never henan's 严重舆论事件
+    assert "严重投诉事件 1 次（服务期累计 2 次）" in march["deductions"][0]["basis"]
+    assert any(w.startswith("严重投诉事件累计 2 次") for w in march["warnings"])
+    assert "严重舆论事件" not in json.dumps([january, february, march], ensure_ascii=False)
     assert not any("第八条" in w for w in march["warnings"])
     payment = json.loads(cli(zhoukou, capsys, "payment", "zhoukou-2026", "1", "--json"))
     # 1,200,000.00 − (72,000.00 + 48,000.00 + 96,000.00)
@@ -190,6 +194,7 @@ def test_the_deductions_contracts_documents_say_its_own_rules(zhoukou, capsys, t
         assert expected in text, expected
     paid = text_of(statement)
     assert "¥984,000.00" in paid and "第五条3" in paid and "第七条2" in paid
+    assert "严重投诉事件" in paid and "严重舆论事件" not in text + paid
     for foreign in HENAN_ONLY + LUOYANG_ONLY:
         assert foreign not in text + paid, foreign
 
