@@ -190,7 +190,9 @@ def _bond(contract: Contract) -> str:
 def readings(contract: Contract) -> list[str]:
     """Every reading a score sheet prints: the settings' readings, then the contract's rules from its data,
     then the contract's own recorded interpretations."""
-    lines = list(contract.settings.readings(contract.family))
+    lines = list(contract.settings.readings(
+        contract.family, annual_items=any(i.frequency is Frequency.YEAR for i in contract.indicators),
+        personnel_files=contract.obligation("personnel_submission") is not None))
     lines.append(_item_rule(contract))
     if contract.family is Family.POINTS:
         lines.append(band_text(contract))

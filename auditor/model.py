@@ -179,17 +179,18 @@ class Settings:
     personnel_due: str = "next_month"    # next_month | same_month: the day of month M's personnel files
     assessment_start: str = "service"    # service | signing: the first month assessed
 
-    def readings(self, family: Family) -> list[str]:
-        """The readings these settings choose. The contract's own rules (bands, incident steps, staffing,
+    def readings(self, family: Family, *, annual_items: bool = True, personnel_files: bool = True) -> list[str]:
+        """The readings these settings choose (a reading about annual items or personnel files only for a
+        contract that has them). The contract's own rules (bands, incident steps, staffing,
         remedies, termination) are generated from its data by ``auditor.contract_text.readings``."""
         return [
             "考核期为自然月；季度指标在季度最后一个月考核，季度"
             + ("自服务期起始月起算" if self.quarter_alignment == "service" else "按自然季度划分"),
             "比率精确比较（例如 96.00% 满足 ≥96%，95.999% 不满足）；未录入的指标不视为达标",
-            *self.money_readings(family),
+            *self.money_readings(family, annual_items=annual_items, personnel_files=personnel_files),
         ]
 
-    def money_readings(self, family: Family) -> list[str]:
+    def money_readings(self, family: Family, *, annual_items: bool = True, personnel_files: bool = True) -> list[str]:
         """The money readings (issue 12), each naming the setting that would read it the other way."""
         lines = ["未录入的指标使核算成为暂估，暂估按该项不达标计（计分制不得分，扣款制按不达标扣减）；"
                  "人员人数未录入的月份不暂扣人员缺口"]
@@ -198,19 +199,21 @@ class Settings:
                 "按精确值确定支付比例，显示保留两位小数（设置 band_basis=rounded：先四舍五入到两位小数再定档）"
                 if self.band_basis == "exact" else
                 "先四舍五入到两位小数再确定支付比例（设置 band_basis=exact：按精确值定档）"))
-            lines.append("年度指标：" + (
-                "在含年度考核月的期次中整体计分，X = 期内各月月度指标得分的平均 + 年度指标实得分"
-                "（设置 annual_items=assessment_month：只计入考核月的月度得分）"
-                if self.annual_items == "installment" else
-                "只计入年度考核月的月度得分（设置 annual_items=installment：在期次得分中整体计分）"))
+            if annual_items:
+                lines.append("年度指标：" + (
+                    "在含年度考核月的期次中整体计分，X = 期内各月月度指标得分的平均 + 年度指标实得分"
+                    "（设置 annual_items=assessment_month：只计入考核月的月度得分）"
+                    if self.annual_items == "installment" else
+                    "只计入年度考核月的月度得分（设置 annual_items=installment：在期次得分中整体计分）"))
         else:
             lines.append("扣减额超过当期应付款的部分结转下期；末期后仍有余额的，"
                          "在所持履约保证金额度内列为可从保证金中扣除，其余须另行向乙方追偿（无保证金的合同全部追偿）")
         lines.append("已登记付款的期次冻结，其考核月份此后的变动作为带日期和理由的调整列入下一未付期次")
-        lines.append("第 M 月的人员名单、工资表、五险一金缴纳记录、工资发放转账记录" + (
-            "于第 M+1 月约定日前报送，排班表于第 M 月约定日前报送（设置 personnel_due=same_month：均于第 M 月）"
-            if self.personnel_due == "next_month" else
-            "与排班表均于第 M 月约定日前报送（设置 personnel_due=next_month：人员信息于次月）"))
+        if personnel_files:
+            lines.append("第 M 月的人员名单、工资表、五险一金缴纳记录、工资发放转账记录" + (
+                "于第 M+1 月约定日前报送，排班表于第 M 月约定日前报送（设置 personnel_due=same_month：均于第 M 月）"
+                if self.personnel_due == "next_month" else
+                "与排班表均于第 M 月约定日前报送（设置 personnel_due=next_month：人员信息于次月）"))
         lines.append(
             "考核自服务期开始之月起；报送期限在合同签订前的，不作为期限（不计逾期、未报送）"
             "（设置 assessment_start=signing：自签订之月起考核）" if self.assessment_start == "service" else

@@ -101,6 +101,8 @@ def test_the_points_contracts_score_sheet_prints_its_own_readings(kaifeng, capsy
         assert expected in text, expected
     for foreign in HENAN_ONLY + LUOYANG_ONLY:
         assert foreign not in text, foreign
+    # no annual indicators and no personnel-file obligation in this contract: no reading about either
+    assert "年度指标" not in text and "工资发放转账记录" not in text
 
 
 def test_the_points_contracts_installment_sheet_and_payment_statement(kaifeng, capsys, tmp_path):
