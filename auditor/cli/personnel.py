@@ -39,7 +39,8 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     else:
         print(f"已导入 {summary.source}：{summary.rows} 行（{summary.kind}，{summary.received_on} 收到）")
         if summary.headcount:
-            print("月均在岗：" + "、".join(f"{k} {number_text(v)}" for k, v in summary.headcount.items())
+            names = {role.key: role.name for role in contract.roles}
+            print("月均在岗：" + "、".join(f"{names.get(k, k)} {number_text(v)}" for k, v in summary.headcount.items())
                   + ("（已填入本月人员配置）" if summary.headcount_applied else "（本月已有录入，未覆盖）"))
     return EXIT_OK
 

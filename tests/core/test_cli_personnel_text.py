@@ -70,9 +70,9 @@ def test_a_roster_import_says_what_it_read_and_fills_in_the_headcount_once(db, c
     roster = db.parent / "名单.csv"
     assert run(db, capsys, "import", "henan-2025", "2025-10", "roster", roster, "--received", "2025-10-03") == [
         "已导入 名单.csv：3 行（roster，2025-10-03 收到）",
-        "月均在岗：frontline 1.52、support 0、management 1（已填入本月人员配置）"]
+        "月均在岗：一线员工 1.52、运营支撑人员 0、管理人员 1（已填入本月人员配置）"]
     again = run(db, capsys, "import", "henan-2025", "2025-10", "roster", roster, "--received", "2025-10-04")
-    assert again[1] == "月均在岗：frontline 1.52、support 0、management 1（本月已有录入，未覆盖）"
+    assert again[1] == "月均在岗：一线员工 1.52、运营支撑人员 0、管理人员 1（本月已有录入，未覆盖）"
 
 
 def test_a_received_date_that_does_not_exist_is_refused(db, capsys):
