@@ -295,7 +295,8 @@ def _indicator(value: Any, ctx: _Context) -> str:
     raise _Bad(f"合同 {ctx.contract.id} 中没有指标“{shown(str(value))}”")
 
 
-FINDING_SOURCES = ("indicator", "staffing", "incident", "late", "reconciliation", "deadline", "confidentiality")
+FINDING_SOURCES = ("indicator", "staffing", "incident", "late", "reconciliation", "deadline", "confidentiality",
+                   "spot_check")
 NOTICE_STATUSES = ("issued", "received", "rectified", "closed", "escalated", "superseded")
 NOTICE_LIFECYCLE = ("deadline", "received_by", "received_at", "rectified_at", "closed_by", "closed_at",
                     "escalated_at", "escalation")

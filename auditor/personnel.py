@@ -121,7 +121,12 @@ def spot_candidates(store: Store, contract: Contract, at: dt.datetime) -> list[S
         raise InputError(f"{period} 尚未导入人员名单，无法现场抽查")
     schedule = store.personnel.dataset(contract.id, period, "schedule")
     staff = scheduled_now(people(roster.records), schedule.records if schedule else (), at)
-    return [SpotEntry(p.key, p.name, p.employee_no, p.role, True) for p in staff]
+    entries, seen = [], set()
+    for p in staff:  # two roster rows with one ID number (itself a reconciliation finding) stay two people
+        key = p.key if p.key not in seen else f"{p.key}#第{p.row}行"
+        seen.add(key)
+        entries.append(SpotEntry(key, p.name, p.employee_no, p.role, True))
+    return entries
 
 
 def finish_spot_check(store: Store, contract: Contract, check_id: int) -> tuple[bool, list[str]]:
@@ -131,12 +136,41 @@ def finish_spot_check(store: Store, contract: Contract, check_id: int) -> tuple[
     counts = "；".join(f"{role}：" + "、".join(f"{k} {v}" for k, v in c.items() if v)
                       for role, c in result.by_role.items())
     store.personnel.finish_spot_check(check_id, result.failed, "；".join(result.reasons) or counts)
+    started = dt.datetime.fromisoformat(store.personnel.spot_check(check_id)["started_at"])
+    spot_check_findings(store, contract, Period.of(started.date()))
     warnings = []
     limit = contract.spot_check_termination_count
     if result.failed and limit and store.personnel.failed_spot_checks(contract.id) >= limit:
         warnings.append(termination_warning(contract, "spot_checks", "服务期内现场抽查已 "
                                             f"{store.personnel.failed_spot_checks(contract.id)} 次不达标"))
     return result.failed, warnings
+
+
+def spot_check_findings(store: Store, contract: Contract, period: Period) -> list[FindingDraft]:
+    """SPEC §5: the month's finished spot checks as findings, one per person 缺岗 and one per person at work
+    but not on the roster, so that a notice can cite them. Rebuilt whole each time (a check finished later
+    in the month adds its own, earlier ones stay)."""
+    from .findings import FindingDraft
+
+    rule = contract.obligation("personnel_submission")
+    roster_clause = rule.clause if rule else contract.clauses.get("staffing", "")
+    roles = {r.key: r.name for r in contract.roles}
+    drafts: list[FindingDraft] = []
+    for check in reversed(store.personnel.spot_checks(contract.id)):
+        when = dt.datetime.fromisoformat(check["started_at"])
+        if not check["finished_at"] or Period.of(when.date()) != period:
+            continue
+        at = f"{when:%Y-%m-%d %H:%M} 现场抽查（{check['place'] or '现场'}）"
+        for n, e in enumerate(store.personnel.spot_entries(check["id"])):
+            who = f"{e.name}（{'工号 ' + e.employee_no + '，' if e.employee_no else ''}{roles.get(e.role, e.role)}）"
+            if e.status == "absent":
+                drafts.append(FindingDraft("spot_check", f"{check['id']}:{n}", f"现场抽查缺岗：{e.name}",
+                                           f"{at}，{who}缺岗，未见经批准的请假", contract.clauses.get("staffing", "")))
+            elif e.status == "present" and not e.on_roster:
+                drafts.append(FindingDraft("spot_check", f"{check['id']}:{n}", f"现场抽查发现名单外人员：{e.name}",
+                                           f"{at}，{who}在岗但不在本月人员名单上", roster_clause))
+    store.findings.sync(contract.id, period, drafts, sources=("spot_check",))
+    return drafts
 
 
 DUTY_STATUSES = {"ok": "已落实", "gap": "未落实", "na": "不适用"}

@@ -24,6 +24,7 @@ EN = {
     "{label} 已整改（{day}）": "{label} rectified ({day})",
     "{label} 已核验关闭": "{label} checked and closed",
     "{label} 已签收：{by} {day}": "{label} received: {by} {day}",
+    "{name}：{status}": "{name}: {status}",
     "{new} 与已导入的 {previous} 内容相同；替换只更新文件记录。":
         "{new} has the same content as {previous}; replacing it only updates the file record.",
     "{n} 份三天内到期：{numbers}": "{n} due within three days: {numbers}",
@@ -57,6 +58,11 @@ EN = {
     "付款分档": "Payment bands",
     "付款日": "Due date",
     "付款时间（原文）": "Due (as written)",
+    "以往抽查": "Past checks",
+    "以检查人员证书签名并登记现场抽查记录（编号，此后不能修改）":
+        "Sign and register the spot check record with the inspector's certificate (numbered, then unchangeable)",
+    "以该月的问题（含本次抽查的缺岗、名单外人员）起草整改通知书":
+        "Draft a rectification notice from that month's findings (this check's absences and unlisted staff too)",
     "作为证据保存（记录 SHA-256），与“已整改”在同一事务中登记":
         "Kept as evidence (SHA-256 recorded) in the same transaction as the step",
     "保存本项并进入下一项（回车）": "Save this item and go to the next (Enter)",
@@ -77,6 +83,7 @@ EN = {
     "升序排列": "Sort ascending",
     "单击表头排序；右键复制、导出或按列筛选；Ctrl+F 搜索":
         "Click a header to sort; right-click to copy, export or filter a column; Ctrl+F searches",
+    "参加抽查的人员，多人用顿号分隔": "The inspectors, separated by 、",
     "参加检查的人员，多人用顿号分隔": "The inspectors, separated by 、",
     "双击查看完整身份证号（须说明理由，记入日志）；右键复制或导出":
         "Double-click to see a full ID number (a reason is asked and logged); right-click to copy or export",
@@ -95,6 +102,8 @@ EN = {
     "在全部列中搜索": "Search all columns",
     "在哪一列中搜索": "Which column to search",
     "在回执上签字的乙方人员姓名": "The operator's person who signed the receipt",
+    "在岗但不在人员名单上的人：登记后抽查不达标，并记为问题":
+        "Someone at work who is not on the roster: the check then fails and it becomes a finding",
     "在职但未签保密承诺的人员；可多选（Ctrl/Shift+单击）":
         "Staff without a signed commitment; select several with Ctrl/Shift+click",
     "地址": "Address",
@@ -127,15 +136,20 @@ EN = {
     "已定稿 {month}": "Finalised {month}",
     "已导入{kind}：{source}，{rows} 行": "Imported {kind}: {source}, {rows} rows",
     "已导出 {n} 行到 {path}": "Exported {n} rows to {path}",
+    "已开始抽查：{n} 人应在岗": "Check started: {n} should be at work",
     "已忘记 {n} 个表头对应；下次导入时重新指定": "Forgot {n} remembered headers; they will be asked for next time",
     "已整改": "Rectified",
     "已标记": "Marked",
     "已签发 {number}，整改期限 {deadline}": "Issued {number}, due {deadline}",
+    "已签发 {title} {number}": "Issued {title} {number}",
+    "已记为本月问题，可纳入整改通知书。": "Recorded as this month's findings, ready for a notice.",
     "已记录 {n} 人签署保密承诺：{names}": "Recorded {n} signed commitments: {names}",
     "已记录保密义务检查：{status}": "Duty check recorded: {status}",
     "已起草 {label}（{n} 个问题）": "Drafted {label} ({n} findings)",
     "已转到 {month}": "Now showing {month}",
     "已重新打开 {month}": "Reopened {month}",
+    "应在岗的人员及核对结果；选中后按回车、F2 或 F3 记录":
+        "Who should be at work and how they were found; select one and press Enter, F2 or F3",
     "开始": "Start",
     "开户银行": "Bank",
     "形式": "Form",
@@ -145,13 +159,20 @@ EN = {
     "恢复原顺序": "Original order",
     "所选行（未选则整个表格）复制为制表符分隔的文字（Ctrl+C）":
         "Copy the selected rows (or the whole table) as tab-separated text (Ctrl+C)",
+    "打开": "Open",
     "打开对应的页面": "Open the page for it",
+    "打开所选抽查：未结束的继续核对，已结束的查看结果":
+        "Open the selected check: an unfinished one to go on checking, a finished one to look at",
     "扣减比例(%)": "Deduction (%)",
     "把截图、导出表等文件作为本项证据保存（记录 SHA-256）":
         "Keep a screenshot, an export or another file as this item's evidence (its SHA-256 recorded)",
     "把表格（按当前排序和搜索）导出为 .xlsx 文件": "Export the table (as sorted and searched) to an .xlsx file",
     "抽查不达标解约次数": "Failed spot checks giving a termination right",
+    "抽查的地点，印在现场抽查记录上": "Where the check is made; printed on the record",
+    "抽查的时间：按排班表列出此刻应在岗的人员（无排班表时为全部在职人员）":
+        "When the check is made: the schedule gives who should be at work then (without one, all staff)",
     "指标编号前缀": "Indicator code prefix",
+    "按所填时间列出应在岗人员，开始逐人核对": "List who should be at work at that time and start checking them",
     "搜索": "Search",
     "搜索…": "Search…",
     "搜索…（Esc 清除）": "Search… (Esc clears)",
@@ -181,8 +202,11 @@ EN = {
     "未替换：{kind}仍为 {source}": "Not replaced: the {kind} is still {source}",
     "未标记": "Unmarked",
     "未核对": "Not reconciled",
+    "未签发": "Not issued",
+    "未结束": "Not finished",
     "未记录": "Not recorded",
     "未附整改报告。仍记为已整改？": "No rectification report attached. Record as rectified anyway?",
+    "本合同的历次抽查；双击打开": "The contract's spot checks; double-click to open",
     "本月发生的严重舆论事件数；回车保存": "Serious public-opinion incidents this month; Enter saves",
     "本月已导入 {previous}。用 {new} 替换它：新增 {a} 人，删除 {r} 人，变更 {c} 人。":
         "{previous} is imported for this month. Replacing it by {new}: {a} added, {r} removed, {c} changed.",
@@ -194,6 +218,7 @@ EN = {
     "条件": "Condition",
     "条款": "Clause",
     "来源": "Source",
+    "查看 {at} 的抽查结果": "The check of {at}",
     "查看或忘记为乙方记住的表头对应（指定错了可在此更正）":
         "See or forget the headers remembered for the operator (to correct a wrong mapping)",
     "查看通知书（已签发的为登记的签名件），可打印、另存（双击一行亦可）":
@@ -214,6 +239,7 @@ EN = {
     "止": "To",
     "正在比较…": "Comparing…",
     "正在比较新旧文件…": "Comparing the new file with the imported one…",
+    "正在生成{title}…": "Rendering the {title}…",
     "每日比例(%)": "Percent per day",
     "每月报送日": "Day of the month due",
     "每缺一人扣减比例(%)": "Deduction per missing person (%)",
@@ -225,6 +251,9 @@ EN = {
     "法定代表人": "Legal representative",
     "渠道": "Channels",
     "现场抽查条款": "Spot check clause",
+    "现场抽查记录": "Spot check record",
+    "现场抽查记录：已签发的为登记的签名件，否则为预览":
+        "The spot check record: the registered, signed copy once issued, else a preview",
     "现场检查的地点，印在通知书上": "Where the inspection took place; printed on the notice",
     "现场检查的日期": "The day of the inspection",
     "生效日期": "Effective",
@@ -241,6 +270,7 @@ EN = {
     "税号": "Tax number",
     "税率(%)": "Tax rate (%)",
     "签发日期：默认今天，不能晚于今天": "Issue date: today by default, never later",
+    "签发记录…": "Issue record…",
     "签署方": "Party",
     "签署日期记为 {day}；记录不能撤销。": "The signing date is recorded as {day}; this cannot be undone.",
     "签署栏": "Signature blocks",
@@ -251,6 +281,9 @@ EN = {
     "简称": "Short name",
     "约定解读": "Readings",
     "结束": "End",
+    "结束并判定结果；不达标的人员记为本月问题，可纳入整改通知书":
+        "Finish and judge the check; failures become this month's findings for a notice",
+    "继续抽查（{at}）": "Going on with the check of {at}",
     "编号、签名并登记；签发后不能修改": "Number, sign and register it; it cannot be changed afterwards",
     "考核内容": "Definition",
     "考核周期": "Frequency",
@@ -275,15 +308,20 @@ EN = {
     "记录以下 {n} 人已签署保密承诺？": "Record that these {n} persons signed the confidentiality commitment?",
     "记录所选人员今天已签署保密承诺（先确认，记录不能撤销）":
         "Record that the selected persons signed today (confirmed first; cannot be undone)",
+    "记录文号": "Record number",
     "说明理由后重新打开已定稿的月份（理由记入历史）": "Reopen a finalised month, giving a reason (kept in the history)",
     "请为以下各项选择列：{fields}": "Choose a column for: {fields}",
     "请先在列表中选择已签保密承诺的人员": "First select in the list the persons who signed the commitment",
     "起": "From",
     "起草": "Draft",
     "起草一份更正并替代所选通知书的新通知书": "Draft a new notice that corrects and replaces the selected one",
+    "起草整改通知书…": "Draft a notice…",
     "转到": "Go",
+    "输入姓名或工号的几个字找到人员；回车记为在岗，F2 请假，F3 缺岗":
+        "Type a few characters of a name or staff number; Enter marks present, F2 on leave, F3 absent",
     "达标的件数（分子）；回车保存": "Cases meeting the target (numerator); Enter saves",
     "还剩 {n} 天": "{n} days left",
+    "进行中": "In progress",
     "违约处理": "Remedies",
     "退还工作日数": "Working days to return",
     "选择乙方的整改报告": "Choose the operator's rectification report",
@@ -303,6 +341,7 @@ EN = {
     "页": "Page",
     "项目编号": "Project number",
     "默认今天，不能晚于今天": "Today by default, never later",
+    "（名单中另有一人身份证号相同）": " (another roster row has the same ID number)",
     "（尚未记住任何表头）": "(no header remembered yet)",
     "（请选择）": "(choose)",
     "，整改报告已作为证据保存": ", its report kept as evidence",

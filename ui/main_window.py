@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.summary.document_requested.connect(self.open_document)
         self.notices.changed.connect(self._refresh_views)
         self.payments.open_month.connect(self.go_to)
+        self.spot_check.draft_notice.connect(lambda p: (self.go_to(p), self.open_document("notice")))
         self.dashboard.open_month.connect(lambda p: self.go_to(p, ""))
         self.contracts_page.contracts_changed.connect(self._contracts_changed)
         self.contract_box.currentIndexChanged.connect(self._contract_changed)

@@ -170,6 +170,14 @@ class PersonnelRepo:
         return SpotCheck(id=rid, contract_id=contract_id, started_at=started_at, place=place, inspectors=inspectors,
                          finished_at=finished_at, failed=failed, summary=summary)
 
+    def spot_checks(self, contract_id: str) -> list[SpotCheck]:
+        """The contract's spot checks, the latest first."""
+        rows = self.db.execute("SELECT id, contract_id, started_at, place, inspectors, finished_at, failed, summary "
+                               "FROM spot_checks WHERE contract_id = ? ORDER BY started_at DESC, id DESC",
+                               [contract_id]).fetchall()
+        return [SpotCheck(id=r[0], contract_id=r[1], started_at=r[2], place=r[3], inspectors=r[4], finished_at=r[5],
+                          failed=r[6], summary=r[7]) for r in rows]
+
     def failed_spot_checks(self, contract_id: str) -> int:
         count: int = self.db.execute("SELECT COUNT(*) FROM spot_checks WHERE contract_id = ? AND failed = 1",
                                      [contract_id]).fetchone()[0]

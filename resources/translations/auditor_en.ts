@@ -70,6 +70,10 @@ Valid until {until}</translation>
         <translation>{name}, issued by {issuer}, valid until {until}</translation>
     </message>
     <message>
+        <source>{name}：{status}</source>
+        <translation>{name}: {status}</translation>
+    </message>
+    <message>
         <source>{new} 与已导入的 {previous} 内容相同；替换只更新文件记录。</source>
         <translation>{new} has the same content as {previous}; replacing it only updates the file record.</translation>
     </message>
@@ -410,6 +414,18 @@ Valid until {until}</translation>
         <translation>These required columns were not recognised; pick the file's column for each (remembered for {operator}):</translation>
     </message>
     <message>
+        <source>以往抽查</source>
+        <translation>Past checks</translation>
+    </message>
+    <message>
+        <source>以检查人员证书签名并登记现场抽查记录（编号，此后不能修改）</source>
+        <translation>Sign and register the spot check record with the inspector's certificate (numbered, then unchangeable)</translation>
+    </message>
+    <message>
+        <source>以该月的问题（含本次抽查的缺岗、名单外人员）起草整改通知书</source>
+        <translation>Draft a rectification notice from that month's findings (this check's absences and unlisted staff too)</translation>
+    </message>
+    <message>
         <source>仪表盘</source>
         <translation>Dashboard</translation>
     </message>
@@ -642,6 +658,10 @@ Valid until {until}</translation>
         <translation>Click a header to sort; right-click to copy, export or filter a column; Ctrl+F searches</translation>
     </message>
     <message>
+        <source>参加抽查的人员，多人用顿号分隔</source>
+        <translation>The inspectors, separated by 、</translation>
+    </message>
+    <message>
         <source>参加检查的人员，多人用顿号分隔</source>
         <translation>The inspectors, separated by 、</translation>
     </message>
@@ -804,6 +824,10 @@ Valid until {until}</translation>
     <message>
         <source>在岗</source>
         <translation>Present</translation>
+    </message>
+    <message>
+        <source>在岗但不在人员名单上的人：登记后抽查不达标，并记为问题</source>
+        <translation>Someone at work who is not on the roster: the check then fails and it becomes a finding</translation>
     </message>
     <message>
         <source>在职但未签保密承诺的人员；可多选（Ctrl/Shift+单击）</source>
@@ -1218,6 +1242,10 @@ Give it to the operator and the other offices to add to their trust list, and as
         <translation>Exported contract {id} to {path}</translation>
     </message>
     <message>
+        <source>已开始抽查：{n} 人应在岗</source>
+        <translation>Check started: {n} should be at work</translation>
+    </message>
+    <message>
         <source>已录入 {done}/{total}</source>
         <translation>Entered {done}/{total}</translation>
     </message>
@@ -1272,6 +1300,10 @@ Please start the app again.</translation>
         <translation>Issued {number}, due {deadline}</translation>
     </message>
     <message>
+        <source>已签发 {title} {number}</source>
+        <translation>Issued {title} {number}</translation>
+    </message>
+    <message>
         <source>已签收</source>
         <translation>Received</translation>
     </message>
@@ -1282,6 +1314,10 @@ Please start the app again.</translation>
     <message>
         <source>已被替代</source>
         <translation>Superseded</translation>
+    </message>
+    <message>
+        <source>已记为本月问题，可纳入整改通知书。</source>
+        <translation>Recorded as this month's findings, ready for a notice.</translation>
     </message>
     <message>
         <source>已记录 {n} 人签署保密承诺：{names}</source>
@@ -1310,6 +1346,10 @@ Please start the app again.</translation>
     <message>
         <source>应发工资</source>
         <translation>Gross pay</translation>
+    </message>
+    <message>
+        <source>应在岗的人员及核对结果；选中后按回车、F2 或 F3 记录</source>
+        <translation>Who should be at work and how they were found; select one and press Enter, F2 or F3</translation>
     </message>
     <message>
         <source>开始</source>
@@ -1400,12 +1440,20 @@ Please start the app again.</translation>
         <translation>Print…</translation>
     </message>
     <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
         <source>打开对应的页面</source>
         <translation>Open the page for it</translation>
+    </message>
+    <message>
+        <source>打开所选抽查：未结束的继续核对，已结束的查看结果</source>
+        <translation>Open the selected check: an unfinished one to go on checking, a finished one to look at</translation>
     </message>
     <message>
         <source>扣减</source>
@@ -1454,6 +1502,14 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Check failed: </translation>
     </message>
     <message>
+        <source>抽查的地点，印在现场抽查记录上</source>
+        <translation>Where the check is made; printed on the record</translation>
+    </message>
+    <message>
+        <source>抽查的时间：按排班表列出此刻应在岗的人员（无排班表时为全部在职人员）</source>
+        <translation>When the check is made: the schedule gives who should be at work then (without one, all staff)</translation>
+    </message>
+    <message>
         <source>抽查达标</source>
         <translation>Check passed</translation>
     </message>
@@ -1472,6 +1528,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>指标趋势：</source>
         <translation>Indicator trend:</translation>
+    </message>
+    <message>
+        <source>按所填时间列出应在岗人员，开始逐人核对</source>
+        <translation>List who should be at work at that time and start checking them</translation>
     </message>
     <message>
         <source>按时</source>
@@ -1922,8 +1982,16 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Staff without a signed confidentiality commitment:</translation>
     </message>
     <message>
+        <source>未签发</source>
+        <translation>Not issued</translation>
+    </message>
+    <message>
         <source>未签名</source>
         <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>未结束</source>
+        <translation>Not finished</translation>
     </message>
     <message>
         <source>未落实</source>
@@ -1948,6 +2016,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>未附整改报告。仍记为已整改？</source>
         <translation>No rectification report attached. Record as rectified anyway?</translation>
+    </message>
+    <message>
+        <source>本合同的历次抽查；双击打开</source>
+        <translation>The contract's spot checks; double-click to open</translation>
     </message>
     <message>
         <source>本月严重舆论事件数</source>
@@ -2036,6 +2108,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>来源</source>
         <translation>Source</translation>
+    </message>
+    <message>
+        <source>查看 {at} 的抽查结果</source>
+        <translation>The check of {at}</translation>
     </message>
     <message>
         <source>查看完整身份证号</source>
@@ -2222,6 +2298,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Comparing the new file with the imported one…</translation>
     </message>
     <message>
+        <source>正在生成{title}…</source>
+        <translation>Rendering the {title}…</translation>
+    </message>
+    <message>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
@@ -2312,6 +2392,14 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>现场抽查条款</source>
         <translation>Spot check clause</translation>
+    </message>
+    <message>
+        <source>现场抽查记录</source>
+        <translation>Spot check record</translation>
+    </message>
+    <message>
+        <source>现场抽查记录：已签发的为登记的签名件，否则为预览</source>
+        <translation>The spot check record: the registered, signed copy once issued, else a preview</translation>
     </message>
     <message>
         <source>现场检查的地点，印在通知书上</source>
@@ -2522,6 +2610,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Issuer</translation>
     </message>
     <message>
+        <source>签发记录…</source>
+        <translation>Issue record…</translation>
+    </message>
+    <message>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
@@ -2650,6 +2742,10 @@ Number: {number}</translation>
         <translation>End</translation>
     </message>
     <message>
+        <source>结束并判定结果；不达标的人员记为本月问题，可纳入整改通知书</source>
+        <translation>Finish and judge the check; failures become this month's findings for a notice</translation>
+    </message>
+    <message>
         <source>结束抽查</source>
         <translation>Finish check</translation>
     </message>
@@ -2672,6 +2768,10 @@ Number: {number}</translation>
     <message>
         <source>结转下期扣减 {amount}</source>
         <translation>Carried to the next installment: {amount}</translation>
+    </message>
+    <message>
+        <source>继续抽查（{at}）</source>
+        <translation>Going on with the check of {at}</translation>
     </message>
     <message>
         <source>编号</source>
@@ -2834,6 +2934,10 @@ Number: {number}</translation>
         <translation>Record that the selected persons signed today (confirmed first; cannot be undone)</translation>
     </message>
     <message>
+        <source>记录文号</source>
+        <translation>Record number</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2942,6 +3046,10 @@ Number: {number}</translation>
         <translation>Draft a rectification notice</translation>
     </message>
     <message>
+        <source>起草整改通知书…</source>
+        <translation>Draft a notice…</translation>
+    </message>
+    <message>
         <source>起草更正…</source>
         <translation>Draft a correction…</translation>
     </message>
@@ -2978,6 +3086,10 @@ Number: {number}</translation>
         <translation>Load image…</translation>
     </message>
     <message>
+        <source>输入姓名或工号的几个字找到人员；回车记为在岗，F2 请假，F3 缺岗</source>
+        <translation>Type a few characters of a name or staff number; Enter marks present, F2 on leave, F3 absent</translation>
+    </message>
+    <message>
         <source>输入姓名或工号的几个字，回车=在岗，F2=请假，F3=缺岗</source>
         <translation>Type part of a name or employee no.; Enter = present, F2 = on leave, F3 = absent</translation>
     </message>
@@ -3004,6 +3116,10 @@ Number: {number}</translation>
     <message>
         <source>这是本机的机构根证书：本机检查人员将不能再签发文书，直到重新加入。</source>
         <translation>This is this machine's agency root: its inspectors cannot issue documents until it is added again.</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
     </message>
     <message>
         <source>违约处理</source>
@@ -3216,6 +3332,10 @@ Number: {number}</translation>
     <message>
         <source>默认今天，不能晚于今天</source>
         <translation>Today by default, never later</translation>
+    </message>
+    <message>
+        <source>（名单中另有一人身份证号相同）</source>
+        <translation> (another roster row has the same ID number)</translation>
     </message>
     <message>
         <source>（名单外）</source>

@@ -1,0 +1,90 @@
+"""Documents from the app: previewed first (unsigned, 「预览」 on every page), then issued — numbered, signed
+with the inspector's identity and registered — on a worker, and shown again as issued.
+
+Every kind goes the same way (``auditor.operations.documents``): the 考核评分表 of a month, the installment
+score sheet and the 付款核算单 of an installment, the 现场抽查记录 of a spot check; the blank on-site
+checklist is a preview only (a form to fill in by hand, never registered).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from auditor.storage import Store
+
+from . import errors
+from .feedback import say
+from .i18n import tr
+from .ops import run_op
+
+# (store, identity or None, issue date or None) → Outcome[Issued]
+Make = Callable[[Store, Any, "dt.date | None"], Any]
+
+
+def show_pdf(parent: QWidget, pdf: bytes, title: str, name: str):
+    """The PDF in the preview window (print, save as); the window is returned (tests look at it)."""
+    from .pdf_preview import PdfPreviewDialog  # QtPdf and QtPrintSupport load only when needed
+
+    dialog = PdfPreviewDialog(pdf, title, name, parent)
+    dialog.show()
+    parent.window().preview = dialog  # kept alive, and where a test finds it
+    return dialog
+
+
+def ask_signature(parent: QWidget, store: Store, label: str, today: dt.date | None = None,
+                  passphrase: str | None = None, on: dt.date | None = None) -> tuple[Any, dt.date] | None:
+    """The inspector's identity (set up first when there is none) and the issue date and passphrase, asked
+    in one dialog (today unless told otherwise, never later). None when the user stops."""
+    from auditor.documents.service import Identity
+
+    from .dialogs.identity import IdentityDialog, current_inspector
+    from .pages.notices import IssueDialog, chosen_date
+
+    inspector = current_inspector(store)
+    if inspector is None:
+        organisation = store.contracts.list()[0].party_a.name if store.contracts.ids() else ""
+        if not IdentityDialog(store, organisation, parent).exec():
+            return None
+        inspector = current_inspector(store)
+    if passphrase is None:
+        dialog = IssueDialog(label, on or today or dt.date.today(), parent)
+        if not dialog.exec():
+            return None
+        passphrase, on = dialog.passphrase.text(), chosen_date(dialog.date)
+    identity = Identity(inspector["p12"], passphrase.encode("utf-8"), inspector["signature_png"])
+    return identity, on or today or dt.date.today()
+
+
+def preview(parent: QWidget, store: Store, title: str, name: str, make: Make, wait: bool = False) -> None:
+    """Render the unsigned preview on a worker, then show it."""
+    def work(own, progress, cancelled):
+        progress(0.3, tr("正在生成{title}…").format(title=title))
+        return make(own, None, None)
+
+    run_op(parent, store, tr("正在生成…"), work, lambda issued: show_pdf(parent, issued.pdf, title, name),
+           lambda exc: errors.warn(parent, tr("未生成"), exc), wait)
+
+
+def issue(parent: QWidget, store: Store, title: str, name: str, make: Make, today: dt.date | None = None,
+          wait: bool = False, passphrase: str | None = None, on: dt.date | None = None,
+          after: Callable[[Any], None] | None = None) -> None:
+    """Ask for the signature, then number, sign and register on a worker; the issued document is shown."""
+    asked = ask_signature(parent, store, title, today, passphrase, on)
+    if asked is None:
+        return
+    identity, day = asked
+
+    def work(own, progress, cancelled):
+        progress(0.3, tr("正在生成并签名…"))
+        return make(own, identity, day)
+
+    def done(issued) -> None:
+        say(parent, tr("已签发 {title} {number}").format(title=title, number=issued.number))
+        show_pdf(parent, issued.pdf, f"{title} {issued.number}", f"{issued.number}.pdf")
+        if after is not None:
+            after(issued)
+
+    run_op(parent, store, tr("正在签发…"), work, done, lambda exc: errors.warn(parent, tr("未签发"), exc), wait)
