@@ -296,7 +296,7 @@ def _indicator(value: Any, ctx: _Context) -> str:
 
 
 FINDING_SOURCES = ("indicator", "staffing", "incident", "late", "reconciliation", "deadline", "confidentiality",
-                   "spot_check")
+                   "spot_check", "workorders")
 NOTICE_STATUSES = ("issued", "received", "rectified", "closed", "escalated", "superseded")
 NOTICE_LIFECYCLE = ("deadline", "received_by", "received_at", "rectified_at", "closed_by", "closed_at",
                     "escalated_at", "escalation")
@@ -318,7 +318,7 @@ TABLES: dict[str, _Table] = {
                                    "late_days": _integer(limits.DAYS), "finalized_at": _nullable(_moment)},
                      compared=("incidents", "late_days"), sealed=True),
     "measurements": _Table(("period", "code"), {
-        "period": _period, "code": _indicator, "kind": _choice("value", "ratio", "events", "exempt"),
+        "period": _period, "code": _indicator, "kind": _choice("value", "ratio", "events", "exempt", "computed"),
         "value": _nullable(_decimal(limits.COUNT)), "numerator": _nullable(_decimal(limits.COUNT)),
         "denominator": _nullable(_decimal(limits.COUNT)), "reason": _text(2000, True), "note": _text(2000, True)},
         sealed=True),
@@ -972,14 +972,15 @@ def _check_months(checked: dict[str, list[Row]], contract: Contract, problems: l
             entry: dict[str, Any] = {"indicator": m["code"]}
             kind = m["kind"]
             given = {k for k in ("value", "numerator", "denominator") if m[k] is not None}
-            expected = {"value": {"value"}, "ratio": {"numerator", "denominator"}}.get(kind, set())
+            expected = {"value": {"value"}, "ratio": {"numerator", "denominator"},
+                        "computed": {"numerator", "denominator"}}.get(kind, set())
             mine = events.pop(m["code"], [])
             if given != expected or (kind == "events") != bool(mine) or (m["reason"] and kind != "exempt"):
                 problems.append(f"measurements（{period}、{m['code']}）：类别 {kind} 与所给的值不符")
                 continue
             if kind == "value":
                 entry["value"] = m["value"]
-            elif kind == "ratio":
+            elif kind in ("ratio", "computed"):  # a figure computed from work orders is checked as the ratio it is
                 entry["numerator"], entry["denominator"] = m["numerator"], m["denominator"]
             elif kind == "exempt":
                 entry["exempt"], entry["reason"] = True, m["reason"]
