@@ -233,7 +233,16 @@ def head_file(path: Path) -> Path:
 
 TABLE_LABELS = {"contracts": "合同", "months": "月度", "measurements": "指标录入", "measurement_events": "事件日志",
                 "headcounts": "人员配置", "findings": "问题", "notices": "整改通知书", "documents": "文书",
-                "imports": "导入文件", "evidence": "证据", "inspectors": "检查人员", "submissions": "报送记录"}
+                "imports": "导入文件", "evidence": "证据", "inspectors": "检查人员", "submissions": "报送记录",
+                "agency_roots": "本单位根证书", "calendar_overrides": "节假日安排", "certificates": "证书",
+                "column_maps": "列对应", "commitments": "保密承诺", "confidentiality_checks": "保密检查",
+                "contract_versions": "合同版本", "database_identity": "数据库标识", "departure_approvals": "离职批准",
+                "document_counters": "文号计数", "id_reveals": "身份证号查看记录", "month_history": "月度记录变更",
+                "notice_findings": "通知书所列问题", "number_counters": "文号计数（旧）", "payments": "付款登记",
+                "received_documents": "收到的文书", "settings": "设置", "signed_heads": "签名的审计链头",
+                "spot_checks": "现场抽查", "spot_marks": "抽查记录", "staffing_changes": "人员配置变更",
+                "trust_roots": "信任的根证书", "workorder_imports": "工单导入", "workorder_reported": "乙方自报数据",
+                "workorder_results": "工单计算结果"}
 
 
 def change_stamp(db: Database) -> tuple[int, ...]:

@@ -108,3 +108,10 @@ def test_cli_record_keeps_the_log_clean(tmp_path, capsys):
     store.close()
     main(["--db", str(path), "record", str(write_doc(tmp_path, month_doc(henan, "2025-10")))])
     assert main(["--db", str(path), "audit", "verify"]) == 0
+
+
+def test_every_audited_table_is_named_in_chinese(store):
+    """A problem report names the table the user's way (「付款登记」, not payments)."""
+    from auditor.audit import TABLE_LABELS, audited_tables
+
+    assert sorted(set(audited_tables(store.db)) - set(TABLE_LABELS)) == []
