@@ -88,3 +88,35 @@ def issue(parent: QWidget, store: Store, title: str, name: str, make: Make, toda
             after(issued)
 
     run_op(parent, store, tr("正在签发…"), work, done, lambda exc: errors.warn(parent, tr("未签发"), exc), wait)
+
+
+def open_dialog(window, kind: str | None = None, wait: bool = False):
+    """The 文书 window for the contract and month shown; the kind follows the page (summary: the month's
+    score sheet, payments: the selected installment, spot check: its record) unless named."""
+    from .dialogs.documents import DocumentsDialog
+
+    page = window.tabs.currentWidget()
+    installments = [window.payments.model.row_object(n) for n in range(window.payments.model.rowCount())]
+    current = window.payments.current() if hasattr(window.payments, "current") else None
+    if kind is None:
+        kind = {window.payments: "payment", window.spot_check: "spot-check"}.get(page, "score-sheet")
+    dialog = DocumentsDialog(window.store, window.contract_id(), window.period(), installments, kind,
+                             current.number if current is not None else None, getattr(window.dashboard, "today", None),
+                             window)
+    if kind == "spot-check" and window.spot_check.selected_check() is not None:
+        dialog.subject.setCurrentIndex(max(dialog.subject.findData(window.spot_check.selected_check()["id"]), 0))
+    window.documents_dialog = dialog
+    dialog.show()
+    return dialog
+
+
+def install_menu(window) -> None:
+    """文书 in the menu bar: every document kind (Ctrl+P), and the blank on-site checklist."""
+    from .keys import make_action
+
+    menu = window.menuBar().addMenu(tr("文书"))
+    menu.addAction(make_action(window, tr("文书（预览、签发、打印）…"), ("Ctrl+P",), lambda: open_dialog(window),
+                               tr("考核评分表、分期考核评分表、付款核算单、现场抽查记录：先预览，再签名签发")))
+    menu.addAction(make_action(window, tr("空白现场检查表…"), ("Ctrl+Shift+P",),
+                               lambda: open_dialog(window, "checklist"),
+                               tr("本月的考核指标、人员配置和人员名单（勾选框），打印后带到现场填写")))

@@ -25,7 +25,7 @@ from auditor.operations import months as month_ops
 from auditor.service import installment_results
 from auditor.storage import Store
 
-from . import errors, keys
+from . import documents, errors, keys, month_icons
 from .cache import TermCache
 from .i18n import LANGUAGES, tr
 from .ops import hub, run_op
@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self.keys = keys.install(self)  # Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y, Ctrl+←/→ work while typing
+        documents.install_menu(self)
         settings_menu = self.menuBar().addMenu(tr("设置"))
         approvals_action = QAction(tr("甲方同意与节假日安排…"), self)
         approvals_action.triggered.connect(lambda: self.open_approvals())
@@ -268,7 +269,9 @@ class MainWindow(QMainWindow):
             results = results if results is not None else self.terms.results(contract)
             self.summary.show_month(contract, results[period])
             self.payments.show_installments(installment_results(self.store, contract, results))
-            self.dashboard.show_contract(contract, results, self.store.months.statuses(contract.id))
+            statuses = self.store.months.statuses(contract.id)
+            self.dashboard.show_contract(contract, results, statuses)
+            month_icons.decorate(self.month_box, contract, statuses, self.dashboard.today)  # a state per month
         except AuditorError as exc:
             QMessageBox.warning(self, tr("无法计算"), str(exc))
 
@@ -301,6 +304,8 @@ class MainWindow(QMainWindow):
         if kind == "notice":
             self.tabs.setCurrentWidget(self.notices)
             return self.notices.do_draft()
+        if not wait:  # from the summary: the 文书 window, to preview and then issue it signed
+            return documents.open_dialog(self, kind)
         from auditor.operations.documents import score_sheet
 
         contract_id, period = self.contract_id(), str(self.period())

@@ -262,6 +262,30 @@ def spot_check_record(store: Store, check_id: int, identity: Identity | None = N
                              on, backdate_reason, {})
 
 
+def blank_checklist(store: Store, contract_id: str, period_text: str) -> Issued:
+    """现场检查表 for a contract and month: a form, never registered. The roster to tick is the month's,
+    or the latest one before it (the month's own is submitted after the month)."""
+    from ..calendar import Period
+    from ..scoring import is_due
+    from ..service import parse_period
+    from ..staffing import people
+    from .checklist import BlankChecklist, ChecklistData
+
+    contract = store.contracts.get(contract_id)
+    period = parse_period(contract, period_text)
+    indicators = tuple(i for i in contract.indicators if not i.derived and is_due(contract, i, period))
+    roster_period, persons = None, ()
+    for back in range(0, 13):
+        month = Period.from_index(period.index - back)
+        dataset = store.personnel.dataset(contract.id, month, "roster")
+        if dataset is not None:
+            roster_period = month
+            persons = tuple(p for p in people(dataset.records)
+                            if p.leave_date is None or p.leave_date >= period.first_day)
+            break
+    return Issued(BlankChecklist(ChecklistData(contract, period, indicators, persons, roster_period)).render())
+
+
 def notice_pdf(store: Store, key: int | str) -> bytes:
     """An issued notice's stored PDF (never re-rendered), or a draft's preview."""
     from .. import notices

@@ -59,3 +59,11 @@ def spot_check_record(store: Store, check_id: int, identity: Identity | None = N
         issued = service.spot_check_record(store, check_id, identity, on=on, backdate_reason=backdate_reason)
         contract_id = store.personnel.spot_check(check_id)["contract_id"]
     return _outcome(issued, contract_id)
+
+
+def checklist(store: Store, contract_id: str, period_text: str, identity: Identity | None = None, *,
+              on: dt.date | None = None) -> Outcome[Issued]:
+    """The blank 现场检查表: a form to fill in on site, read only (never signed or registered)."""
+    from ..documents import service
+
+    return Outcome(service.blank_checklist(store, contract_id, period_text))

@@ -410,6 +410,10 @@ Valid until {until}</translation>
         <translation>Payments</translation>
     </message>
     <message>
+        <source>付款核算单</source>
+        <translation>Payment statement</translation>
+    </message>
+    <message>
         <source>以下必需的列未能识别，请指出文件中对应的列（将为 {operator} 记住）：</source>
         <translation>These required columns were not recognised; pick the file's column for each (remembered for {operator}):</translation>
     </message>
@@ -530,6 +534,10 @@ Valid until {until}</translation>
         <translation>Close</translation>
     </message>
     <message>
+        <source>关闭本窗口（已打开的预览不受影响）</source>
+        <translation>Close this window (open previews stay)</translation>
+    </message>
+    <message>
         <source>其他签名</source>
         <translation>Other signature</translation>
     </message>
@@ -568,6 +576,10 @@ Valid until {until}</translation>
     <message>
         <source>分子 / 分母</source>
         <translation>Numerator / denominator</translation>
+    </message>
+    <message>
+        <source>分期考核评分表</source>
+        <translation>Installment score sheet</translation>
     </message>
     <message>
         <source>分母</source>
@@ -708,6 +720,10 @@ Valid until {until}</translation>
     <message>
         <source>另有 {n} 处未列出</source>
         <translation>{n} more not listed</translation>
+    </message>
+    <message>
+        <source>只列出已结束的抽查。</source>
+        <translation>Only finished checks are listed.</translation>
     </message>
     <message>
         <source>只在“{column}”列中搜索…</source>
@@ -994,6 +1010,10 @@ Valid until {until}</translation>
         <translation>The audit log is complete: {n} entries, and the data matches them.</translation>
     </message>
     <message>
+        <source>对象</source>
+        <translation>For</translation>
+    </message>
+    <message>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
@@ -1084,6 +1104,10 @@ Valid until {until}</translation>
     <message>
         <source>尚未导入人员名单</source>
         <translation>No roster imported yet</translation>
+    </message>
+    <message>
+        <source>尚未签发</source>
+        <translation>Not issued yet</translation>
     </message>
     <message>
         <source>尚未设置签名证书。</source>
@@ -1302,6 +1326,10 @@ Please start the app again.</translation>
     <message>
         <source>已签发 {title} {number}</source>
         <translation>Issued {title} {number}</translation>
+    </message>
+    <message>
+        <source>已签发：{numbers}</source>
+        <translation>Issued: {numbers}</translation>
     </message>
     <message>
         <source>已签收</source>
@@ -1538,6 +1566,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>on time</translation>
     </message>
     <message>
+        <source>按该期考核月份的结果；未定稿的月份为暂估。</source>
+        <translation>From the results of the installment's months; months not finalised are provisional.</translation>
+    </message>
+    <message>
         <source>排班表</source>
         <translation>Schedule</translation>
     </message>
@@ -1642,8 +1674,20 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Contract numbers in the text</translation>
     </message>
     <message>
+        <source>文书</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
         <source>文书功能尚未提供</source>
         <translation>Documents are not available yet</translation>
+    </message>
+    <message>
+        <source>文书针对的月份、期次或抽查</source>
+        <translation>The month, installment or spot check it is for</translation>
+    </message>
+    <message>
+        <source>文书（预览、签发、打印）…</source>
+        <translation>Documents (preview, issue, print)…</translation>
     </message>
     <message>
         <source>文件</source>
@@ -2066,6 +2110,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>No open findings this month (findings are made when a month is finalised or reconciled).</translation>
     </message>
     <message>
+        <source>本月的考核指标、人员配置和人员名单（勾选框），打印后带到现场填写</source>
+        <translation>The month's indicators, staffing and roster (with tick boxes), to print and fill in on site</translation>
+    </message>
+    <message>
         <source>本月问题（不达标项生成，定稿时保存）：</source>
         <translation>Findings of the month (from failures, stored when finalised):</translation>
     </message>
@@ -2410,6 +2458,14 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>The day of the inspection</translation>
     </message>
     <message>
+        <source>现场检查表</source>
+        <translation>On-site checklist</translation>
+    </message>
+    <message>
+        <source>现场检查表（空白，现场手填）</source>
+        <translation>On-site checklist (blank, filled in by hand)</translation>
+    </message>
+    <message>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -2424,6 +2480,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>理由（将记入日志）：</source>
         <translation>Reason (logged):</translation>
+    </message>
+    <message>
+        <source>生成未签名的预览（每页有“预览”字样），可打印、另存</source>
+        <translation>Make an unsigned preview (marked 预览 on every page) to print or save</translation>
     </message>
     <message>
         <source>生效日期</source>
@@ -2558,6 +2618,14 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Tax rate (%)</translation>
     </message>
     <message>
+        <source>空白现场检查表…</source>
+        <translation>Blank on-site checklist…</translation>
+    </message>
+    <message>
+        <source>空白表格：带到现场手工填写，不编号、不签名、不登记。</source>
+        <translation>A blank form to fill in by hand on site: not numbered, signed or registered.</translation>
+    </message>
+    <message>
         <source>第 {n} 版</source>
         <translation>version {n}</translation>
     </message>
@@ -2576,6 +2644,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>第{n}期 应付 {gross}，扣减 {ded}，上期结转 {carry}，实付 {pay}（{words}）</source>
         <translation>Installment {n}: due {gross}, deductions {ded}, carried in {carry}, payable {pay} ({words})</translation>
+    </message>
+    <message>
+        <source>第{n}期（{due}）</source>
+        <translation>Installment {n} ({due})</translation>
     </message>
     <message>
         <source>签发</source>
@@ -2778,6 +2850,10 @@ Number: {number}</translation>
         <translation>Code</translation>
     </message>
     <message>
+        <source>编号、以检查人员证书签名并登记；签发后不能修改</source>
+        <translation>Number, sign with the inspector's certificate and register; unchangeable afterwards</translation>
+    </message>
+    <message>
         <source>编号、签名并登记；签发后不能修改</source>
         <translation>Number, sign and register it; it cannot be changed afterwards</translation>
     </message>
@@ -2828,6 +2904,14 @@ Number: {number}</translation>
     <message>
         <source>考核评分表…</source>
         <translation>Score sheet…</translation>
+    </message>
+    <message>
+        <source>考核评分表、分期考核评分表、付款核算单、现场抽查记录：先预览，再签名签发</source>
+        <translation>Score sheets, installment sheets, payment statements, spot check records: preview, then issue signed</translation>
+    </message>
+    <message>
+        <source>考核评分表（月度）</source>
+        <translation>Score sheet (month)</translation>
     </message>
     <message>
         <source>考核起始月</source>
@@ -2896,6 +2980,10 @@ Number: {number}</translation>
     <message>
         <source>要求人数</source>
         <translation>Required</translation>
+    </message>
+    <message>
+        <source>要生成的文书</source>
+        <translation>The document to make</translation>
     </message>
     <message>
         <source>解读</source>
@@ -3316,6 +3404,10 @@ Number: {number}</translation>
     <message>
         <source>预览 / 打印…</source>
         <translation>Preview / print…</translation>
+    </message>
+    <message>
+        <source>预览…</source>
+        <translation>Preview…</translation>
     </message>
     <message>
         <source>首次回应时间</source>
