@@ -25,7 +25,7 @@ from auditor.operations import months as month_ops
 from auditor.service import installment_results
 from auditor.storage import Store
 
-from . import documents, errors, keys, month_icons
+from . import documents, errors, fit, keys, month_icons
 from .cache import TermCache
 from .i18n import LANGUAGES, tr
 from .ops import hub, run_op
@@ -100,8 +100,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            fit.keep_on_screen(self)  # saved on a larger screen: brought back onto this one
         else:
-            self.resize(1200, 760)
+            fit.fit_window(self, 1200, 760, center=True)  # never taller than the usable screen (1366×768, 150 %)
         self.tabs.setCurrentIndex(int(self.settings.value("last_tab", 1)))
 
     # ----------------------------------------------------------------- menus

@@ -246,7 +246,9 @@ class PdfPreviewDialog(QDialog):
     def __init__(self, pdf: bytes, title: str, suggested_name: str, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(820, 960)
+        from .fit import fit_window
+
+        fit_window(self, 820, 960)  # its buttons stay on screen at 1366×768 and at 150 %
         self.pdf = pdf
         self.suggested_name = suggested_name
         self.document, self._buffer = load_document(pdf, self)

@@ -165,7 +165,10 @@ class DashboardPage(QWidget):
                 label.setMinimumHeight(220)
                 self.charts_row.addWidget(label)
                 self._canvases.append(label)
+        share = max((self.width() - 24) // max(len(pictures), 1), 200)  # three side by side, none off-screen
         for label, png in zip(self._canvases, pictures):
             picture = QPixmap()
             picture.loadFromData(png, "PNG")
+            picture.setDevicePixelRatio(max(picture.width() / share, self.devicePixelRatioF(), 1.0))
+            label.setMinimumWidth(1)  # the window's width is the screen's to decide, not the pictures'
             label.setPixmap(picture)

@@ -61,6 +61,7 @@ class SummaryPage(QWidget):
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.categories = QLabel()
         self.findings = QListWidget()
+        self.findings.setWordWrap(True)  # a finding's detail read whole, never cut off at the edge
         self.score_sheet_button = QPushButton(tr("考核评分表…"))
         self.notice_button = QPushButton(tr("整改通知书…"))
         for button, kind in ((self.score_sheet_button, "score-sheet"), (self.notice_button, "notice")):
