@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EN = {
     "12345 热线服务合同履约考核": "12345 Hotline Contract Compliance Audit",
     # ---- issue 13: the inspector's day
+    "60 天内的截止事项：人员材料报送、付款等": "Deadlines within 60 days: personnel files, payments…",
     "Excel 表格 (*.xlsx)": "Excel workbooks (*.xlsx)",
     "{kind}（{source}）": "{kind} ({source})",
     "{label} 已凭乙方电子签收登记签收：{by} {day}":
@@ -24,6 +25,7 @@ EN = {
     "{label} 已整改（{day}）": "{label} rectified ({day})",
     "{label} 已核验关闭": "{label} checked and closed",
     "{label} 已签收：{by} {day}": "{label} received: {by} {day}",
+    "{month}：单击进入该月的逐项录入": "{month}: click to open it in the walk-through",
     "{name}：{status}": "{name}: {status}",
     "{new} 与已导入的 {previous} 内容相同；替换只更新文件记录。":
         "{new} has the same content as {previous}; replacing it only updates the file record.",
@@ -33,9 +35,15 @@ EN = {
         "These required columns of {what} were not recognised. Point out the file's column for each (remembered for"
         " {operator}; correctable under “Remembered headers…”):",
     "“{header}”一列不能同时作为“{a}”和“{b}”": "The column “{header}” cannot be both “{a}” and “{b}”",
+    "“文书”菜单（Ctrl+P）预览并签发评分表、付款核算单和抽查记录，或打印空白现场检查表。随时按 F1 打开本页的使用说明。":
+        "The Documents menu (Ctrl+P) previews and issues score sheets, payment statements and spot check records, o"
+        "r prints the blank checklist. F1 opens the manual at the page in front.",
+    "【示例数据】": "[Demo] ",
     "上一月": "Previous month",
+    "上一步": "Back",
     "上限": "Limit",
     "下一月": "Next month",
+    "下一步": "Next",
     "下一项": "Next",
     "下限": "Minimum",
     "不计入": "Excluded",
@@ -46,6 +54,7 @@ EN = {
         "The PDF the operator signed in the receipt field: signer and date are read from the signature",
     "乙方报告整改完成的日期：默认今天，不能晚于今天":
         "The day the operator reported the rectification: today by default, never later",
+    "乙方报送的文件": "The operator's files",
     "乙方报送的文件收到的日期（判断是否逾期报送）；默认今天":
         "The day the operator's files arrived (for late submission); today by default",
     "乙方的整改报告（PDF、图片或 Word 文件）": "The operator's rectification report (PDF, image or Word file)",
@@ -53,6 +62,7 @@ EN = {
     "人员缺口口径": "Staffing shortfall basis",
     "人员要求（原文）": "Staffing (as written)",
     "今天到期": "Due today",
+    "从内置或自己的模板新建一份合同": "A new contract from a built-in or your own template",
     "从本月未处理的问题起草一份通知书": "Draft a notice from this month's open findings",
     "付款": "Installments",
     "付款分档": "Payment bands",
@@ -60,20 +70,35 @@ EN = {
     "付款时间（原文）": "Due (as written)",
     "付款核算单": "Payment statement",
     "以往抽查": "Past checks",
+    "以本月问题起草整改通知书": "Draft a rectification notice from the month's findings",
+    "以本月问题起草通知书，签名签发后跟踪签收、整改和核验关闭；逾期的标红。":
+        "Draft a notice from the month's findings, issue it signed, then follow receipt, rectification and closing;"
+        " overdue ones are red.",
     "以检查人员证书签名并登记现场抽查记录（编号，此后不能修改）":
         "Sign and register the spot check record with the inspector's certificate (numbered, then unchangeable)",
     "以该月的问题（含本次抽查的缺岗、名单外人员）起草整改通知书":
         "Draft a rectification notice from that month's findings (this check's absences and unlisted staff too)",
     "作为证据保存（记录 SHA-256），与“已整改”在同一事务中登记":
         "Kept as evidence (SHA-256 recorded) in the same transaction as the step",
+    "使用手册": "Manual",
     "保存本项并进入下一项（回车）": "Save this item and go to the next (Enter)",
     "保密承诺": "Confidentiality commitment",
+    "先选择要考核的合同。合同的条款、指标和付款约定都在“合同”页中，可从模板新建或导入合同文件。":
+        "First choose the contract. Its clauses, indicators and payments are on the Contracts page, where one is ma"
+        "de from a template or imported.",
     "免考的理由，将印在评分表上": "Why the item is exempt; printed on the score sheet",
     "全部列": "All columns",
+    "全部合同；选中一份查看和修改": "All contracts; select one to see and edit",
     "全部录入后定稿：本月结果和问题固定下来，此后修改须说明理由重新打开":
         "When all is entered: fixes the month's result and findings; a later change needs a reason to reopen",
+    "全部录入后定稿：结果和问题固定下来。定稿前会请您确认。":
+        "When all is entered, finalise: the result and findings are fixed. You are asked first.",
     "关闭本窗口（已打开的预览不受影响）": "Close this window (open previews stay)",
+    "关闭本窗口，开始使用": "Close this and start",
     "内容": "Text",
+    "再选择月份。月份前的圆点表示状态：绿色已定稿，橙色录入中，红色逾期未定稿。Ctrl+← / Ctrl+→ 切换月份。":
+        "Then the month. The dot before it shows its state: green finalised, orange in progress, red overdue. Ctrl+"
+        "← / Ctrl+→ change the month.",
     "分值": "Points",
     "分期考核评分表": "Installment score sheet",
     "刚录入 {item}：{verdict}": "Just entered {item}: {verdict}",
@@ -96,18 +121,31 @@ EN = {
     "只在“{column}”列中搜索…": "Search only in “{column}”…",
     "只显示含有所输入文字的行（Ctrl+F）": "Show only the rows containing the text (Ctrl+F)",
     "可扣减": "Deductible",
+    "各期付款：考核月份、得分、扣减和实付；选中一期看扣减明细":
+        "Each installment: months, score, deductions, payable; select one for its deductions",
+    "合同内在矛盾的检查结果": "Contradictions found in the contract",
     "合同原文": "As written",
     "合同名称": "Contract name",
     "合同总价": "Contract total",
     "合同标识": "Contract ID",
+    "合同的全部内容（中文字段名；鼠标停在字段名上可看到它在合同文件中的位置）；双击值修改":
+        "The whole contract (hover a field to see its place in the contract file); double-click a value to edit",
+    "合同的各个版本；已定稿的月份按定稿时的版本考核": "The contract's versions; finalised months keep theirs",
     "合同编号": "Contract number",
     "否": "No",
+    "回到上一步": "Back to the previous step",
     "回到上一项": "Back to the previous item",
     "在全部列中搜索": "Search all columns",
     "在哪一列中搜索": "Which column to search",
     "在回执上签字的乙方人员姓名": "The operator's person who signed the receipt",
     "在岗但不在人员名单上的人：登记后抽查不达标，并记为问题":
         "Someone at work who is not on the roster: the check then fails and it becomes a finding",
+    "在新窗口中打开示例数据库试用（与正式数据分开）":
+        "Open the demo database in a window of its own (apart from your data)",
+    "在新窗口中打开虚构的示例数据库试用": "Open the made-up demo database in a new window",
+    "在现场逐人核对：输入几个字找到人员，回车在岗，F2 请假，F3 缺岗。缺岗和名单外人员记为问题。":
+        "On site, person by person: type a few characters, Enter present, F2 on leave, F3 absent. Absences and unli"
+        "sted staff become findings.",
     "在职但未签保密承诺的人员；可多选（Ctrl/Shift+单击）":
         "Staff without a signed commitment; select several with Ctrl/Shift+click",
     "地址": "Address",
@@ -118,6 +156,7 @@ EN = {
     "复制整个表格": "Copy the whole table",
     "大写": "In words",
     "季度划分": "Quarter alignment",
+    "完成": "Done",
     "定稿": "Finalise",
     "定稿 {month}？": "Finalise {month}?",
     "定稿后本月结果和问题固定下来，撤销记录清空；此后修改须说明理由重新打开。":
@@ -127,8 +166,12 @@ EN = {
         "A value, numerator/denominator, an event log (each case against the time limit) or exempt",
     "实测值，如 96.5 或 96.5%；回车保存并进入下一项": "Measured value, e.g. 96.5 or 96.5%; Enter saves and goes on",
     "对象": "For",
+    "导入 12345 系统导出的本月工单记录，计算相关指标": "Import the month's work orders exported from the 12345 system",
     "导入乙方报送的{kind}（.xlsx、.xls 或 .csv；有误的文件整份不导入）":
         "Import the operator's {kind} (.xlsx, .xls or .csv; a file with errors is not imported at all)",
+    "导入人员名单、工资表、五险一金和转账记录，再点“核对”：差异记为本月问题。":
+        "Import roster, payroll, insurance and transfers, then Reconcile: differences become findings.",
+    "导入合同文件（.json），全部校验通过才保存": "Import a contract file (.json); saved only if all of it is valid",
     "导出 Excel…": "Export Excel…",
     "导出为 Excel": "Export to Excel",
     "导出为 Excel…": "Export to Excel…",
@@ -137,6 +180,8 @@ EN = {
     "履约保证金": "Performance bond",
     "岗位": "Roles",
     "工单": "Work orders",
+    "工单记录中有误的行": "The rows of the work orders with errors",
+    "已在新窗口中打开示例数据：{path}": "Demo data opened in a new window: {path}",
     "已复制 {n} 行（制表符分隔，可直接粘贴到表格）":
         "Copied {n} rows (tab-separated, ready to paste into a spreadsheet)",
     "已定稿 {month}": "Finalised {month}",
@@ -155,10 +200,12 @@ EN = {
     "已起草 {label}（{n} 个问题）": "Drafted {label} ({n} findings)",
     "已转到 {month}": "Now showing {month}",
     "已重新打开 {month}": "Reopened {month}",
+    "帮助": "Help",
     "应在岗的人员及核对结果；选中后按回车、F2 或 F3 记录":
         "Who should be at work and how they were found; select one and press Enter, F2 or F3",
     "开始": "Start",
     "开户银行": "Bank",
+    "当前窗口已是示例数据": "This window is the demo already",
     "形式": "Form",
     "忘记所选": "Forget selected",
     "总件数（分母）；回车保存": "All cases (denominator); Enter saves",
@@ -166,13 +213,19 @@ EN = {
     "恢复原顺序": "Original order",
     "所选行（未选则整个表格）复制为制表符分隔的文字（Ctrl+C）":
         "Copy the selected rows (or the whole table) as tab-separated text (Ctrl+C)",
+    "手册内容；可选中文字复制": "The manual; text can be selected and copied",
+    "手册的各节；单击查看": "The manual's sections; click one",
     "打开": "Open",
     "打开对应的页面": "Open the page for it",
     "打开所选抽查：未结束的继续核对，已结束的查看结果":
         "Open the selected check: an unfinished one to go on checking, a finished one to look at",
+    "打开示例数据": "Open demo data",
     "扣减比例(%)": "Deduction (%)",
+    "找不到使用手册文件（docs/manual.md）。": "The manual (docs/manual.md) was not found.",
     "把截图、导出表等文件作为本项证据保存（记录 SHA-256）":
         "Keep a screenshot, an export or another file as this item's evidence (its SHA-256 recorded)",
+    "把所选合同导出为合同文件，可在另一台电脑导入": "Export the contract as a file to import elsewhere",
+    "把未达标的工单导出为表格，交乙方核对": "Export the failing work orders for the operator to check",
     "把表格（按当前排序和搜索）导出为 .xlsx 文件": "Export the table (as sorted and searched) to an .xlsx file",
     "抽查不达标解约次数": "Failed spot checks giving a termination right",
     "抽查的地点，印在现场抽查记录上": "Where the check is made; printed on the record",
@@ -186,6 +239,7 @@ EN = {
     "搜索…": "Search…",
     "搜索…（Esc 清除）": "Search… (Esc clears)",
     "撤销上一步录入": "Undo the last entry",
+    "放弃未保存的修改": "Drop the unsaved changes",
     "整改报告": "Rectification report",
     "整改报告 (*.pdf *.png *.jpg *.jpeg *.doc *.docx);;所有文件 (*)":
         "Rectification reports (*.pdf *.png *.jpg *.jpeg *.doc *.docx);;All files (*)",
@@ -193,11 +247,14 @@ EN = {
     "整改期限(天)": "Rectification period (days)",
     "文中出现的合同编号": "Contract numbers in the text",
     "文书": "Documents",
+    "文书与帮助": "Documents and help",
     "文书针对的月份、期次或抽查": "The month, installment or spot check it is for",
     "文书（预览、签发、打印）…": "Documents (preview, issue, print)…",
     "文件中哪一列是“{field}”": "Which column of the file is “{field}”",
     "文件类别：文件中的表头 → 程序中的项目": "File kind: header in the file → field",
     "新增": "Added",
+    "新手导览": "Guided tour",
+    "无法启动新窗口；可用 --db {path} 打开。": "Could not start a new window; open it with --db {path}.",
     "日期（原文）": "Date (as written)",
     "时限内": "Within",
     "是": "Yes",
@@ -214,20 +271,29 @@ EN = {
     "未替换：{kind}仍为 {source}": "Not replaced: the {kind} is still {source}",
     "未标记": "Unmarked",
     "未核对": "Not reconciled",
+    "未生成示例数据": "Demo data not made",
     "未签发": "Not issued",
     "未结束": "Not finished",
     "未记录": "Not recorded",
     "未附整改报告。仍记为已整改？": "No rectification report attached. Record as rectified anyway?",
     "本合同的历次抽查；双击打开": "The contract's spot checks; double-click to open",
+    "本月不达标项生成的问题（定稿时保存），可纳入整改通知书":
+        "The findings of the month's failures (kept at finalising), for a notice",
     "本月发生的严重舆论事件数；回车保存": "Serious public-opinion incidents this month; Enter saves",
+    "本月各项的要求、实测与结论；双击一行到逐项录入的该项":
+        "The month's items, their targets, figures and verdicts; double-click to open one in the walk-through",
     "本月已导入 {previous}。用 {new} 替换它：新增 {a} 人，删除 {r} 人，变更 {c} 人。":
         "{previous} is imported for this month. Replacing it by {new}: {a} added, {r} removed, {c} changed.",
     "本月已录入的项数": "Items entered this month",
     "本月应录入的各项；√ 达标，× 不达标，○ 未录入，免 免考。单击跳到该项":
         "The items due this month; √ passed, × failed, ○ not entered, 免 exempt. Click to go there",
+    "本月应考核的各项按顺序列在这里。右侧录入实测值，回车保存并进入下一项，结论立即显示。":
+        "The month's items, in order. Enter the figure on the right; Enter saves and goes on; the verdict shows at "
+        "once.",
     "本月检查该项保密义务的结果": "This month's check of the duty",
     "本月的考核指标、人员配置和人员名单（勾选框），打印后带到现场填写":
         "The month's indicators, staffing and roster (with tick boxes), to print and fill in on site",
+    "本页的使用说明": "The manual for the page in front",
     "本项的证据文件；双击打开（先核对 SHA-256）": "This item's evidence; double-click to open (SHA-256 checked first)",
     "条件": "Condition",
     "条款": "Clause",
@@ -238,6 +304,7 @@ EN = {
     "查看通知书（已签发的为登记的签名件），可打印、另存（双击一行亦可）":
         "View the notice (an issued one as registered and signed), print or save it (or double-click a row)",
     "标记已签": "Mark as signed",
+    "校验并保存修改，作为合同的新版本": "Check and save the changes as a new version",
     "核对名单、工资表、五险一金与转账记录，差异记为本月问题":
         "Check roster, payroll, insurance and transfers against each other; differences become findings",
     "核对完成：{n} 处差异，已记为本月问题": "Reconciled: {n} differences, recorded as findings",
@@ -250,10 +317,12 @@ EN = {
     "检查人员签名证书的口令": "The passphrase of the inspector's signing certificate",
     "检查情况的说明（未落实时写明问题，印在问题清单上）":
         "What was found (for a gap: the problem, printed with the findings)",
+    "欢迎使用": "Welcome",
     "止": "To",
     "正在比较…": "Comparing…",
     "正在比较新旧文件…": "Comparing the new file with the imported one…",
     "正在生成{title}…": "Rendering the {title}…",
+    "正在生成示例数据…": "Making the demo data…",
     "每日比例(%)": "Percent per day",
     "每月报送日": "Day of the month due",
     "每缺一人扣减比例(%)": "Deduction per missing person (%)",
@@ -282,9 +351,14 @@ EN = {
         "Record that the operator reports it rectified: the date and its report (kept as evidence)",
     "登记乙方签收：签收人和日期，或乙方电子签收的 PDF":
         "Record the operator's receipt: who and when, or the PDF it signed",
+    "登记该期已付款的日期、金额和凭证；登记后本期数字冻结":
+        "Record the payment's date, amount and voucher; the installment's figures are then frozen",
     "目标值": "Target",
     "目标值（原文）": "Target (as written)",
+    "直接开始": "Start",
+    "看下一步": "The next step",
     "确定": "OK",
+    "示例数据": "Demo data",
     "税号": "Tax number",
     "税率(%)": "Tax rate (%)",
     "空白现场检查表…": "Blank on-site checklist…",
@@ -303,6 +377,8 @@ EN = {
     "简称": "Short name",
     "约定解读": "Readings",
     "结束": "End",
+    "结束导览": "End tour",
+    "结束导览（Esc）；可随时从“帮助”菜单再看": "End the tour (Esc); it is in the Help menu any time",
     "结束并判定结果；不达标的人员记为本月问题，可纳入整改通知书":
         "Finish and judge the check; failures become this month's findings for a notice",
     "继续抽查（{at}）": "Going on with the check of {at}",
@@ -327,6 +403,7 @@ EN = {
     "表格": "Table",
     "要求人数": "Required",
     "要生成的文书": "The document to make",
+    "要考核的合同；各页面都显示所选合同": "The contract assessed; every page shows it",
     "解读": "Reading",
     "解除合同情形": "Termination",
     "计算方法": "Derivation",
@@ -337,6 +414,7 @@ EN = {
     "记录所选人员今天已签署保密承诺（先确认，记录不能撤销）":
         "Record that the selected persons signed today (confirmed first; cannot be undone)",
     "记录文号": "Record number",
+    "该期的扣减明细；双击转到对应月份和指标": "The installment's deductions; double-click to open the month and item",
     "说明理由后重新打开已定稿的月份（理由记入历史）": "Reopen a finalised month, giving a reason (kept in the history)",
     "请为以下各项选择列：{fields}": "Choose a column for: {fields}",
     "请先在列表中选择已签保密承诺的人员": "First select in the list the persons who signed the commitment",
@@ -344,16 +422,28 @@ EN = {
     "起草": "Draft",
     "起草一份更正并替代所选通知书的新通知书": "Draft a new notice that corrects and replaces the selected one",
     "起草整改通知书…": "Draft a notice…",
+    "趋势图显示的指标": "The indicator the trend chart shows",
     "转到": "Go",
     "输入姓名或工号的几个字找到人员；回车记为在岗，F2 请假，F3 缺岗":
         "Type a few characters of a name or staff number; Enter marks present, F2 on leave, F3 absent",
     "达标的件数（分子）；回车保存": "Cases meeting the target (numerator); Enter saves",
     "还剩 {n} 天": "{n} days left",
+    "这是 12345 热线服务合同履约考核程序。每月：逐项录入考核指标，导入乙方报送的人员与薪资文件，到现场抽查，定稿"
+    "后起草并签发整改通知书和各类文书。\n\n第一次使用，可以先打开示例数据试一试（在新窗口中，与正式数据分开），或"
+    "看一遍新手导览。随时按 F1 查看使用手册。":
+        "This program audits 12345 hotline service contracts. Each month: enter the indicators, import the operator"
+        "'s staff and payroll files, check on site, finalise, then draft and issue notices and documents.\n\nThe fi"
+        "rst time, try the demo data (in a window of its own, apart from your data) or the guided tour. F1 opens th"
+        "e manual any time.",
+    "这是示例数据库：其中的合同月份、人员和问题都是虚构的，只供试用，不是正式的考核记录。":
+        "This is the demo database: its months, people and findings are made up, to try things out; it is not an ag"
+        "ency's records.",
     "进行中": "In progress",
     "违约处理": "Remedies",
     "退还工作日数": "Working days to return",
     "选择乙方的整改报告": "Choose the operator's rectification report",
     "选择整改报告": "Choose the rectification report",
+    "逐一指出窗口中的主要部分": "Point out the main parts of the window, one by one",
     "逐项录入的上一项": "Previous item of the walk-through",
     "逐项录入的下一项": "Next item of the walk-through",
     "逾期 {n} 天": "{n} days overdue",
@@ -369,6 +459,7 @@ EN = {
     "页": "Page",
     "项目编号": "Project number",
     "预览…": "Preview…",
+    "预览并签发本月考核评分表（Ctrl+P）": "Preview and issue the month's score sheet (Ctrl+P)",
     "默认今天，不能晚于今天": "Today by default, never later",
     "（名单中另有一人身份证号相同）": " (another roster row has the same ID number)",
     "（尚未记住任何表头）": "(no header remembered yet)",

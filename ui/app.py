@@ -183,6 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, lambda: _smoke(app, window))
+    else:
+        from PySide6.QtCore import QTimer
+
+        from .first_start import offer
+
+        QTimer.singleShot(0, lambda: offer(window))  # the first time, on an empty database: demo, tour or start
     code = app.exec()
     instance.release()
     store.close()

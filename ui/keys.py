@@ -43,7 +43,8 @@ def set_keys(action: QAction, keys: Iterable[str], tip: str | None = None) -> QA
     """The keys on the action (the first is what the menu shows) and in its tooltip."""
     keys = tuple(keys)
     action.setShortcuts([QKeySequence(k) for k in keys])
-    action.setToolTip(with_keys(tip or action.text().replace("&", ""), keys))
+    text = tip or action.text().replace("&", "")
+    action.setToolTip(with_keys(text, keys) if keys else text)
     return action
 
 

@@ -25,7 +25,7 @@ from auditor.operations import months as month_ops
 from auditor.service import installment_results
 from auditor.storage import Store
 
-from . import documents, errors, fit, keys, month_icons
+from . import documents, errors, first_start, fit, keys, month_icons, tips
 from .cache import TermCache
 from .i18n import LANGUAGES, tr
 from .ops import hub, run_op
@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         self.keys = keys.install(self)  # Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y, Ctrl+←/→ work while typing
         documents.install_menu(self)
+        first_start.install(self)  # 帮助: the manual (F1), the tour, the demo database
+        tips.explain(self)
         settings_menu = self.menuBar().addMenu(tr("设置"))
         approvals_action = QAction(tr("甲方同意与节假日安排…"), self)
         approvals_action.triggered.connect(lambda: self.open_approvals())
@@ -273,6 +275,7 @@ class MainWindow(QMainWindow):
             statuses = self.store.months.statuses(contract.id)
             self.dashboard.show_contract(contract, results, statuses)
             month_icons.decorate(self.month_box, contract, statuses, self.dashboard.today)  # a state per month
+            tips.explain_months(self.dashboard)
         except AuditorError as exc:
             QMessageBox.warning(self, tr("无法计算"), str(exc))
 

@@ -14,6 +14,10 @@
         <translation>12345 Hotline Contract Compliance Audit</translation>
     </message>
     <message>
+        <source>60 天内的截止事项：人员材料报送、付款等</source>
+        <translation>Deadlines within 60 days: personnel files, payments…</translation>
+    </message>
+    <message>
         <source>Excel 表格 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
@@ -56,6 +60,10 @@
     <message>
         <source>{label} 已签收：{by} {day}</source>
         <translation>{label} received: {by} {day}</translation>
+    </message>
+    <message>
+        <source>{month}：单击进入该月的逐项录入</source>
+        <translation>{month}: click to open it in the walk-through</translation>
     </message>
     <message>
         <source>{name}
@@ -122,12 +130,24 @@ Valid until {until}</translation>
         <translation>The column “{header}” cannot be both “{a}” and “{b}”</translation>
     </message>
     <message>
+        <source>“文书”菜单（Ctrl+P）预览并签发评分表、付款核算单和抽查记录，或打印空白现场检查表。随时按 F1 打开本页的使用说明。</source>
+        <translation>The Documents menu (Ctrl+P) previews and issues score sheets, payment statements and spot check records, or prints the blank checklist. F1 opens the manual at the page in front.</translation>
+    </message>
+    <message>
         <source>。不要以此文件为准，请向签发单位索取原件。</source>
         <translation>. Do not rely on this file; ask the issuing office for the original.</translation>
     </message>
     <message>
+        <source>【示例数据】</source>
+        <translation>[Demo] </translation>
+    </message>
+    <message>
         <source>上一月</source>
         <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
     </message>
     <message>
         <source>上一项</source>
@@ -144,6 +164,10 @@ Valid until {until}</translation>
     <message>
         <source>下一月</source>
         <translation>Next month</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
     </message>
     <message>
         <source>下一项</source>
@@ -224,6 +248,10 @@ Valid until {until}</translation>
     <message>
         <source>乙方报告整改完成的日期：默认今天，不能晚于今天</source>
         <translation>The day the operator reported the rectification: today by default, never later</translation>
+    </message>
+    <message>
+        <source>乙方报送的文件</source>
+        <translation>The operator's files</translation>
     </message>
     <message>
         <source>乙方报送的文件收到的日期（判断是否逾期报送）；默认今天</source>
@@ -354,6 +382,10 @@ Valid until {until}</translation>
         <translation>Due today</translation>
     </message>
     <message>
+        <source>从内置或自己的模板新建一份合同</source>
+        <translation>A new contract from a built-in or your own template</translation>
+    </message>
+    <message>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
@@ -422,6 +454,14 @@ Valid until {until}</translation>
         <translation>Past checks</translation>
     </message>
     <message>
+        <source>以本月问题起草整改通知书</source>
+        <translation>Draft a rectification notice from the month's findings</translation>
+    </message>
+    <message>
+        <source>以本月问题起草通知书，签名签发后跟踪签收、整改和核验关闭；逾期的标红。</source>
+        <translation>Draft a notice from the month's findings, issue it signed, then follow receipt, rectification and closing; overdue ones are red.</translation>
+    </message>
+    <message>
         <source>以检查人员证书签名并登记现场抽查记录（编号，此后不能修改）</source>
         <translation>Sign and register the spot check record with the inspector's certificate (numbered, then unchangeable)</translation>
     </message>
@@ -440,6 +480,10 @@ Valid until {until}</translation>
     <message>
         <source>作为证据保存（记录 SHA-256），与“已整改”在同一事务中登记</source>
         <translation>Kept as evidence (SHA-256 recorded) in the same transaction as the step</translation>
+    </message>
+    <message>
+        <source>使用手册</source>
+        <translation>Manual</translation>
     </message>
     <message>
         <source>依据</source>
@@ -502,6 +546,10 @@ Valid until {until}</translation>
         <translation>Value</translation>
     </message>
     <message>
+        <source>先选择要考核的合同。合同的条款、指标和付款约定都在“合同”页中，可从模板新建或导入合同文件。</source>
+        <translation>First choose the contract. Its clauses, indicators and payments are on the Contracts page, where one is made from a template or imported.</translation>
+    </message>
+    <message>
         <source>免考</source>
         <translation>Exempt</translation>
     </message>
@@ -522,8 +570,16 @@ Valid until {until}</translation>
         <translation>All columns</translation>
     </message>
     <message>
+        <source>全部合同；选中一份查看和修改</source>
+        <translation>All contracts; select one to see and edit</translation>
+    </message>
+    <message>
         <source>全部录入后定稿：本月结果和问题固定下来，此后修改须说明理由重新打开</source>
         <translation>When all is entered: fixes the month's result and findings; a later change needs a reason to reopen</translation>
+    </message>
+    <message>
+        <source>全部录入后定稿：结果和问题固定下来。定稿前会请您确认。</source>
+        <translation>When all is entered, finalise: the result and findings are fixed. You are asked first.</translation>
     </message>
     <message>
         <source>共 {n} 页</source>
@@ -536,6 +592,10 @@ Valid until {until}</translation>
     <message>
         <source>关闭本窗口（已打开的预览不受影响）</source>
         <translation>Close this window (open previews stay)</translation>
+    </message>
+    <message>
+        <source>关闭本窗口，开始使用</source>
+        <translation>Close this and start</translation>
     </message>
     <message>
         <source>其他签名</source>
@@ -564,6 +624,10 @@ Valid until {until}</translation>
     <message>
         <source>再次输入根证书口令</source>
         <translation>Repeat the root passphrase</translation>
+    </message>
+    <message>
+        <source>再选择月份。月份前的圆点表示状态：绿色已定稿，橙色录入中，红色逾期未定稿。Ctrl+← / Ctrl+→ 切换月份。</source>
+        <translation>Then the month. The dot before it shows its state: green finalised, orange in progress, red overdue. Ctrl+← / Ctrl+→ change the month.</translation>
     </message>
     <message>
         <source>分值</source>
@@ -754,8 +818,16 @@ Valid until {until}</translation>
         <translation>Optional: the inspector's certificate (.cer), needed when this machine has not met the signer</translation>
     </message>
     <message>
+        <source>各期付款：考核月份、得分、扣减和实付；选中一期看扣减明细</source>
+        <translation>Each installment: months, score, deductions, payable; select one for its deductions</translation>
+    </message>
+    <message>
         <source>合同</source>
         <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>合同内在矛盾的检查结果</source>
+        <translation>Contradictions found in the contract</translation>
     </message>
     <message>
         <source>合同原文</source>
@@ -780,6 +852,14 @@ Valid until {until}</translation>
     <message>
         <source>合同检查（内在矛盾）：</source>
         <translation>Contract lint (inconsistencies):</translation>
+    </message>
+    <message>
+        <source>合同的全部内容（中文字段名；鼠标停在字段名上可看到它在合同文件中的位置）；双击值修改</source>
+        <translation>The whole contract (hover a field to see its place in the contract file); double-click a value to edit</translation>
+    </message>
+    <message>
+        <source>合同的各个版本；已定稿的月份按定稿时的版本考核</source>
+        <translation>The contract's versions; finalised months keep theirs</translation>
     </message>
     <message>
         <source>合同编号</source>
@@ -814,6 +894,10 @@ Valid until {until}</translation>
         <translation>No</translation>
     </message>
     <message>
+        <source>回到上一步</source>
+        <translation>Back to the previous step</translation>
+    </message>
+    <message>
         <source>回到上一项</source>
         <translation>Back to the previous item</translation>
     </message>
@@ -844,6 +928,18 @@ Valid until {until}</translation>
     <message>
         <source>在岗但不在人员名单上的人：登记后抽查不达标，并记为问题</source>
         <translation>Someone at work who is not on the roster: the check then fails and it becomes a finding</translation>
+    </message>
+    <message>
+        <source>在新窗口中打开示例数据库试用（与正式数据分开）</source>
+        <translation>Open the demo database in a window of its own (apart from your data)</translation>
+    </message>
+    <message>
+        <source>在新窗口中打开虚构的示例数据库试用</source>
+        <translation>Open the made-up demo database in a new window</translation>
+    </message>
+    <message>
+        <source>在现场逐人核对：输入几个字找到人员，回车在岗，F2 请假，F3 缺岗。缺岗和名单外人员记为问题。</source>
+        <translation>On site, person by person: type a few characters, Enter present, F2 on leave, F3 absent. Absences and unlisted staff become findings.</translation>
     </message>
     <message>
         <source>在职但未签保密承诺的人员；可多选（Ctrl/Shift+单击）</source>
@@ -938,6 +1034,10 @@ Valid until {until}</translation>
         <translation>Arrangement</translation>
     </message>
     <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
@@ -1014,6 +1114,10 @@ Valid until {until}</translation>
         <translation>For</translation>
     </message>
     <message>
+        <source>导入 12345 系统导出的本月工单记录，计算相关指标</source>
+        <translation>Import the month's work orders exported from the 12345 system</translation>
+    </message>
+    <message>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
@@ -1022,12 +1126,20 @@ Valid until {until}</translation>
         <translation>Import the operator's {kind} (.xlsx, .xls or .csv; a file with errors is not imported at all)</translation>
     </message>
     <message>
+        <source>导入人员名单、工资表、五险一金和转账记录，再点“核对”：差异记为本月问题。</source>
+        <translation>Import roster, payroll, insurance and transfers, then Reconcile: differences become findings.</translation>
+    </message>
+    <message>
         <source>导入合同文件</source>
         <translation>Import contract file</translation>
     </message>
     <message>
         <source>导入合同文件…</source>
         <translation>Import contract file…</translation>
+    </message>
+    <message>
+        <source>导入合同文件（.json），全部校验通过才保存</source>
+        <translation>Import a contract file (.json); saved only if all of it is valid</translation>
     </message>
     <message>
         <source>导入审计包</source>
@@ -1158,6 +1270,10 @@ Valid until {until}</translation>
         <translation>Work orders</translation>
     </message>
     <message>
+        <source>工单记录中有误的行</source>
+        <translation>The rows of the work orders with errors</translation>
+    </message>
+    <message>
         <source>工单记录有误</source>
         <translation>Bad rows in the work orders</translation>
     </message>
@@ -1192,6 +1308,10 @@ Valid until {until}</translation>
     <message>
         <source>已取消导入，未做任何修改</source>
         <translation>Import cancelled; nothing was changed</translation>
+    </message>
+    <message>
+        <source>已在新窗口中打开示例数据：{path}</source>
+        <translation>Demo data opened in a new window: {path}</translation>
     </message>
     <message>
         <source>已备份到 {path}</source>
@@ -1368,6 +1488,10 @@ Please start the app again.</translation>
         <translation>Reopened {month}</translation>
     </message>
     <message>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
         <source>年份</source>
         <translation>Year</translation>
     </message>
@@ -1394,6 +1518,10 @@ Please start the app again.</translation>
     <message>
         <source>开户银行</source>
         <translation>Bank</translation>
+    </message>
+    <message>
+        <source>当前窗口已是示例数据</source>
+        <translation>This window is the demo already</translation>
     </message>
     <message>
         <source>当前签名证书：</source>
@@ -1460,6 +1588,14 @@ Please start the app again.</translation>
         <translation>Copy the selected rows (or the whole table) as tab-separated text (Ctrl+C)</translation>
     </message>
     <message>
+        <source>手册内容；可选中文字复制</source>
+        <translation>The manual; text can be selected and copied</translation>
+    </message>
+    <message>
+        <source>手册的各节；单击查看</source>
+        <translation>The manual's sections; click one</translation>
+    </message>
+    <message>
         <source>手写签名（在框内书写）：</source>
         <translation>Handwritten signature (write in the box):</translation>
     </message>
@@ -1484,6 +1620,10 @@ Please start the app again.</translation>
         <translation>Open the selected check: an unfinished one to go on checking, a finished one to look at</translation>
     </message>
     <message>
+        <source>打开示例数据</source>
+        <translation>Open demo data</translation>
+    </message>
+    <message>
         <source>扣减</source>
         <translation>Deductions</translation>
     </message>
@@ -1500,6 +1640,10 @@ Please start the app again.</translation>
         <translation>Deduction {amount}</translation>
     </message>
     <message>
+        <source>找不到使用手册文件（docs/manual.md）。</source>
+        <translation>The manual (docs/manual.md) was not found.</translation>
+    </message>
+    <message>
         <source>承办单位原因</source>
         <translation>Caused by the handling unit</translation>
     </message>
@@ -1512,6 +1656,14 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>把截图、导出表等文件作为本项证据保存（记录 SHA-256）</source>
         <translation>Keep a screenshot, an export or another file as this item's evidence (its SHA-256 recorded)</translation>
+    </message>
+    <message>
+        <source>把所选合同导出为合同文件，可在另一台电脑导入</source>
+        <translation>Export the contract as a file to import elsewhere</translation>
+    </message>
+    <message>
+        <source>把未达标的工单导出为表格，交乙方核对</source>
+        <translation>Export the failing work orders for the operator to check</translation>
     </message>
     <message>
         <source>把表格（按当前排序和搜索）导出为 .xlsx 文件</source>
@@ -1626,6 +1778,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Discard changes</translation>
     </message>
     <message>
+        <source>放弃未保存的修改</source>
+        <translation>Drop the unsaved changes</translation>
+    </message>
+    <message>
         <source>数值</source>
         <translation>Value</translation>
     </message>
@@ -1676,6 +1832,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>文书</source>
         <translation>Documents</translation>
+    </message>
+    <message>
+        <source>文书与帮助</source>
+        <translation>Documents and help</translation>
     </message>
     <message>
         <source>文书功能尚未提供</source>
@@ -1742,6 +1902,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Added</translation>
     </message>
     <message>
+        <source>新手导览</source>
+        <translation>Guided tour</translation>
+    </message>
+    <message>
         <source>无可纳入的问题</source>
         <translation>No findings to include</translation>
     </message>
@@ -1752,6 +1916,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>无法启动新窗口；可用 --db {path} 打开。</source>
+        <translation>Could not start a new window; open it with --db {path}.</translation>
     </message>
     <message>
         <source>无法开始</source>
@@ -2018,6 +2186,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Not generated</translation>
     </message>
     <message>
+        <source>未生成示例数据</source>
+        <translation>Demo data not made</translation>
+    </message>
+    <message>
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
@@ -2066,12 +2238,20 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>The contract's spot checks; double-click to open</translation>
     </message>
     <message>
+        <source>本月不达标项生成的问题（定稿时保存），可纳入整改通知书</source>
+        <translation>The findings of the month's failures (kept at finalising), for a notice</translation>
+    </message>
+    <message>
         <source>本月严重舆论事件数</source>
         <translation>Serious incidents this month</translation>
     </message>
     <message>
         <source>本月发生的严重舆论事件数；回车保存</source>
         <translation>Serious public-opinion incidents this month; Enter saves</translation>
+    </message>
+    <message>
+        <source>本月各项的要求、实测与结论；双击一行到逐项录入的该项</source>
+        <translation>The month's items, their targets, figures and verdicts; double-click to open one in the walk-through</translation>
     </message>
     <message>
         <source>本月定稿</source>
@@ -2092,6 +2272,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>本月应录入的各项；√ 达标，× 不达标，○ 未录入，免 免考。单击跳到该项</source>
         <translation>The items due this month; √ passed, × failed, ○ not entered, 免 exempt. Click to go there</translation>
+    </message>
+    <message>
+        <source>本月应考核的各项按顺序列在这里。右侧录入实测值，回车保存并进入下一项，结论立即显示。</source>
+        <translation>The month's items, in order. Enter the figure on the right; Enter saves and goes on; the verdict shows at once.</translation>
     </message>
     <message>
         <source>本月得分 {score}</source>
@@ -2132,6 +2316,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>本机还没有机构根证书：将同时创建，请设定根证书口令（至少 8 个字符）并妥善保管。</source>
         <translation>This machine has no agency root yet: it will be created now. Choose a root passphrase (at least 8 characters) and keep it safe.</translation>
+    </message>
+    <message>
+        <source>本页的使用说明</source>
+        <translation>The manual for the page in front</translation>
     </message>
     <message>
         <source>本项的证据文件；双击打开（先核对 SHA-256）</source>
@@ -2180,6 +2368,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>标记所选人员已签保密承诺</source>
         <translation>Mark the selected as signed</translation>
+    </message>
+    <message>
+        <source>校验并保存修改，作为合同的新版本</source>
+        <translation>Check and save the changes as a new version</translation>
     </message>
     <message>
         <source>核准人数</source>
@@ -2318,6 +2510,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Template:</translation>
     </message>
     <message>
+        <source>欢迎使用</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
         <source>止</source>
         <translation>To</translation>
     </message>
@@ -2356,6 +2552,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>正在生成并签名…</source>
         <translation>Generating and signing…</translation>
+    </message>
+    <message>
+        <source>正在生成示例数据…</source>
+        <translation>Making the demo data…</translation>
     </message>
     <message>
         <source>正在生成考核评分表…</source>
@@ -2570,6 +2770,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Register</translation>
     </message>
     <message>
+        <source>登记该期已付款的日期、金额和凭证；登记后本期数字冻结</source>
+        <translation>Record the payment's date, amount and voucher; the installment's figures are then frozen</translation>
+    </message>
+    <message>
         <source>目标值</source>
         <translation>Target</translation>
     </message>
@@ -2578,12 +2782,24 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Target (as written)</translation>
     </message>
     <message>
+        <source>直接开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>看下一步</source>
+        <translation>The next step</translation>
+    </message>
+    <message>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
         <source>确认并下一项</source>
         <translation>Accept and next</translation>
+    </message>
+    <message>
+        <source>示例数据</source>
+        <translation>Demo data</translation>
     </message>
     <message>
         <source>离职人员</source>
@@ -2814,6 +3030,14 @@ Number: {number}</translation>
         <translation>End</translation>
     </message>
     <message>
+        <source>结束导览</source>
+        <translation>End tour</translation>
+    </message>
+    <message>
+        <source>结束导览（Esc）；可随时从“帮助”菜单再看</source>
+        <translation>End the tour (Esc); it is in the Help menu any time</translation>
+    </message>
+    <message>
         <source>结束并判定结果；不达标的人员记为本月问题，可纳入整改通知书</source>
         <translation>Finish and judge the check; failures become this month's findings for a notice</translation>
     </message>
@@ -2986,6 +3210,10 @@ Number: {number}</translation>
         <translation>The document to make</translation>
     </message>
     <message>
+        <source>要考核的合同；各页面都显示所选合同</source>
+        <translation>The contract assessed; every page shows it</translation>
+    </message>
+    <message>
         <source>解读</source>
         <translation>Reading</translation>
     </message>
@@ -3060,6 +3288,10 @@ Number: {number}</translation>
     <message>
         <source>证据：</source>
         <translation>Evidence:</translation>
+    </message>
+    <message>
+        <source>该期的扣减明细；双击转到对应月份和指标</source>
+        <translation>The installment's deductions; double-click to open the month and item</translation>
     </message>
     <message>
         <source>详情已记录在 {path}</source>
@@ -3150,6 +3382,10 @@ Number: {number}</translation>
         <translation>Late by</translation>
     </message>
     <message>
+        <source>趋势图显示的指标</source>
+        <translation>The indicator the trend chart shows</translation>
+    </message>
+    <message>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -3202,8 +3438,20 @@ Number: {number}</translation>
         <translation>{n} days left</translation>
     </message>
     <message>
+        <source>这是 12345 热线服务合同履约考核程序。每月：逐项录入考核指标，导入乙方报送的人员与薪资文件，到现场抽查，定稿后起草并签发整改通知书和各类文书。
+
+第一次使用，可以先打开示例数据试一试（在新窗口中，与正式数据分开），或看一遍新手导览。随时按 F1 查看使用手册。</source>
+        <translation>This program audits 12345 hotline service contracts. Each month: enter the indicators, import the operator's staff and payroll files, check on site, finalise, then draft and issue notices and documents.
+
+The first time, try the demo data (in a window of its own, apart from your data) or the guided tour. F1 opens the manual any time.</translation>
+    </message>
+    <message>
         <source>这是本机的机构根证书：本机检查人员将不能再签发文书，直到重新加入。</source>
         <translation>This is this machine's agency root: its inspectors cannot issue documents until it is added again.</translation>
+    </message>
+    <message>
+        <source>这是示例数据库：其中的合同月份、人员和问题都是虚构的，只供试用，不是正式的考核记录。</source>
+        <translation>This is the demo database: its months, people and findings are made up, to try things out; it is not an agency's records.</translation>
     </message>
     <message>
         <source>进行中</source>
@@ -3296,6 +3544,10 @@ Number: {number}</translation>
     <message>
         <source>选择证据文件</source>
         <translation>Choose an evidence file</translation>
+    </message>
+    <message>
+        <source>逐一指出窗口中的主要部分</source>
+        <translation>Point out the main parts of the window, one by one</translation>
     </message>
     <message>
         <source>逐项录入</source>
@@ -3408,6 +3660,10 @@ Number: {number}</translation>
     <message>
         <source>预览…</source>
         <translation>Preview…</translation>
+    </message>
+    <message>
+        <source>预览并签发本月考核评分表（Ctrl+P）</source>
+        <translation>Preview and issue the month's score sheet (Ctrl+P)</translation>
     </message>
     <message>
         <source>首次回应时间</source>
