@@ -364,6 +364,7 @@ EN = {
     "空白现场检查表…": "Blank on-site checklist…",
     "空白表格：带到现场手工填写，不编号、不签名、不登记。":
         "A blank form to fill in by hand on site: not numbered, signed or registered.",
+    "第 {n} 项": "item {n}",
     "第{n}期（{due}）": "Installment {n} ({due})",
     "签发日期：默认今天，不能晚于今天": "Issue date: today by default, never later",
     "签发记录…": "Issue record…",

@@ -41,3 +41,20 @@ FIELD_LABELS = {
 def field_label(key: str) -> str:
     """The Chinese (or, in English, the translated) label of a contract field."""
     return tr(FIELD_LABELS[key]) if key in FIELD_LABELS else key
+
+
+def path_label(path: str) -> str:
+    """A place in the contract file in words: 「staffing.roles[0].required」 → 「人员配置 › 岗位 1 › 要求人数」."""
+    import re
+
+    words = []
+    for part in path.split("."):
+        match = re.fullmatch(r"(\w*)((?:\[\d+\])*)", part)
+        if not match:
+            words.append(part)
+            continue
+        key, indexes = match.groups()
+        if key:
+            words.append(field_label(key))
+        words += [tr("第 {n} 项").format(n=int(n) + 1) for n in re.findall(r"\[(\d+)\]", indexes)]
+    return " › ".join(words)

@@ -2854,6 +2854,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>row {n}</translation>
     </message>
     <message>
+        <source>第 {n} 项</source>
+        <translation>item {n}</translation>
+    </message>
+    <message>
         <source>第{n}期</source>
         <translation>No. {n}</translation>
     </message>

@@ -71,6 +71,10 @@ def test_contract_page_shows_chinese_labels_not_json_keys(qtbot, tmp_path):
     assert "合同名称" in shown and "履约保证金" in shown
     assert not any(ch.isascii() and ch.isalpha() for text in shown for ch in text), shown
     assert tree.topLevelItem(shown.index("合同名称")).toolTip(0) == "name"   # the key, for whoever edits the file
+    duties = tree.topLevelItem(shown.index("保密义务"))
+    assert duties.child(0).text(0).startswith("1. 保密信息只能由接收方")       # an item by its text, not its key
+    lint = [window.contracts_page.lint.item(i).text() for i in range(window.contracts_page.lint.count())]
+    assert any("签订日期：" in line for line in lint) and not any("signed_on" in line for line in lint)
     window.store.close()
 
 

@@ -35,7 +35,7 @@ from auditor.operations import contracts as contract_ops
 from auditor.storage import Store
 from auditor.storage.contracts_repo import EditImpact, FinalisedMonthsKeepTheirVersion
 
-from ..contract_labels import field_label
+from ..contract_labels import field_label, path_label
 from ..i18n import tr
 from ..ops import announce
 
@@ -157,7 +157,7 @@ class ContractsPage(QWidget):
         self.lint.clear()
         labels = {"error": tr("错误"), "warning": tr("警告"), "info": tr("提示")}
         for finding in lint_contract(contract):
-            self.lint.addItem(f"{labels[finding.severity]}　{finding.where}：{finding.message}")
+            self.lint.addItem(f"{labels[finding.severity]}　{path_label(finding.where)}：{finding.message}")
         if not self.lint.count():
             self.lint.addItem(tr("未发现矛盾"))
         self._show_versions(contract_id)
@@ -185,9 +185,9 @@ class ContractsPage(QWidget):
         elif isinstance(value, list):
             parent.setText(1, tr("{n} 项").format(n=len(value)))
             for index, child in enumerate(value):
-                label = (child.get("code") or child.get("name") or child.get("key") or ""
-                         if isinstance(child, dict) else "")
-                item = QTreeWidgetItem(parent, [f"[{index}] {label}", ""])
+                label = (child.get("code") or child.get("name") or str(child.get("text") or "")[:24]
+                         or child.get("key") or "" if isinstance(child, dict) else "")  # in words, not its key
+                item = QTreeWidgetItem(parent, [f"{index + 1}. {label}", ""])
                 self._add(item, child, f"{path}[{index}]")
         else:
             parent.setText(1, _display(value))

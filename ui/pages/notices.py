@@ -254,8 +254,8 @@ def notice_columns(today: dt.date):
                color=lambda n: OVERDUE_COLOR if n.overdue(today) else None),
         Column("deadline", tr("整改期限"), lambda n: str(n.deadline or "")),
         Column("left", tr("剩余"), lambda n: countdown(n, today), color=lambda n: urgency_color(n, today)),
-        Column("received", tr("签收"), lambda n: f"{n.received_by or ''} {n.received_at or ''}".strip()),
         Column("findings", tr("问题数"), lambda n: str(len(n.content["findings"])), Qt.AlignmentFlag.AlignRight),
+        Column("received", tr("签收"), lambda n: f"{n.received_by or ''} {n.received_at or ''}".strip()),
     )
 
 
@@ -318,6 +318,8 @@ class NoticesPage(QWidget):
         self.alert.setVisible(bool(parts))
         if keep is not None:
             self.select(keep.id)
+        elif rows and self.selected() is None:
+            self.view.select_where(lambda n: True)  # the first notice shown, so its steps are at hand
         self._update_buttons()
 
     def selected(self) -> notices.Notice | None:

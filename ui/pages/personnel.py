@@ -153,7 +153,9 @@ class PersonnelPage(QWidget):
 
     def _load_duties(self) -> None:
         while self.duties_layout.count():
-            self.duties_layout.takeAt(0).widget().deleteLater()
+            old = self.duties_layout.takeAt(0).widget()
+            old.hide()  # gone at once, not when the event loop gets to deleting it
+            old.deleteLater()
         self.duty_boxes.clear()
         self.duty_notes.clear()
         saved = self.store.personnel.duties(self.contract.id, self.period)
