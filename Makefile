@@ -30,8 +30,16 @@ test: $(STAMP) lint lint-imports typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/core --cov --cov-report=term:skip-covered
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/ui
 
+# every benchmark, each printing its figures and their baselines from the same run (the first run builds the
+# 0/1/3-year databases of benchmarks/data.py once, a few minutes); LibreOffice and python-docx for documents
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scoring.py
+	$(BIN)/python benchmarks/bench_startup.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
+	$(BIN)/python benchmarks/bench_cli.py
+	$(BIN)/python benchmarks/bench_imports.py
+	$(BIN)/python benchmarks/bench_documents.py
+	$(BIN)/python benchmarks/bench_growth.py
 
 bundle: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pyinstaller>=6.10,<7"

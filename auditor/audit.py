@@ -351,15 +351,16 @@ def verify_since(db: Database, path: Path | None, checkpoint: Checkpoint | None)
     entries still pending, the head file and the anchors. An older row no entry touched since is read again
     by the full check (``verify_full``), which the app runs next on a worker while every write waits for
     its result (``set_write_gate``): an old row edited outside the program, triggers dropped, is reported
-    before anything is saved. Without a checkpoint (a database new to this machine) the whole chain is
-    walked here, once."""
+    before anything is saved. Without a checkpoint (a database new to this machine, or a state file that was
+    removed) no entry is walked here: the full check on the worker reads them all, before any write."""
     from . import anchors
 
     report = AuditReport()
     if not has_audit(db):
         report.problems.append("数据库没有审计日志（版本过旧）")
         return report
-    start, prev = 0, GENESIS
+    start, prev = anchors.last_entry(db) if checkpoint is None else (0, GENESIS)
+    report.entries = start
     if checkpoint is not None:
         if anchors.reaches(db, checkpoint.count, checkpoint.head):
             start, prev = checkpoint.count, checkpoint.head

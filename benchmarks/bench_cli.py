@@ -44,6 +44,7 @@ def main() -> None:
               f"{imported * 1000:.0f} ms (median of {RUNS})")
         contract = CONTRACTS[0][1]
         for years in YEARS:
+            env["AUDITOR_STATE_DIR"] = str(folder / f"state-{years}")  # the three share one identity
             db = fresh_copy(years, folder)
             month = Period(*START).shift(max(years * 12 - 1, 0))
             for name, args in (("score", ["score", contract, str(month)]),

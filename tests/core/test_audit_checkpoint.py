@@ -132,10 +132,26 @@ def test_a_malformed_checkpoint_makes_the_state_file_damaged(db):
     assert any("审计锚点文件" in p and "无法读取" in p for p in since(db).problems)
 
 
-def test_without_a_checkpoint_start_up_walks_the_whole_chain(tmp_path):
+def test_without_a_checkpoint_start_up_leaves_the_chain_to_the_full_check(tmp_path):
+    """A database new to this machine: nothing walked before the first paint (its cost would grow with the
+    history); the full check, which every write waits for, finds the rewritten entry."""
     path = tmp_path / "new.db"
     with_store(path, lambda store: record(store, store.contracts.get("henan-2025"), "2025-10"))
     shell(path, "UPDATE audit_log SET who = 'someone' WHERE id = 3")
     assert with_store(path, lambda store: anchors.checkpoint(store.db, store.path)) is None
-    found = since(path).problems
-    assert any("审计日志第 3 条之处链条断裂" in p for p in found), found
+    assert since(path).ok
+    full = with_store(path, lambda store: audit.verify_full(store.db, store.path)).problems
+    assert any("审计日志第 3 条之处链条断裂" in p for p in full), full
+    assert with_store(path, lambda store: anchors.checkpoint(store.db, store.path)) is None  # a broken chain: none kept
+
+
+def test_an_outside_edit_before_the_checkpoint_is_still_reported_at_every_start(db):
+    """Reported for ever: the full check keeps the checkpoint (the chain is intact) with the count of such
+    entries, and start-up lists them again."""
+    shell(db, "UPDATE measurements SET value = '1' WHERE code = 'HN-04' AND period = '2025-10'")
+    full = with_store(db, lambda store: audit.verify_full(store.db, store.path))
+    assert not full.ok and full.first_broken is None
+    point = with_store(db, lambda store: anchors.checkpoint(store.db, store.path))
+    assert point is not None and point.external == 1
+    with_store(db, lambda store: record(store, store.contracts.get("henan-2025"), "2025-11"))
+    assert any("在程序之外修改了指标录入" in p for p in since(db).problems)
