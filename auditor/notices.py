@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .calendar import Period
 from .contract_text import consequences
-from .documents.notice import NoticeData, NoticeFinding, NoticeRenderer
+from .documents.notice import NoticeData, NoticeFinding, NoticeRenderer, OrderAnnex
 from .errors import InputError, NotFoundError, StateError
 from .model import Contract
 from .storage import Store
@@ -26,6 +26,7 @@ __all__ = ["STATUS_LABELS", "Notice", "close", "draft", "escalate", "get", "issu
 
 if TYPE_CHECKING:
     from .documents.service import Identity
+    from .storage.findings_repo import Finding
 
 def get(store: Store, key: int | str) -> Notice:
     """By id (int) or number (str)."""
@@ -53,18 +54,71 @@ def draft(store: Store, contract: Contract, period: Period, *, inspection_date: 
         if old.status in ("draft", "superseded"):
             raise StateError(f"{supersedes} 不是有效的已签发通知书，不能被替代")
     clauses = "、".join(dict.fromkeys(f.clause for f in findings if f.clause))
+    annexes, cited = order_annexes(store, contract, findings)
     content = {
         "issuer": contract.party_a.name, "addressee": contract.party_b.name, "contract_name": contract.name,
         "contract_no": contract.contract_no or contract.project_no, "basis_clauses": clauses,
         "period_label": period.label(), "inspection_date": inspection_date.isoformat(), "place": place.strip(),
         "inspectors": inspectors.strip(),
-        "findings": [{"title": f.title, "detail": f.detail, "clause": f.clause} for f in findings],
+        "findings": [{"title": f.title, "detail": f.detail, "clause": f.clause,
+                      **({"annex": cited[f.id]} if f.id in cited else {})} for f in findings],
         "consequences": consequences(contract),  # only the remedies this contract has a clause for
         "deadline_days": contract.settings.notice_deadline_days, "supersedes": old.number if old else "",
+        **({"annexes": annexes} if annexes else {}),
     }
     notice_id = store.notices.add_draft(contract.id, period, contract.party_a.short_name, content,
                                         old.id if old else None, [f.id for f in findings])
     return get(store, notice_id)
+
+
+# what the annex prints of workorders.ANNEX_HEADERS (the CSV keeps all): 所在行 and 月份 stay in the file
+PRINTED_COLUMNS = ("工单编号", "受理时间", "起算时间", "完成时间", "时限截止", "超时", "情形")
+
+
+def order_annexes(store: Store, contract: Contract, findings: list[Finding]
+                  ) -> tuple[list[dict[str, Any]], dict[int, int]]:
+    """The failing work orders of the findings computed from the records, one annex per item (the item's own
+    failure and 「自报数据与工单记录不符」 share it), numbered from 附件2 (附件1 is the 回执); and the annex
+    each finding cites. Every order is kept: the content is what the notice is frozen with."""
+    from .workorder_service import annex_rows
+    from .workorders import ANNEX_HEADERS, LABELS, percent_text
+
+    annexes: list[dict[str, Any]] = []
+    numbers: dict[tuple[str, str], int] = {}
+    cited: dict[int, int] = {}
+    for finding in findings:
+        item = (str(finding.period), finding.key)
+        if item not in numbers:
+            rows = annex_rows(store, finding)
+            if not rows:
+                continue
+            result = next(r for r in store.workorders.results(finding.contract_id, finding.period)
+                          if r.code == finding.key)
+            indicator = contract.indicator(finding.key)
+            at = {h: i for i, h in enumerate(ANNEX_HEADERS)}
+            columns = [c for c in PRINTED_COLUMNS if any(row[at[c]] for row in rows)]
+            if all(row[at["起算时间"]] in ("", row[at["受理时间"]]) for row in rows) and "起算时间" in columns:
+                columns.remove("起算时间")        # the clock starts at 受理 for every order: said once
+            rate = result.rate(indicator)
+            left_out = "、".join(f"{LABELS[k]} {n} 单" for k, n in result.excluded.items() if n)
+            figure = (f"{percent_text(rate)}（{result.numerator}/{result.denominator}"
+                      f"{f'，剔除{left_out}' if left_out else ''}）" if rate is not None else "无法计算")
+            sources = []
+            for month in result.months or (str(finding.period),):
+                info = store.workorders.import_info(finding.contract_id, Period.parse(month))
+                if info is not None:
+                    sources.append(f"{info['source']}（{Period.parse(month).label()}工单记录，"
+                                   f"SHA-256 {info['sha256']}）")
+            annex = OrderAnnex(indicator.code, f"{indicator.code} {indicator.name} 不达标工单清单",
+                               f"经核查你单位{finding.period.label()}工单记录，{indicator.name}为{figure}，合同要求"
+                               f"{indicator.target_text}。不符合要求的工单", tuple(ANNEX_HEADERS), tuple(columns),
+                               tuple(tuple(r) for r in rows), tuple(sources))
+            numbers[item] = len(annexes) + 2
+            annexes.append({"code": annex.code, "title": annex.title, "intro": annex.intro,
+                            "headers": list(annex.headers), "columns": columns, "rows": [list(r) for r in rows],
+                            "sources": sources, "total": len(rows), "csv_sha256": annex.sha256})
+        cited[finding.id] = numbers[item]
+    return annexes, cited
 
 
 def update_draft(store: Store, notice_id: int, **changes: Any) -> Notice:
@@ -88,7 +142,10 @@ def notice_data(notice: Notice, number: str = "", issue_date: dt.date | None = N
     data = NoticeData(number, c["issuer"], c["addressee"], c["contract_name"], c["contract_no"], c["basis_clauses"],
                       c["period_label"], dt.date.fromisoformat(c["inspection_date"]), c["place"], c["inspectors"],
                       tuple(NoticeFinding(**f) for f in c["findings"]), deadline, c["consequences"], issue_date,
-                      supersedes=c.get("supersedes", ""))
+                      supersedes=c.get("supersedes", ""),
+                      annexes=tuple(OrderAnnex(a["code"], a["title"], a["intro"], tuple(a["headers"]),
+                                               tuple(a["columns"]), tuple(tuple(r) for r in a["rows"]),
+                                               tuple(a["sources"])) for a in c.get("annexes", ())))
     return data
 
 

@@ -7,14 +7,27 @@ one line below the text (7.3.4); the 署名 centred over the date, the date four
 right, the seal over both (7.3.5.1). The 回执 is the 附件, on a page of its own (8); the 版记 (抄送, 印发机关
 and 印发日期 between rules) stands at the foot of the last page (7.4).
 
+The failing work orders of a finding computed from the records (issue 16) follow the 回执 as 附件2, 附件3…
+(8: each on a new page, 「附件N」 in 黑体 top left, its title on the third line), listed in the 附件说明 as
+「附件：1.整改通知书回执」 with the others aligned under it (7.3.4). Their tables are set in 5号 (10.5 pt):
+3号 cannot hold a row of full date-times in the 156 mm block, and GB/T 9704 leaves a table's size free. A
+row takes one grid line (two lines of 5号) or more, the header is repeated atop every page, and at most
+PRINTED_ROWS rows are printed; every order is in a CSV file embedded in the PDF (signed with it, its SHA-256
+printed), which the operator can check order by order.
+
 Page flow: a heading never ends a page, a paragraph leaves no single line at either end of a page, and the
 落款 never stands on a page without text: when it does not fit, the last lines of the text go over with
 it (7.3.5.1).
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from collections.abc import Callable
+import hashlib
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +56,7 @@ from .base import (
     used_fonts,
     watermark,
 )
-from .typeset import Line, Span, balanced, draw_line, paragraph, shape
+from .typeset import Glyph, Line, Span, atoms, balanced, break_lines, draw_line, paragraph, shape
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -53,6 +66,10 @@ MARK_TOP = 35 * MM        # 7.2.2: the issuer's mark, top edge 35 mm below the t
 RULE_GAP = 4 * MM         # 7.2.5: the red rule 4 mm under the 发文字号
 SEAL_R = 21 * MM          # a 42 mm official seal
 BANJI_PT = 14             # 7.4: 版记 in 4号仿宋
+ANNEX_PT = 10.5           # 5号: the order tables and their notes, two lines to a grid line
+ANNEX_LEADING = 12.5
+CELL_PAD = 1.5 * MM
+PRINTED_ROWS = 500        # per annex; the embedded CSV holds every order
 
 
 def chinese_ordinal(n: int) -> str:
@@ -76,6 +93,35 @@ class NoticeFinding:
     title: str
     detail: str
     clause: str
+    annex: int = 0            # the 附件 listing its failing orders (0: none)
+
+
+@dataclass(frozen=True)
+class OrderAnnex:
+    """A finding's failing work orders: every row under ``headers`` (the CSV), ``columns`` of them printed."""
+
+    code: str
+    title: str
+    intro: str                                   # the figures, in the text's size, above the table
+    headers: tuple[str, ...]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    sources: tuple[str, ...] = ()                # 「工单.xlsx（2025年10月，SHA-256 …）」 per file counted
+
+    def csv(self) -> bytes:
+        """Every order, exactly as computed (UTF-8 with a BOM, so Excel reads the Chinese)."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(("序号", *self.headers))
+        writer.writerows((str(n), *row) for n, row in enumerate(self.rows, start=1))
+        return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.csv()).hexdigest()
+
+    def filename(self, number: int) -> str:
+        return f"附件{number}-{re.sub(r'[^0-9A-Za-z_-]', '', self.code) or 'orders'}-工单清单.csv"
 
 
 @dataclass(frozen=True)
@@ -100,6 +146,7 @@ class NoticeData:
     backdate_reason: str = ""
     cc: str = ""              # 抄送 (版记), empty when none
     printer: str = ""         # 印发机关 (版记), the issuer when empty
+    annexes: tuple[OrderAnnex, ...] = ()   # 附件2 … : failing work orders
 
     @property
     def title(self) -> str:
@@ -128,6 +175,7 @@ class Block:
     closing: bool = False       # the 落款: shares its page with at least two lines of text
     new_page: bool = False
     blank: bool = False         # spacing, dropped at the top of a page
+    repeat: list[Row] | None = None   # a table row: its table's header, drawn first atop a new page
 
 
 def _blank() -> Block:
@@ -204,7 +252,8 @@ class NoticeRenderer:
             head = f"（{chinese_ordinal(n)}）{finding.title}"
             if head[-1] not in "。！？":
                 head += "。"
-            blocks.append(self.para([Span(head, "heading2"), Span(f"{finding.detail}（依据：{finding.clause}）")],
+            see = f"；工单清单见附件{finding.annex}" if finding.annex else ""
+            blocks.append(self.para([Span(head, "heading2"), Span(f"{finding.detail}（依据：{finding.clause}{see}）")],
                                     f"第 {n} 个问题"))
         blocks.append(self.para([Span("二、整改要求", "heading1")], "一级标题", keep_next=True))
         blocks.append(self.para([Span(f"请你单位自收到本通知之日起立即整改，于{format_date_cn(d.deadline)}前完成，"
@@ -217,8 +266,31 @@ class NoticeRenderer:
             blocks.append(self.para([Span(f"补发说明：本通知签发日期早于同序列前一文书，理由：{d.backdate_reason}")],
                                     "补发说明"))
         blocks.append(_blank())
-        blocks.append(self.para([Span("附件：整改通知书回执")], "附件说明", text=False))
+        blocks.append(self.attachments())
         return blocks
+
+    def attachments(self) -> Block:
+        """附件说明 (7.3.4): 「附件：整改通知书回执」, or with several 「附件：1.整改通知书回执」 and each next
+        number under the first, a long name turning under its own first character."""
+        names = ["整改通知书回执", *(a.title for a in self.data.annexes)]
+        if len(names) == 1:
+            return self.para([Span("附件：整改通知书回执")], "附件说明", text=False)
+        head = self.lines([Span("附件：")], "附件说明", indent=0)[0]
+        start = LEFT + 2 * CELL + head.width
+        rows: list[Row] = []
+        for n, name in enumerate(names, start=1):
+            label = self.lines([Span(f"{n}.")], "附件说明", indent=0)[0]
+            x = start + label.width
+            for i, line in enumerate(paragraph([Span(name)], LEFT + BLOCK_W - x, BODY_PT, "附件说明",
+                                               scale=GRID_SCALE)):
+                parts = [(line, x)] + ([(label, start)] if i == 0 else []) + ([(head, LEFT + 2 * CELL)]
+                                                                            if i == 0 and n == 1 else [])
+                rows.append(Row(_at(parts)))
+        return Block(rows, together=True)
+
+    def annex_label(self, number: int) -> str:
+        """「附件」 alone when the 回执 is the only one, else 「附件1」, 「附件2」… (8)."""
+        return f"附件{number}" if self.data.annexes else "附件"
 
     def closing(self) -> Block:
         """落款: 署名 centred over the date, the date four characters in from the right, the seal over both
@@ -266,9 +338,7 @@ class NoticeRenderer:
         d = self.data
         title = balanced(shape([Span("整改通知书回执", "title")], TITLE_PT, "回执标题", scale=GRID_SCALE),
                          BLOCK_W - 4 * CELL, TITLE_PT)
-        blocks = [Block([*self.text_rows(self.lines([Span("附件", "heading1")], "附件", indent=0), indent=0),
-                         Row()], new_page=True, together=True),
-                  Block([Row(_centred(line)) for line in title], together=True), _blank(),
+        blocks = [self.annex_head(1), Block([Row(_centred(line)) for line in title], together=True), _blank(),
                   self.para([Span(f"{d.issuer}：")], "回执主送机关", indent=0),
                   self.para([Span(f"我单位已收到{d.shown_number}《{d.title}》，将按要求于{format_date_cn(d.deadline)}"
                                   "前完成整改，并书面报告整改情况。")], "回执正文"), _blank()]
@@ -294,6 +364,60 @@ class NoticeRenderer:
             draw_line(c, dateline, LEFT + BLOCK_W - 2 * CELL - dateline.width, baseline(n + 4))
 
         blocks.append(Block([Row(draw)] + [Row() for _ in range(4)], together=True))
+        return blocks
+
+    def annex_head(self, number: int) -> Block:
+        label = self.annex_label(number)
+        return Block([*self.text_rows(self.lines([Span(label, "heading1")], label, indent=0), indent=0), Row()],
+                     new_page=True, together=True)
+
+    def order_annex(self, number: int, annex: OrderAnnex) -> list[Block]:
+        """附件N: the title on the third line, the figures in the text's size, where they come from and where the
+        whole list is in 5号, then the table, its header atop every page."""
+        where = f"附件{number}"
+
+        def set_title(text: str) -> list[Line]:
+            return balanced(shape([Span(text, "title")], TITLE_PT, f"{where}标题", scale=GRID_SCALE),
+                            BLOCK_W - 4 * CELL, TITLE_PT)
+
+        title = set_title(annex.title)
+        if len(title) > 1 and " " in annex.title:      # 「HN-02 网络工单回应率」 over 「不达标工单清单」
+            head, _, tail = annex.title.rpartition(" ")
+            title = set_title(head) + set_title(tail)
+        total = len(annex.rows)
+        shown = min(total, PRINTED_ROWS)
+        count = (f"共 {total} 单，逐单列示如下。" if shown == total else
+                 f"共 {total} 单，本附件列出前 {shown} 单，其余 {total - shown} 单见随附电子清单。")
+        notes = [f"依据：{'；'.join(annex.sources)}。" if annex.sources else "",
+                 f"电子清单：本通知书 PDF 内嵌文件「{annex.filename(number)}」，列出全部 {total} 单（含工单记录中的"
+                 f"所在行），随本通知书一并签名，SHA-256 {annex.sha256}。"]
+        blocks = [self.annex_head(number), Block([Row(_centred(line)) for line in title], together=True), _blank(),
+                  self.para([Span(annex.intro + count)], f"{where}说明"),
+                  self.small([Span(n) for n in notes if n], f"{where}依据", keep_next=True)]
+        return blocks + self.table(("序号", *annex.columns),
+                                   [(str(n), *(_printable(row[annex.headers.index(c)]) for c in annex.columns))
+                                    for n, row in enumerate(annex.rows[:shown], start=1)], where)
+
+    def small(self, spans: Sequence[Span], where: str, *, keep_next: bool = False) -> Block:
+        """Text in 5号, two lines to a grid line, each span a paragraph of its own."""
+        placed = [(line, LEFT + (2 * ANNEX_PT if i == 0 else 0)) for span in spans for i, line in enumerate(
+            break_lines(shape([span], ANNEX_PT, where), BLOCK_W, ANNEX_PT, first_indent=2 * ANNEX_PT,
+                        justify=False))]
+        rows = [Row(_stacked(placed[k:k + 2]), text=True) for k in range(0, len(placed), 2)]
+        return Block(rows, together=True, keep_next=keep_next)
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], where: str) -> list[Block]:
+        """A ruled table across the block in 5号: columns as wide as their content allows (a date-time turns
+        after its date rather than squeezing the order number), each row one or more whole grid lines."""
+        def cell(text: str, role: str, row: int, column: int) -> list[Glyph]:
+            return shape([Span(text, role)], ANNEX_PT, f"{where}第 {row} 行「{headers[column]}」")
+
+        head = [cell(h, "heading1", 0, k) for k, h in enumerate(headers)]
+        body = [[cell(text, "body", r, k) for k, text in enumerate(row)] for r, row in enumerate(rows, start=1)]
+        widths = _column_widths([[h, *(row[k] for row in body)] for k, h in enumerate(head)], BLOCK_W, CELL_PAD)
+        header = _table_row(head, widths)
+        blocks = [Block(header, together=True, keep_next=True)]
+        blocks += [Block(_table_row(glyphs, widths), together=True, repeat=header) for glyphs in body]
         return blocks
 
     def banji_rows(self) -> int:
@@ -359,6 +483,9 @@ class NoticeRenderer:
             if (block.new_page or line + need > LINES) and pages[-1]:
                 pages.append([])
                 line = 0
+                for row in block.repeat or []:
+                    pages[-1].append((line, row))
+                    line += 1
             room = LINES - line
             if not block.together and size - room == 1 and room >= 3:   # no last line alone atop the next page
                 room -= 1
@@ -379,7 +506,8 @@ class NoticeRenderer:
             watermark(c)
         self.header(c)
         main = self.bind_closing([self.title_block(), *self.body(), self.closing()])
-        pages = self.paginate(main + self.receipt(), self.header_lines)
+        annexes = [b for n, annex in enumerate(d.annexes, start=2) for b in self.order_annex(n, annex)]
+        pages = self.paginate(main + self.receipt() + annexes, self.header_lines)
         if self._last_line > LINES - self.banji_rows():
             pages.append([])
         for index, rows in enumerate(pages):
@@ -394,6 +522,7 @@ class NoticeRenderer:
             page_number(c, index + 1)
             c.showPage()
         fonts_info(c._doc, used_fonts(c))  # type: ignore[attr-defined]
+        _embed(c, [(annex.filename(n), annex.csv(), annex.title) for n, annex in enumerate(d.annexes, start=2)])
         c.save()
         return buffer.getvalue()
 
@@ -408,3 +537,117 @@ def _descent(font_name: str) -> float:
 
 def _centred(line: Line) -> Draw:
     return lambda c, n, _page: draw_line(c, line, LEFT + (BLOCK_W - line.width) / 2, baseline(n, line.size))
+
+
+def _at(parts: list[tuple[Line, float]]) -> Draw:
+    def draw(c: Canvas, n: int, _page: int) -> None:
+        for line, x in parts:
+            draw_line(c, line, x, baseline(n, line.size))
+
+    return draw
+
+
+def _stacked(parts: list[tuple[Line, float]]) -> Draw:
+    """Up to two 5号 lines in one grid line."""
+    def draw(c: Canvas, n: int, _page: int) -> None:
+        top = PAGE_H - TOP - n * PITCH - (PITCH - 2 * ANNEX_LEADING) / 2
+        for k, (line, x) in enumerate(parts):
+            draw_line(c, line, x, top - (ANNEX_LEADING - ANNEX_PT) / 2 - ANNEX_PT * 0.88 - k * ANNEX_LEADING)
+
+    return draw
+
+
+def _printable(text: str) -> str:
+    """An operator's cell as it may be printed: a control, format or private-use character, or one no font
+    has, is written as [U+XXXX] (the CSV keeps it exactly), so no crafted order number can stop a notice."""
+    from .fonts import book
+
+    fonts = book()
+
+    def shown(char: str) -> str:
+        if unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp") or fonts.face_for(char) is None:
+            return f"[U+{ord(char):04X}]"
+        return char
+
+    return "".join(shown(ch) for ch in text)
+
+
+def _column_widths(columns: list[list[list[Glyph]]], total: float, pad: float) -> list[float]:
+    """Each column at least its widest unbreakable run (and its header on one line); then whole columns
+    given their natural width, the ones that need least first; what is left spread evenly."""
+    def width(glyphs: list[Glyph]) -> float:
+        return sum(g.advance for g in glyphs)
+
+    least = [max([width(col[0])] + [max((a.width for a in atoms(c) if not a.space), default=0) for c in col[1:]])
+             + 2 * pad for col in columns]
+    natural = [max(width(c) for c in col) + 2 * pad for col in columns]
+    if sum(least) >= total:
+        return [total * w / sum(least) for w in least]
+    widths = list(least)
+    alike: list[list[int]] = []         # columns of one kind (the date-times) grow together or not at all
+    for k in range(len(columns)):
+        group = next((g for g in alike if abs(least[g[0]] - least[k]) < 3 and abs(natural[g[0]] - natural[k]) < 6),
+                     None)
+        if group is None:
+            alike.append([k])
+        else:
+            group.append(k)
+    for group in sorted(alike, key=lambda g: sum(natural[k] - least[k] for k in g)):
+        grow = sum(natural[k] - widths[k] for k in group)
+        if sum(widths) + grow <= total:
+            for k in group:
+                widths[k] = natural[k]
+    spare = (total - sum(widths)) / len(widths)
+    return [w + spare for w in widths]
+
+
+def _table_row(cells: list[list[Glyph]], widths: list[float]) -> list[Row]:
+    """One table row as whole grid lines (two 5号 lines each), ruled on every side; the lines are drawn
+    centred in the row."""
+    lines = [break_lines([Glyph(g.char, g.face, g.advance) for g in glyphs], w - 2 * CELL_PAD, ANNEX_PT,
+                         justify=False) for glyphs, w in zip(cells, widths)]
+    height = max(1, -(-max(len(ls) for ls in lines) // 2))
+
+    def draw(c: Canvas, n: int, _page: int) -> None:
+        top = PAGE_H - TOP - n * PITCH
+        bottom = top - height * PITCH
+        c.saveState()
+        c.setLineWidth(0.5)
+        c.line(LEFT, top, LEFT + BLOCK_W, top)
+        c.line(LEFT, bottom, LEFT + BLOCK_W, bottom)
+        x = LEFT
+        c.line(x, top, x, bottom)
+        for w in widths:
+            x += w
+            c.line(x, top, x, bottom)
+        c.restoreState()
+        x = LEFT
+        for cell_lines, w in zip(lines, widths):
+            first = top - (height * PITCH - len(cell_lines) * ANNEX_LEADING) / 2
+            for k, line in enumerate(cell_lines):
+                y = first - (ANNEX_LEADING - ANNEX_PT) / 2 - ANNEX_PT * 0.88 - k * ANNEX_LEADING
+                draw_line(c, line, x + (w - line.width) / 2 if len(cell_lines) == 1 else x + CELL_PAD, y)
+            x += w
+
+    return [Row(draw)] + [Row() for _ in range(height - 1)]
+
+
+def _embed(c: Canvas, files: list[tuple[str, bytes, str]]) -> None:
+    """Files embedded in the PDF (/EmbeddedFiles): part of what is signed, listed by any reader's
+    attachments pane."""
+    if not files:
+        return
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString, PDFZCompress
+
+    document: Any = c._doc  # type: ignore[attr-defined]
+    names: list[tuple[str, Any]] = []
+    for n, (name, data, description) in enumerate(files, start=2):
+        stream = PDFStream(PDFDictionary({"Type": PDFName("EmbeddedFile"),
+                                          "Params": PDFDictionary({"Size": len(data)})}), data, filters=[PDFZCompress])
+        ref = document.Reference(stream)
+        ascii_name = f"annex{n:03d}.csv"
+        spec = PDFDictionary({"Type": PDFName("Filespec"), "F": PDFString(ascii_name), "UF": PDFString(name),
+                              "Desc": PDFString(description), "EF": PDFDictionary({"F": ref, "UF": ref})})
+        names.append((ascii_name, document.Reference(spec)))
+    flat: list[Any] = [x for key, ref in sorted(names) for x in (PDFString(key), ref)]
+    document.Catalog.Names = PDFDictionary({"EmbeddedFiles": PDFDictionary({"Names": PDFArray(flat)})})
