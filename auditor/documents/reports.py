@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..calendar import format_date_cn
+from ..contract_text import readings as contract_readings
 from ..model import Contract, Status
 from ..money import amount_in_words, format_yuan
 from ..scoring import InstallmentResult, MonthResult, format_measure
@@ -207,8 +208,7 @@ class ReportRenderer:
     def readings(self, contract: Contract) -> list[Flowable]:
         """本表采用的约定解读: how the contract was read, one numbered line each (the contract's own data)."""
         story: list[Flowable] = [self.p("本表采用的约定解读", "h2")]
-        lines = contract.settings.readings(contract.family)
-        story += [self.p(f"{n}. {line}", "small") for n, line in enumerate(lines, 1)]
+        story += [self.p(f"{n}. {line}", "small") for n, line in enumerate(contract_readings(contract), 1)]
         return story
 
 
