@@ -268,13 +268,14 @@ def blank_checklist(store: Store, contract_id: str, period_text: str) -> Issued:
     from ..calendar import Period
     from ..scoring import is_due
     from ..service import parse_period
-    from ..staffing import people
+    from ..staffing import Person, people
     from .checklist import BlankChecklist, ChecklistData
 
     contract = store.contracts.get(contract_id)
     period = parse_period(contract, period_text)
     indicators = tuple(i for i in contract.indicators if not i.derived and is_due(contract, i, period))
-    roster_period, persons = None, ()
+    roster_period: Period | None = None
+    persons: tuple[Person, ...] = ()
     for back in range(0, 13):
         month = Period.from_index(period.index - back)
         dataset = store.personnel.dataset(contract.id, month, "roster")
