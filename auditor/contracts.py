@@ -187,13 +187,16 @@ def _clause(raw: dict[str, Any]) -> Clause:
 
 
 def _alias_problems(roles: list[dict[str, Any]]) -> list[str]:
-    """A roster's role name must lead to one role only: a name or alias shared by two roles is refused."""
+    """A roster's role name must lead to one role only: a name or alias shared by two roles is refused, also
+    when the two differ only in case (rosters are matched case-blind) or in full- and half-width forms."""
+    import unicodedata
+
     problems: list[str] = []
     owner: dict[str, str] = {}
     for i, raw in enumerate(roles):
         for j, name in enumerate([raw["key"], raw["name"], *raw.get("aliases", [])]):
             where = f"staffing.roles[{i}]" + ("" if j < 2 else f".aliases[{j - 2}]")
-            other = owner.setdefault(name.strip(), raw["key"])
+            other = owner.setdefault(unicodedata.normalize("NFKC", name).strip().casefold(), raw["key"])
             if other != raw["key"]:
                 problems.append(f"{where}: 名称“{name}”已用于岗位“{other}”，导入名单时无法区分")
     return problems
@@ -222,6 +225,10 @@ def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
     signed = _date(data.get("signed_on"), "signed_on", problems)
     if start and end and end < start:
         problems.append("service.end: 服务期结束日期早于开始日期")
+    if signed and end and signed > end:  # nothing would be due before the signing: every obligation erased
+        problems.append(f"signed_on: 签订日期 {signed} 晚于服务期结束日期 {end}")
+    if Decimal(data["total"]) == 0:  # every share of it, hence every deduction, would be ¥0.00
+        problems.append("total: 合同总价须大于 0")
 
     prefix = data["code_prefix"]
     indicators: list[Indicator] = []
@@ -266,13 +273,24 @@ def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
 
     scoring = data["scoring"]
     bands = tuple(Band(Decimal(b["min"]), Decimal(b["percent"])) for b in scoring.get("bands", []))
+    bands_in_order = True
     if family is Family.POINTS:
         if not bands:
             problems.append("scoring.bands: 计分制合同必须有付款分档")
         elif [b.minimum for b in bands] != sorted({b.minimum for b in bands}, reverse=True):
             problems.append("scoring.bands: 分档下限须从高到低排列且不重复")
+            bands_in_order = False
         elif bands[-1].minimum != 0:
             problems.append("scoring.bands: 最低一档下限须为 0，否则低分无档可依")
+        for i, (higher, lower) in enumerate(zip(bands, bands[1:]), 1):
+            if bands_in_order and lower.percent > higher.percent:
+                problems.append(f"scoring.bands[{i}].percent: 下限 {lower.minimum} 分的支付比例 {lower.percent}% "
+                                f"高于下限 {higher.minimum} 分的 {higher.percent}%：得分低的不能多付")
+    steps = [Decimal(s) for s in scoring.get("incident_steps", [])]
+    for i, (before, after) in enumerate(zip(steps, steps[1:]), 1):
+        if after < before:  # cumulative: a later step below an earlier one would pay the difference back
+            problems.append(f"scoring.incident_steps[{i}]: 累计扣减比例 {after}% 低于前一次的 {before}%，"
+                            "累计比例须逐次不减")
 
     installments: list[Installment] = []
     calendar = WorkCalendar()
@@ -438,11 +456,12 @@ def _float(text: str) -> float:
 
 def _hidden(ch: str) -> bool:
     """Control characters (but line breaks and tabs, which ``contract set`` accepts), lone surrogates, and the
-    direction overrides that make a printed text read otherwise than it is stored."""
+    format characters (direction overrides, zero-width spaces and joiners) that make a printed text read
+    otherwise than it is stored: 管理人员 with a U+200B inside prints as 管理人员 but matches no roster
+    that says so."""
     import unicodedata
 
-    return (unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\r\t") or "\u202a" <= ch <= "\u202e" \
-        or "\u2066" <= ch <= "\u2069"
+    return unicodedata.category(ch) in ("Cc", "Cs", "Cf") and ch not in "\n\r\t"
 
 
 def _shape_problems(data: Any) -> list[str]:
