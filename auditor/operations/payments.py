@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import stat
 import unicodedata
 from decimal import Decimal
@@ -26,10 +27,21 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+_AMOUNT = re.compile(r"(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]+)?")
+
+
 def parse_amount(text: str, where: str = "--amount") -> Decimal:
-    """An amount paid, in yuan: ``1293600``, ``1,293,600.00``, ``¥1,293,600.00`` (full-width accepted); to the fen."""
-    plain = unicodedata.normalize("NFKC", str(text)).strip().removeprefix("¥").removeprefix("￥").replace(",", "")
+    """An amount paid, in yuan: ``1293600``, ``1,293,600.00``, ``¥1,293,600.00`` (full-width accepted); to the fen.
+
+    Only digits as money is written: ``1.2936E+06`` is what a narrow spreadsheet column shows of 1,293,600 (or
+    of 1,293,649.99), and Decimal would also read ``1_000``, ``1,2,3`` or Arabic-Indic digits."""
+    plain = unicodedata.normalize("NFKC", str(text)).strip().removeprefix("¥").removeprefix("￥")
     plain = plain.removesuffix("元").strip()
+    if plain.startswith("-") and _AMOUNT.fullmatch(plain[1:]):
+        raise InputError(f"{where}：金额不能为负数（{limits.shown(text)}）")
+    if not _AMOUNT.fullmatch(plain):
+        raise InputError(f"{where}：“{limits.shown(text)}”不是数字金额（应写作 1293600.00 或 1,293,600.00）")
+    plain = plain.replace(",", "")
     try:
         amount = limits.parse(plain, limits.MONEY)
     except ValueError as exc:
