@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from ..staffing import Person, leavers, people
 from . import Area, Changes, Outcome
 
 if TYPE_CHECKING:
+    from ..scoring import MonthResult
     from ..storage import Store
 
 log = logging.getLogger(__name__)
@@ -142,9 +144,38 @@ def set_calendar_day(store: Store, day: dt.date, is_workday: bool, notice: str) 
     if not 1900 <= day.year <= 2100:
         raise InputError(f"日期 {day} 超出范围（1900 至 2100 年）")
     with store.db.atomic():
+        before = _finalised_figures(store)
         store.set_calendar_day(day, is_workday, notice)
+        moved = [key for key, result in _finalised_figures(store, before).items() if result != before[key]]
+        if moved:
+            months = "、".join(f"{contract_id} {period}" for contract_id, period in sorted(moved))
+            raise StateError(f"{months} 已定稿：把 {day} 记为{'上班' if is_workday else '放假'}会改变其考核结果"
+                             "（办理时限按工作日计算），请先说明理由重新打开这些月份")
     log.info("calendar: %s is a %s (%s)", day, "workday" if is_workday else "holiday", notice)
     return Outcome(None, Changes.of(Area.CALENDAR, Area.ENTRIES, Area.PAYMENTS))
+
+
+def _finalised_figures(store: Store, only: Mapping[tuple[str, Period], MonthResult] | None = None
+                       ) -> dict[tuple[str, Period], MonthResult]:
+    """Each finalised month's result under the calendar as stored now (of the months in ``only``, if given):
+    a calendar entry must not move a signed figure, as an approval may not (a time limit in working days
+    would turn a late answer into an on-time one). A contract whose months cannot be assessed yet (a year
+    the calendar does not know) has no figure to keep."""
+    from ..calendar import CalendarError
+    from ..service import term_results
+
+    figures: dict[tuple[str, Period], MonthResult] = {}
+    for contract in store.contracts.list():
+        finalised = [p for p in store.months.finalised_versions(contract.id)
+                     if only is None or (contract.id, p) in only]
+        if not finalised:
+            continue
+        try:
+            results = term_results(store, contract, until=max(finalised))
+        except CalendarError:
+            continue
+        figures.update({(contract.id, p): results[p] for p in finalised if p in results})
+    return figures
 
 
 def calendar_year(store: Store, year: int) -> list[tuple[dt.date, bool, str]]:
