@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from .calendar import Period
 from .contract_text import role_names, termination_warning
@@ -119,8 +119,12 @@ def spot_candidates(store: Store, contract: Contract, at: dt.datetime) -> list[S
     roster = store.personnel.dataset(contract.id, period, "roster")
     if roster is None:
         raise InputError(f"{period} 尚未导入人员名单，无法现场抽查")
-    schedule = store.personnel.dataset(contract.id, period, "schedule")
-    staff = scheduled_now(people(roster.records), schedule.records if schedule else (), at)
+    shifts: list[Mapping[str, Any]] = []
+    # on the 1st, last night's shift is in the previous month's 排班表
+    for month in {period, Period.of(at.date() - dt.timedelta(days=1))}:
+        schedule = store.personnel.dataset(contract.id, month, "schedule")
+        shifts += schedule.records if schedule else []
+    staff = scheduled_now(people(roster.records), shifts, at)
     entries, seen = [], set()
     for p in staff:  # two roster rows with one ID number (itself a reconciliation finding) stay two people
         key = p.key if p.key not in seen else f"{p.key}#第{p.row}行"

@@ -118,20 +118,30 @@ class SpotResult:
 
 
 def scheduled_now(staff: list[Person], schedule: Iterable[Mapping[str, Any]], at: dt.datetime) -> list[Person]:
-    """Persons on the 排班表 for the shift holding ``at``; the whole active roster when there is no schedule."""
-    rows = [r for r in schedule if r.get("date") == at.date()]
-    if not rows:
-        return [p for p in staff if p.employed_on(at.date())]
+    """Persons on the 排班表 for the shift holding ``at``; the whole active roster when there is no schedule.
+
+    A night shift (its end before its start) runs into the next day: after midnight it is the shift that
+    began the evening before that is on the floor, not the one of the same date starting tonight."""
+    today, yesterday = at.date(), at.date() - dt.timedelta(days=1)
+    now = at.time()
+
+    def still_on(row: Mapping[str, Any]) -> bool:  # last night's shift, reaching into today
+        start, end = row.get("start"), row.get("end")
+        return bool(start and end and start > end and now < end)
+
+    rows = [r for r in schedule if r.get("date") == today]
+    carried = [r for r in schedule if r.get("date") == yesterday and still_on(r)]
+    if not rows and not carried:
+        return [p for p in staff if p.employed_on(today)]
     on_shift = set()
     for row in rows:
         start, end = row.get("start"), row.get("end")
-        if start and end:
-            now = at.time()
-            inside = start <= now < end if start < end else (now >= start or now < end)  # night shift
-            if not inside:
-                continue
+        if start and end and not (start <= now < end if start < end else now >= start):  # tonight's from its start
+            continue
         on_shift.add(row.get("id_number") or row.get("employee_no") or row.get("name"))
-    return [p for p in staff if p.employed_on(at.date()) and
+    for row in carried:
+        on_shift.add(row.get("id_number") or row.get("employee_no") or row.get("name"))
+    return [p for p in staff if p.employed_on(today) and
             (p.id_number in on_shift or p.employee_no in on_shift or p.name in on_shift)]
 
 
