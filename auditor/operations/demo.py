@@ -81,6 +81,7 @@ def _roster(contract: Contract, period: Period, headcount: dict[str, Any], path:
 
     book = Workbook()
     sheet = book.active
+    assert sheet is not None  # a new workbook always has its first sheet
     sheet.append(["姓名", "身份证号", "工号", "岗位类别", "入职日期", "离职日期", "学历", "同类管理经验年限"])
     serial = 0
     for role in contract.roles:
