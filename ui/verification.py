@@ -12,8 +12,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from auditor import anchors, audit
 
@@ -121,8 +121,7 @@ class StartupCheck(QObject):
         note; the result arrives meanwhile and a failed one is shown first)."""
         if self._released.is_set():
             return
-        app = QApplication.instance()
-        if app is None or QThread.currentThread() is not app.thread():
+        if threading.current_thread() is not threading.main_thread():  # the GUI thread is the main thread
             self._released.wait()
             return
         self._note = note = QProgressDialog(tr("核验审计日志…"), "", 0, 0, self.window)
@@ -131,8 +130,12 @@ class StartupCheck(QObject):
         QTimer.singleShot(300, lambda: None if self.done else note.show())
         loop = QEventLoop()
         self.finished.connect(loop.quit)
+        gone: list[bool] = []
+        self.window.destroyed.connect(lambda *_: (gone.append(True), loop.quit()))  # closed: nothing will finish
         if not self._released.is_set():
             loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if gone:
+            return
         self.finished.disconnect(loop.quit)
         note.hide()
 

@@ -78,3 +78,28 @@ def test_a_pending_outside_edit_is_shown_before_the_first_paint(qtbot, tmp_path,
 
 def pytest_fail(text: str) -> None:
     raise AssertionError(f"unexpected warning: {text}")
+
+
+def test_an_operation_on_a_worker_waits_for_the_result_too(qtbot, tmp_path, monkeypatch):
+    """An entries file imported at once (ui.ops.run_op: a worker with its own connection): the warning comes
+    first, then the month is written."""
+    import sqlite3
+
+    from tests.core.builders import month_doc, write_doc
+
+    path = prepared(tmp_path)
+    subprocess.run([shutil.which("sqlite3"), str(path), "DROP TRIGGER audit_measurements_update; "
+                    "UPDATE measurements SET value = '1' WHERE code = 'HN-04'"], check=True)
+
+    def november_rows() -> int:
+        with sqlite3.connect(path) as conn:
+            return conn.execute("SELECT count(*) FROM measurements WHERE period = '2025-11'").fetchone()[0]
+
+    seen: list[int] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: seen.append(november_rows()))
+    window = start(qtbot, tmp_path, path)
+    henan = window.store.contracts.get("henan-2025")
+    window.import_entries_file(str(write_doc(tmp_path, month_doc(henan, "2025-11"))))
+    qtbot.waitUntil(lambda: november_rows() > 0, timeout=20000)
+    assert seen == [0]  # warned while nothing of November was written yet
+    window.close()
