@@ -170,10 +170,18 @@ class SpotCheckPage(QWidget):
             self.check_id, self.viewing, self.entries = None, None, []
             self.list.clear()
             self.result.clear()
+            self.place.clear()  # the other contract's place
             self._set_running(False)
         self.contract = contract
         if self.check_id is None:
             self.when.setDateTime(dt.datetime.now().replace(second=0, microsecond=0))
+            if not self.place.text():  # what is nearly always so: nothing to type on the floor
+                self.place.setText(contract.service_place)
+            if not self.inspectors.text():
+                from ..dialogs.identity import current_inspector
+
+                inspector = current_inspector(self.store)
+                self.inspectors.setText(inspector["name"] if inspector else "")
         self.load_history()
 
     def load_history(self) -> None:
