@@ -575,35 +575,6 @@ def _v10(db: "Database") -> None:
     _audit_from_now(db, "database_identity", "signed_heads")
 
 
-def _v12(db: "Database") -> None:
-    """Payments as they happen (issue 12: the money paths a real year takes).
-
-    One row per paid installment: when, how much, the voucher (an evidence row), and the installment's
-    figures as they stood when it was paid (JSON, with its SHA-256). A paid installment is frozen: the row
-    is never changed or deleted; what changes later in its window is an adjustment on the next one.
-    """
-    db.execute("""
-        CREATE TABLE payments (
-            id INTEGER PRIMARY KEY,
-            contract_id TEXT NOT NULL REFERENCES contracts(id),
-            number INTEGER NOT NULL CHECK (number >= 1),
-            paid_on TEXT NOT NULL,
-            amount TEXT NOT NULL,
-            voucher_id INTEGER REFERENCES evidence(id),
-            frozen TEXT NOT NULL,
-            frozen_sha256 TEXT NOT NULL CHECK (length(frozen_sha256) = 64),
-            recorded_at TEXT NOT NULL,
-            UNIQUE (contract_id, number)
-        )""")
-    db.execute("""
-        CREATE TRIGGER payments_frozen BEFORE UPDATE ON payments
-        BEGIN SELECT RAISE(ABORT, 'a paid installment is frozen'); END""")
-    db.execute("""
-        CREATE TRIGGER payments_kept BEFORE DELETE ON payments
-        BEGIN SELECT RAISE(ABORT, 'a paid installment is frozen'); END""")
-    _audit_from_now(db, "payments")
-
-
 def _v11(db: "Database") -> None:
     """Work orders (issue 16: indicators computed from the hotline's own records).
 
@@ -702,6 +673,35 @@ def _v11(db: "Database") -> None:
         )""")
     _audit_from_now(db, "measurements", "measurement_events", "workorder_imports", "workorder_results",
                     "workorder_reported")
+
+
+def _v12(db: "Database") -> None:
+    """Payments as they happen (issue 12: the money paths a real year takes).
+
+    One row per paid installment: when, how much, the voucher (an evidence row), and the installment's
+    figures as they stood when it was paid (JSON, with its SHA-256). A paid installment is frozen: the row
+    is never changed or deleted; what changes later in its window is an adjustment on the next one.
+    """
+    db.execute("""
+        CREATE TABLE payments (
+            id INTEGER PRIMARY KEY,
+            contract_id TEXT NOT NULL REFERENCES contracts(id),
+            number INTEGER NOT NULL CHECK (number >= 1),
+            paid_on TEXT NOT NULL,
+            amount TEXT NOT NULL,
+            voucher_id INTEGER REFERENCES evidence(id),
+            frozen TEXT NOT NULL,
+            frozen_sha256 TEXT NOT NULL CHECK (length(frozen_sha256) = 64),
+            recorded_at TEXT NOT NULL,
+            UNIQUE (contract_id, number)
+        )""")
+    db.execute("""
+        CREATE TRIGGER payments_frozen BEFORE UPDATE ON payments
+        BEGIN SELECT RAISE(ABORT, 'a paid installment is frozen'); END""")
+    db.execute("""
+        CREATE TRIGGER payments_kept BEFORE DELETE ON payments
+        BEGIN SELECT RAISE(ABORT, 'a paid installment is frozen'); END""")
+    _audit_from_now(db, "payments")
 
 
 # The steps in order, each under a name that never changes (sqlite-utils records applied steps by name).
