@@ -76,6 +76,24 @@ def test_ly14_turnover_is_leavers_over_the_average_headcount(store, tmp_path):
                                                      "turnover_percent": Decimal("5.12")}
 
 
+def test_average_headcount_counts_each_persons_days_of_the_month():
+    # October 2025, 31 days. 话务员: A all month (31), B hired 10-11 (21 days: 11th..31st), C left 10-05 (5),
+    # D hired 10-20 and left 10-21 (2), E left in September (0), F hired in November (0), G hire after leave (0);
+    # 班长: H hired on the 31st (1). 话务员 59 / 31 = 1.903 → 1.90; 班长 1 / 31 = 0.032 → 0.03; 质检: none → 0.00.
+    from auditor.staffing import Person, average_headcount
+
+    def person(role, hired=None, left=None):
+        return Person("某", "", "", role, dt.date.fromisoformat(hired) if hired else None,
+                      dt.date.fromisoformat(left) if left else None, "", None, 0)
+
+    staff = [person("agent"), person("agent", "2025-10-11"), person("agent", left="2025-10-05"),
+             person("agent", "2025-10-20", "2025-10-21"), person("agent", "2024-01-01", "2025-09-30"),
+             person("agent", "2025-11-01"), person("agent", "2025-10-15", "2025-10-10"),
+             person("lead", "2025-10-31"), person("cleaner")]
+    assert average_headcount(staff, OCT, ["agent", "lead", "qa"]) == {
+        "agent": Decimal("1.90"), "lead": Decimal("0.03"), "qa": Decimal("0.00")}
+
+
 def test_no_one_employed_has_no_turnover_rate(store, tmp_path):
     luoyang = store.contracts.get("luoyang-2025")
     roster = roster_csv(tmp_path / "名单.csv", [("员工00", "话务员", "2025-09-30")])   # left before October

@@ -33,8 +33,8 @@ from auditor.imports import ColumnsError
 from auditor.model import Contract
 from auditor.operations import personnel as personnel_ops
 from auditor.payroll import TYPES, ReconFinding
-from auditor.personnel import DUTY_STATUSES, staffing_figures
-from auditor.staffing import people
+from auditor.personnel import DUTY_STATUSES
+from auditor.staffing import Person, average_headcount, people, turnover_percent
 from auditor.storage import Store
 from auditor.submissions import KIND_LABELS, KINDS
 
@@ -65,6 +65,7 @@ class PersonnelPage(QWidget):
         self.store = store
         self.contract: Contract | None = None
         self.period: Period | None = None
+        self.staff: list[Person] | None = None  # the month's roster, decoded once per load
         self.today = dt.date.today()
         self.received = date_edit(self.today)
         self.received.setToolTip(tr("乙方报送的文件收到的日期（判断是否逾期报送）；默认今天"))
@@ -139,16 +140,20 @@ class PersonnelPage(QWidget):
             label.setText(tr("{source}，{rows} 行，{day} 收到").format(
                 source=info["source"], rows=info["row_count"], day=info["received_on"]) if info else tr("未报送"))
             self.import_buttons[kind].setText(tr("重新导入…") if info else tr("导入…"))
-        figures = staffing_figures(self.store, contract, period)
-        if figures:
-            names = {r.key: r.name for r in contract.roles}
-            heads = "、".join(f"{names[k]} {v}" for k, v in figures["headcount"].items())
+        roster = self.store.personnel.dataset(contract.id, period, "roster")
+        staff = people(roster.records) if roster is not None else None  # decoded once for both uses below
+        if staff is not None:
+            roles = [r.key for r in contract.roles]
+            turnover = turnover_percent(staff, period, roles)
+            heads = "、".join(f"{r.name} {v}" for r, v in zip(contract.roles, average_headcount(staff, period, roles)
+                                                                  .values(), strict=True))
             self.figures.setText(tr("名单月均在岗：{heads}；人员流失率 {rate}%").format(
-                heads=heads, rate=figures["turnover_percent"] if figures["turnover_percent"] is not None else "—"))
+                heads=heads, rate=turnover if turnover is not None else "—"))
         else:
             self.figures.setText(tr("尚未导入人员名单"))
         self._load_duties()
-        self._load_unsigned()
+        self.staff = staff
+        self._load_unsigned(staff)
         self.findings_model.set_rows([])
 
     def _load_duties(self) -> None:
@@ -195,14 +200,14 @@ class PersonnelPage(QWidget):
         self.changed.emit()
         say(self, tr("已记录保密义务检查：{status}").format(status=self.duty_boxes[key].currentText()))
 
-    def _load_unsigned(self) -> None:
+    def _load_unsigned(self, staff: list[Person] | None) -> None:
         self.unsigned.clear()
-        roster = self.store.personnel.dataset(self.contract.id, self.period, "roster")
-        if roster is None:
+        if staff is None:
             return
         signed = self.store.personnel.commitments(self.contract.id)
-        for person in people(roster.records):
-            if person.id_number and person.id_number not in signed and person.employed_on(self.period.last_day):
+        last_day = self.period.last_day
+        for person in staff:
+            if person.id_number and person.id_number not in signed and person.employed_on(last_day):
                 item = QListWidgetItem(f"{person.name}　{person.masked_id}")
                 item.setData(Qt.ItemDataRole.UserRole, (person.id_number, person.name))
                 self.unsigned.addItem(item)
@@ -225,7 +230,7 @@ class PersonnelPage(QWidget):
         except AuditorError as exc:
             errors.warn(self, tr("未记录"), exc)
             return 0
-        self._load_unsigned()
+        self._load_unsigned(self.staff)
         announce(outcome.changes)
         self.changed.emit()
         say(self, tr("已记录 {n} 人签署保密承诺：{names}").format(n=len(chosen), names=names))
