@@ -4,12 +4,19 @@ A template is a JSON document (``resources/contracts/*.json``) checked against
 ``contract_schema.json`` and then against the rules a schema cannot state
 (unique codes, installments adding up to 100 %, windows inside the term…).
 Every problem names the field it is in, e.g. ``indicators[3].target``.
+
+The schema check is the slow part (importing jsonschema alone is ~40 ms of every command), so a stored
+contract's text that passed it once is remembered outside the database, in the user's state folder
+(``contracts-validated.json``): a database may come from anyone, the state folder only from this user.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
+import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -35,7 +42,7 @@ from .model import (
     Settings,
     TimeLimit,
 )
-from .paths import resources_dir
+from .paths import resources_dir, state_dir
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -46,11 +53,93 @@ _TYPE_NAMES = {"string": "文本", "integer": "整数", "number": "数字", "obj
 
 
 @lru_cache(maxsize=1)
+def _schema_bytes() -> bytes:
+    return Path(__file__).with_name("contract_schema.json").read_bytes()
+
+
+@lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
     import jsonschema
 
-    schema = json.loads((Path(__file__).with_name("contract_schema.json")).read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(json.loads(_schema_bytes().decode("utf-8")))
+
+
+# ---------------------------------------------------------------- schema checks remembered on this machine
+
+VALIDATED_FILE = "contracts-validated.json"
+VALIDATED_FORMAT = "auditor-contract-validations"
+MAX_VALIDATED = 1000           # texts remembered (each edit of a contract is a new text); the oldest go first
+_MAX_VALIDATED_BYTES = 1 << 20
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+@lru_cache(maxsize=1)
+def _schema_digest() -> str:
+    return hashlib.sha256(_schema_bytes()).hexdigest()
+
+
+def _document_digest(data: Any) -> str | None:
+    """SHA-256 of the canonical JSON of ``data`` (keys sorted, ASCII, no spaces); None when it has none."""
+    try:
+        text = json.dumps(data, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def _validated_file() -> Path:
+    return state_dir() / VALIDATED_FILE
+
+
+def _validated_list() -> list[str]:
+    """The record's digests, oldest first, if it is this program's record for this schema; else none.
+
+    Anything else — missing, unreadable, too large, not JSON, another format, another schema, one entry
+    that is not a digest — counts as an empty record: every contract is then checked again in full."""
+    path = _validated_file()
+    try:
+        if not path.is_file():
+            return []
+        with path.open("rb") as reader:
+            raw = reader.read(_MAX_VALIDATED_BYTES + 1)
+        if len(raw) > _MAX_VALIDATED_BYTES:
+            return []
+        record = json.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return []
+    if not isinstance(record, dict) or record.get("format") != VALIDATED_FORMAT or record.get("version") != 1:
+        return []
+    documents = record.get("documents")
+    if record.get("schema") != _schema_digest() or not isinstance(documents, list):
+        return []
+    if not all(isinstance(d, str) and _HEX64.fullmatch(d) for d in documents):
+        return []
+    return documents
+
+
+def _validated() -> frozenset[str]:
+    return frozenset(_validated_list())
+
+
+def _remember_validated(digest: str) -> None:
+    """Add ``digest`` to the record, written whole and replaced at once. Never raises: a record that could
+    not be written (or a concurrent writer's entry lost) only means checking that text in full again."""
+    documents = [d for d in _validated_list() if d != digest] + [digest]
+    record = {"format": VALIDATED_FORMAT, "version": 1, "schema": _schema_digest(),
+              "documents": documents[-MAX_VALIDATED:]}
+    folder = _validated_file().parent
+    with contextlib.suppress(OSError):
+        import tempfile
+
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{VALIDATED_FILE}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(record, out, indent=0)
+            os.replace(temporary, folder / VALIDATED_FILE)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _path_text(path: Iterable[Any]) -> str:
@@ -202,14 +291,29 @@ def _alias_problems(roles: list[dict[str, Any]]) -> list[str]:
     return problems
 
 
-def parse_contract(data: dict[str, Any], source: str = "合同") -> Contract:
-    """Validate ``data`` and build a :class:`Contract`; raise TemplateError naming each bad field."""
+def parse_contract(data: dict[str, Any], source: str = "合同", *, remember: bool = False) -> Contract:
+    """Validate ``data`` and build a :class:`Contract`; raise TemplateError naming each bad field.
+
+    ``remember``: ``data`` is what ``json.loads`` made of a text, so its canonical JSON stands for it: the
+    schema check is skipped when this machine's record says that text passed it under this schema, and a
+    text that passes everything is added to the record. Every other check runs every time."""
     shape = _shape_problems(data)
     if shape:
         raise TemplateError(f"{source} 不符合合同模板格式：", shape)
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if errors:
-        raise TemplateError(f"{source} 不符合合同模板格式：", [_schema_message(e) for e in errors])
+    digest = _document_digest(data) if remember else None
+    known = digest is not None and digest in _validated()
+    if not known:
+        errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        if errors:
+            raise TemplateError(f"{source} 不符合合同模板格式：", [_schema_message(e) for e in errors])
+    contract = _build(data, source)
+    if digest is not None and not known:
+        _remember_validated(digest)
+    return contract
+
+
+def _build(data: dict[str, Any], source: str) -> Contract:
+    """The checks a schema cannot state, then the contract; ``data`` has passed the schema."""
     out_of_range = _range_problems(data)
     if out_of_range:
         raise TemplateError(f"{source} 有超出范围的数值：", out_of_range)
@@ -407,7 +511,7 @@ def load_template(template_id: str, user_dir: Path | None = None) -> dict[str, A
             data: dict[str, Any] = json.loads(path.read_text("utf-8"))  # an object: parse_contract checks it
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise TemplateError(f"合同模板 {path.name} 不是有效的 JSON：{exc}") from None
-        parse_contract(data, source=f"合同模板 {path.name}")
+        parse_contract(data, source=f"合同模板 {path.name}", remember=True)
         return data
     if template_id in user_template_ids(user_dir):
         assert user_dir is not None

@@ -22,3 +22,14 @@ def default_db_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("auditor", appauthor=False)) / "auditor.db"
+
+
+def state_dir() -> Path:
+    """``AUDITOR_STATE_DIR`` if set, else the user's config folder: what this user's programs keep about the
+    databases they open (anchors, contracts already checked), out of reach of whoever made a database."""
+    override = os.environ.get("AUDITOR_STATE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("auditor", appauthor=False))

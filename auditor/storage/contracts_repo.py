@@ -25,8 +25,10 @@ SHOWN_VALUE = 24       # characters of an old or new value shown in the summary
 
 @lru_cache(maxsize=64)
 def _parse_stored(contract_id: str, text: str) -> Contract:
-    """Stored documents are validated again on read (the file may have been edited), once per text."""
-    return parse_contract(json.loads(text), source=f"合同 {contract_id}")
+    """Stored documents are validated again on read (the file may have been edited), once per text in a
+    process; the schema part once per text on this machine (``parse_contract``'s record, kept outside the
+    database: a text changed in the file is a text never seen, checked in full)."""
+    return parse_contract(json.loads(text), source=f"合同 {contract_id}", remember=True)
 
 
 def _who() -> str:
