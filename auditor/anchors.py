@@ -32,15 +32,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.serialization.pkcs12 import PKCS12PrivateKeyTypes
     from cryptography.x509 import Certificate
-    from sqlite_utils import Database
 
     from .audit import Checkpoint
     from .pki import Identity
-    from .storage.db import Store
+    from .storage.db import Database, Store
 
 
 class Queryable(Protocol):
-    """sqlite-utils' Database or a bare connection (a restore reads the incoming file through one)."""
+    """The storage's Database or a bare connection (a restore reads the incoming file through one)."""
 
     def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> sqlite3.Cursor: ...
 

@@ -43,7 +43,8 @@ from .storage.migrations import NOT_AUDITED
 
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate
-    from sqlite_utils import Database
+
+    from .storage.db import Database
 
 GENESIS = "0" * 64
 

@@ -3,20 +3,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ..calendar import WorkCalendar
 from ..errors import InputError, StateError
 from .migrations import LEGACY_TABLE, MIGRATION_SET, MIGRATIONS_TABLE, migrate
-from .sqlite_utils_import import load
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database as Database
-else:
-    Database = load().Database
 
 if TYPE_CHECKING:
     from cryptography.x509 import Certificate
@@ -70,19 +65,47 @@ def _file_of(conn: sqlite3.Connection) -> str | None:
     return None
 
 
-class _Database(Database):
-    """sqlite-utils' Database whose outermost transaction is ``BEGIN IMMEDIATE``.
+_savepoints = itertools.count(1)
 
-    A plain ``BEGIN`` reads first and asks for the write lock later; if another writer commits
-    in between, SQLite fails at once ("database is locked") instead of waiting. IMMEDIATE takes
-    the write lock at the start, so a second writer waits (busy_timeout) and then goes ahead.
+
+class Database:
+    """A connection with what the program asks of it: ``execute``, ``atomic``, ``table_names``, ``close``.
+
+    These are sqlite-utils' ``Database`` methods of the same names and meaning, kept here so that opening a
+    database does not import sqlite-utils (~50 ms: click, dateutil, plugin entry points), which only the
+    migrations need (``migrations.migrate`` brings it in when a step is pending). The connection is in
+    autocommit mode (``isolation_level=None``): a transaction is only what ``atomic`` opens.
+
+    The outermost ``atomic`` is ``BEGIN IMMEDIATE``: a plain ``BEGIN`` reads first and asks for the write lock
+    later; if another writer commits in between, SQLite fails at once ("database is locked") instead of
+    waiting. IMMEDIATE takes the write lock at the start, so a second writer waits (busy_timeout) and then
+    goes ahead. A nested one is a savepoint.
     """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        if conn.isolation_level is not None:
+            raise ValueError("the connection must be in autocommit mode (isolation_level=None)")
+        self.conn = conn
+        self.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it: REPLACE fires DELETE triggers
+
+    def execute(self, sql: str, parameters: Sequence[Any] | Mapping[str, Any] | None = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+
+    def table_names(self) -> list[str]:
+        return [row[0] for row in self.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def rollback(self) -> None:
+        """Roll back the open transaction, if any (an error may already have ended it)."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
-        if self.conn.in_transaction:  # nested: sqlite-utils' savepoints
-            with super().atomic() as db:
-                yield db
+        if self.conn.in_transaction:
+            yield from self._savepoint()
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -102,6 +125,18 @@ class _Database(Database):
             if _is_busy(exc):
                 raise _busy_error(_file_of(self.conn)) from None
             raise
+
+    def _savepoint(self) -> Iterator[Database]:
+        name = f"auditor_{next(_savepoints)}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:  # a RAISE(ROLLBACK) trigger may have ended the whole transaction
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        self.conn.execute(f"RELEASE SAVEPOINT {name}")
 
 
 class Store:
@@ -138,7 +173,7 @@ class Store:
             if _is_busy(exc):
                 raise _busy_error(self.path) from None
             raise
-        db = _Database(conn)
+        db = Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = FULL")
         store = Store(db, self.path, self.evidence_dir)
@@ -321,7 +356,7 @@ def _connect(target: str, key: str | None) -> sqlite3.Connection:
         encrypted.close()
         raise InputError("数据库口令错误，或文件不是本程序的加密数据库") from None
     encrypted.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
-    return cast(sqlite3.Connection, encrypted)  # sqlcipher3's has sqlite3's interface; sqlite-utils takes it as one
+    return cast(sqlite3.Connection, encrypted)  # sqlcipher3's has sqlite3's interface
 
 
 # The bookkeeping table the program kept before schema 10: another program's table of that name is not ours.
@@ -377,7 +412,7 @@ def open_store(path: str | Path = ":memory:", seed: bool = True, key: str | None
             raise InputError(f"无法创建数据库所在文件夹 {file_path.parent}：{exc.strerror}") from None
     try:
         conn = _connect(":memory:" if memory else str(file_path), key)
-        db = _Database(conn)
+        db = Database(conn)
         _refuse_foreign(db, path)  # before the first write: another program's file stays as it was
         db.execute("PRAGMA foreign_keys = ON")
         if not memory:

@@ -4,18 +4,18 @@ Decimals are stored as TEXT so that money and rates round-trip exactly.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from .sqlite_utils_import import load
+import functools
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     import sqlite3
 
     from sqlite_utils import Database, Migrations
-else:
-    Migrations = load().Migrations
+
+    from .db import Database as Store  # the program's own connection wrapper (db.py)
 
 Migration = Callable[["Database"], None]
 
@@ -721,15 +721,24 @@ STEPS: list[tuple[str, Migration]] = [
 ]
 SCHEMA_VERSION = len(STEPS)
 MIGRATION_SET = "auditor"
-# The bookkeeping tables: sqlite-utils' (from schema 10 on), and the one the program kept before.
-MIGRATIONS_TABLE = Migrations.migrations_table
+# The bookkeeping tables: sqlite-utils' (from schema 10 on; ``Migrations.migrations_table``), and the one
+# the program kept before.
+MIGRATIONS_TABLE = "_sqlite_migrations"
 LEGACY_TABLE = "schema_migrations"
 BOOKKEEPING = frozenset({MIGRATIONS_TABLE, LEGACY_TABLE})
-
-MIGRATIONS = Migrations(MIGRATION_SET)
-for _name, _step in STEPS:
-    MIGRATIONS(name=_name)(_step)
 _NUMBER = {name: number for number, (name, _) in enumerate(STEPS, 1)}
+
+
+@functools.cache
+def migrations() -> Migrations:
+    """The steps as sqlite-utils' migration set, built (and sqlite-utils imported) when a step is pending."""
+    from .sqlite_utils_import import load
+
+    found: Migrations = load().Migrations(MIGRATION_SET)
+    assert found.migrations_table == MIGRATIONS_TABLE
+    for name, step in STEPS:
+        found(name=name)(step)
+    return found
 
 
 def _tables(conn: "sqlite3.Connection") -> set[str]:
@@ -754,21 +763,29 @@ def version_of(conn: "sqlite3.Connection") -> int | None:
     return version
 
 
-def current_version(db: "Database") -> int:
+def current_version(db: "Database | Store") -> int:
     return version_of(db.conn) or 0
+
+
+def _legacy_unrecorded(conn: "sqlite3.Connection") -> list[tuple[str, str]]:
+    """(step name, applied at) of each version the earlier runner applied that sqlite-utils' table lacks."""
+    tables = _tables(conn)
+    if LEGACY_TABLE not in tables:
+        return []
+    recorded = set()
+    if MIGRATIONS_TABLE in tables:
+        recorded = {row[0] for row in conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])}
+    rows = conn.execute(f"SELECT version, applied_at FROM {LEGACY_TABLE} ORDER BY version").fetchall()
+    return [(STEPS[number - 1][0], applied_at) for number, applied_at in rows
+            if 1 <= number <= SCHEMA_VERSION and STEPS[number - 1][0] not in recorded]
 
 
 def _bridge_legacy(db: "Database") -> None:
     """A database the earlier runner migrated: its applied versions recorded as sqlite-utils' steps, once.
 
     The legacy table stays (an old program opening the file must still see that it is newer)."""
-    if LEGACY_TABLE not in db.table_names():
-        return
-    recorded = {row[0] for row in db.execute(
-        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])}
-    rows = db.execute(f"SELECT version, applied_at FROM {LEGACY_TABLE} ORDER BY version").fetchall()
-    missing = [(STEPS[number - 1][0], applied_at) for number, applied_at in rows
-               if 1 <= number <= SCHEMA_VERSION and STEPS[number - 1][0] not in recorded]
+    missing = _legacy_unrecorded(db.conn)
     if missing:
         with db.atomic():
             for name, applied_at in missing:
@@ -776,15 +793,56 @@ def _bridge_legacy(db: "Database") -> None:
                            [MIGRATION_SET, name, applied_at])
 
 
-def migrate(db: "Database", target: int | None = None) -> int:
-    """Apply pending steps (each in its own transaction, with its record) up to ``target``; return how many."""
+def _nothing_to_do(conn: "sqlite3.Connection", last: int) -> bool:
+    """Plain SQL: sqlite-utils' table as it makes it (``id`` its key), our steps up to ``last`` recorded in it
+    and the next one not, nothing of the earlier runner's left to record. Anything else is sqlite-utils' to
+    handle (or to refuse), as it always was."""
+    if MIGRATIONS_TABLE not in _tables(conn):
+        return False
+    keys = [row[1] for row in sorted(conn.execute(f"PRAGMA table_info({MIGRATIONS_TABLE})"), key=lambda r: r[5])
+            if row[5]]
+    if keys != ["id"] or _legacy_unrecorded(conn):
+        return False
+    recorded = {row[0] for row in conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])}
+    return ({name for name, _ in STEPS[:last]} <= recorded
+            and (last == SCHEMA_VERSION or STEPS[last][0] not in recorded))
+
+
+def _through_sqlite_utils(db: "Database | Store") -> Database:
+    """sqlite-utils' Database over ``db``'s connection whose transactions are ``db``'s own (BEGIN IMMEDIATE,
+    and the audit seal once installed); ``db`` itself when it is one already (the tests build old files so)."""
+    from .sqlite_utils_import import load
+
+    sqlite_utils = load()
+    if isinstance(db, sqlite_utils.Database):
+        return cast("Database", db)
+    owner = db
+
+    class _Steps(sqlite_utils.Database):  # type: ignore[misc,name-defined]  # a class of a module loaded late
+        @contextlib.contextmanager
+        def atomic(self) -> Iterator[Database]:
+            with owner.atomic():
+                yield self
+
+    steps: Database = _Steps(owner.conn, execute_plugins=False)  # no third-party plugin on our connection
+    return steps
+
+
+def migrate(db: "Database | Store", target: int | None = None) -> int:
+    """Apply pending steps (each in its own transaction, with its record) up to ``target``; return how many.
+
+    Whether any is pending is read with plain SQL: sqlite-utils is imported only to apply one."""
     version = current_version(db)
     if version > SCHEMA_VERSION:
         from ..errors import StateError
 
         raise StateError(f"数据库版本（{version}）比本程序（{SCHEMA_VERSION}）新，请升级程序后再打开")
-    MIGRATIONS.ensure_migrations_table(db)
-    _bridge_legacy(db)
     last = target or SCHEMA_VERSION
-    MIGRATIONS.apply(db, stop_before=STEPS[last][0] if last < SCHEMA_VERSION else None)
+    if _nothing_to_do(db.conn, last):
+        return 0
+    steps = _through_sqlite_utils(db)
+    migrations().ensure_migrations_table(steps)
+    _bridge_legacy(steps)
+    migrations().apply(steps, stop_before=STEPS[last][0] if last < SCHEMA_VERSION else None)
     return current_version(db) - version

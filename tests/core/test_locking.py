@@ -73,7 +73,7 @@ def test_two_writers_at_once_both_succeed(db, tmp_path):
     for contract_id, period in (("henan-2025", "2025-10"), ("luoyang-2025", "2025-05")):
         assert main(["--db", str(db), "score", contract_id, period, "--json"]) == 0
     store = open_store(db)
-    assert {(m["contract_id"], m["period"]) for m in store.db["months"].rows} >= {
+    assert set(store.db.execute("SELECT contract_id, period FROM months").fetchall()) >= {
         ("henan-2025", "2025-10"), ("luoyang-2025", "2025-05")}
     assert store.verify_audit().ok
     store.close()
@@ -97,13 +97,15 @@ def test_a_writer_kept_waiting_too_long_is_refused(db, tmp_path, capsys, monkeyp
 
 
 def test_every_write_transaction_takes_the_write_lock_first(db, tmp_path):
-    """BEGIN IMMEDIATE on every outermost transaction, also those sqlite-utils opens itself."""
+    """BEGIN IMMEDIATE on every outermost transaction, also those sqlite-utils opens itself (the migrations)."""
+    from auditor.storage.migrations import _through_sqlite_utils
+
     store = open_store(db)
     statements: list[str] = []
     store.db.conn.set_trace_callback(statements.append)
     record(store, store.contracts.get("henan-2025"), "2025-10")
     store.contracts.update("henan-2025", {"settings.staffing_basis": "total"})
-    store.db["calendar_overrides"].insert({"day": "2025-10-11", "is_workday": 1, "note": "调休"})
+    _through_sqlite_utils(store.db)["calendar_overrides"].insert({"day": "2025-10-11", "is_workday": 1, "note": "调休"})
     with store.db.atomic():
         with store.db.atomic():  # nested: a savepoint, not a second BEGIN
             store.set_calendar_day(dt.date(2025, 10, 12), True)
