@@ -4,13 +4,16 @@ Imported only when a report is rendered (reportlab at module level).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable
 
 from .typeset import Line, Span, break_lines, draw_line, shape
+
+if TYPE_CHECKING:
+    from ..charts import Chart as ChartData
 
 
 @dataclass(frozen=True)
@@ -76,23 +79,19 @@ class Text(Flowable):
 
 
 class Chart(Flowable):
-    """One matplotlib chart, drawn onto the page as vector paths by ``draw(axes)``."""
+    """One chart of the annex, drawn onto the page as vector paths in the page's own fonts."""
 
-    def __init__(self, draw: Callable[[Any], object], width: float, height: float) -> None:
+    def __init__(self, chart: ChartData, width: float, height: float) -> None:
         super().__init__()
-        self.drawer, self.width, self.height = draw, width, height
+        self.chart, self.width, self.height = chart, width, height
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        from matplotlib.figure import Figure
+        from .chartdraw import draw_chart
 
-        from .mplcanvas import draw_figure
-
-        figure = Figure(figsize=(self.width / 72, self.height / 72), dpi=72)
-        self.drawer(figure.add_axes((0.1, 0.2, 0.86, 0.68)))
-        draw_figure(self.canv, figure, 0, 0)
+        draw_chart(self.canv, self.chart, self.width, self.height)
 
 
 class SignatureBox(Flowable):

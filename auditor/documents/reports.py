@@ -2,14 +2,14 @@
 
 The renderers only draw: every figure comes from the core's results. Text is set by the typesetter
 (per-character font fallback, the 禁则) in flowables of its own; the score sheet's annex (trend charts) is
-drawn by matplotlib straight onto the same pages as vector paths, in the fonts already loaded. A preview
+drawn by documents.chartdraw straight onto the same pages as vector paths, in the fonts already loaded. A preview
 (not issued) carries a watermark on every page and no signature box.
 """
 from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -23,15 +23,12 @@ from .base import FONT, MM, draw_label, draw_qr, fonts_info, keywords, register_
 from .typeset import Span
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Flowable, Table
     from reportlab.platypus.doctemplate import BaseDocTemplate
 
+    from ..charts import Chart
     from ..staffing import SpotCheck, SpotEntry
-
-# Draws one chart onto the Axes it is given (a slot of an annex page).
-ChartDrawer = Callable[["Axes"], object]
 
 
 def _styles() -> dict[str, Any]:
@@ -79,8 +76,8 @@ class ReportRenderer:
     def story(self) -> list[Flowable]:
         raise NotImplementedError
 
-    def annex_charts(self) -> list[ChartDrawer]:
-        """Callables drawing one chart each onto a matplotlib Axes; empty for no annex."""
+    def annex_charts(self) -> list[Chart]:
+        """The charts of the annex; empty for none."""
         return []
 
     def _frame(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -133,10 +130,10 @@ class ReportRenderer:
 
         charts = self.annex_charts()
         story: list[Flowable] = []
-        for n, draw in enumerate(charts):
+        for n, chart in enumerate(charts):
             if n % 2 == 0:
                 story += [PageBreak(), self.p("附：趋势图", "title")]
-            story.append(Chart(draw, 170 * MM, 112 * MM))
+            story.append(Chart(chart, 170 * MM, 112 * MM))
         return story
 
     # shared pieces
@@ -216,7 +213,7 @@ class ScoreSheet(ReportRenderer):
     """考核评分表 for one month, or for an installment (its months, band and payable)."""
 
     def __init__(self, contract: Contract, months: list[MonthResult], installment: InstallmentResult | None = None,
-                 number: str = "", qr: str = "", charts: list[ChartDrawer] | None = None,
+                 number: str = "", qr: str = "", charts: list[Chart] | None = None,
                  signature_png: bytes | None = None, note: str | None = None) -> None:
         super().__init__(number, qr, note)
         self.kind = "installment" if installment else "score-sheet"
@@ -292,7 +289,7 @@ class ScoreSheet(ReportRenderer):
         story += [self.p(line, "small") for line in installment_notes(r)]  # as the CLI says them
         return story
 
-    def annex_charts(self) -> list[ChartDrawer]:
+    def annex_charts(self) -> list[Chart]:
         return list(self.charts)
 
 

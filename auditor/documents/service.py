@@ -21,10 +21,10 @@ if TYPE_CHECKING:
 
     from .. import pki
     from ..calendar import Period
+    from ..charts import Chart
     from ..model import Contract
     from ..scoring import InstallmentResult, MonthResult
     from .payload import CodeCheck
-    from .reports import ChartDrawer
     from .signing import Verification
 
 # kind → (name, word in the number)
@@ -148,14 +148,11 @@ def issue(store: Store, kind: str, contract_id: str, subject: str, content: dict
     return Issued(signed.pdf, number, signed.note)
 
 
-def _charts(contract: Contract, months: Mapping[Period, MonthResult], codes: Sequence[str]) -> list[ChartDrawer]:
-    from functools import partial
-
+def _charts(contract: Contract, months: Mapping[Period, MonthResult], codes: Sequence[str]) -> list[Chart]:
     from .. import charts
 
-    drawers: list[ChartDrawer] = [partial(charts.indicator_trend, contract, months, code) for code in codes]
-    drawers += [partial(charts.money_history, contract, months), partial(charts.headcount_chart, contract, months)]
-    return drawers
+    return [*(charts.trend_data(contract, months, code) for code in codes), charts.money_data(contract, months),
+            charts.headcount_data(contract, months)]
 
 
 def _issue_or_preview(store: Store, kind: str, contract: Contract, subject: str, content: dict[str, Any], make: Build,
