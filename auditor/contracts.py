@@ -269,6 +269,40 @@ def _range_problems(data: dict[str, Any]) -> list[str]:
     return problems
 
 
+def derivation_problems(data: Mapping[str, Any]) -> list[str]:
+    """What a contract's ``derivation`` entries get wrong that the schema cannot say, each with its field:
+    a timeliness rule without a time limit (neither its own nor the indicator's), a limit out of range,
+    a tolerance that is not a sane number of percentage points. (Here, not in workorders.py, so that reading
+    a contract does not import the work-order reader.)"""
+    problems = []
+    for i, raw in enumerate(data.get("indicators", [])):
+        derivation = raw.get("derivation")
+        if not isinstance(derivation, dict):
+            continue
+        where = f"indicators[{i}].derivation"
+        within = derivation.get("numerator", {}).get("within")
+        if isinstance(within, dict):
+            limit = within.get("limit") or raw.get("time_limit")
+            if not limit:
+                problems.append(f"{where}.numerator.within: 缺少时限（limit），指标本身也没有 time_limit")
+            elif within.get("limit"):
+                unit = limit["unit"]
+                try:
+                    limits.check(Decimal(limit["amount"]), limits.Limit(
+                        f"时限（{unit}）", Decimal(limits.TIME_LIMIT_UNITS[unit]), integer=True))
+                except ValueError as exc:
+                    problems.append(f"{where}.numerator.within.limit.amount: {exc}")
+        if raw.get("unit") != "%":
+            problems.append(f"{where}: 只有百分比指标可由工单计算")
+    tolerance = data.get("settings", {}).get("reported_tolerance_points")
+    if tolerance is not None:
+        try:
+            limits.parse(str(tolerance), limits.PERCENT)
+        except ValueError as exc:
+            problems.append(f"settings.reported_tolerance_points: {exc}")
+    return problems
+
+
 def _clause(raw: dict[str, Any]) -> Clause:
     after = raw.get("after_signing")
     return Clause(raw["key"], raw["text"], raw["clause"], raw.get("day_of_month"),
@@ -317,8 +351,6 @@ def _build(data: dict[str, Any], source: str) -> Contract:
     out_of_range = _range_problems(data)
     if out_of_range:
         raise TemplateError(f"{source} 有超出范围的数值：", out_of_range)
-    from .workorders import derivation_problems
-
     derivation = derivation_problems(data)
     if derivation:
         raise TemplateError(f"{source} 的工单计算规则（derivation）有误：", derivation)
@@ -582,7 +614,7 @@ def _shape_problems(data: Any) -> list[str]:
         if isinstance(node, str):
             if len(node) > MAX_STRING:
                 problems.append(f"{where}: 文本过长（{len(node)} 个字符，最多 {MAX_STRING} 个）")
-            elif any(_hidden(ch) for ch in node):
+            elif not node.isprintable() and any(_hidden(ch) for ch in node):  # printable: none of Cc, Cs, Cf
                 problems.append(f"{where}: 含有控制字符或无法识别的字符")
         elif isinstance(node, (dict, list)):
             if len(node) > MAX_ITEMS:

@@ -449,39 +449,6 @@ class Derivation:
         return fields
 
 
-def derivation_problems(data: Mapping[str, Any]) -> list[str]:
-    """What a contract's ``derivation`` entries get wrong that the schema cannot say, each with its field:
-    a timeliness rule without a time limit (neither its own nor the indicator's), a limit out of range,
-    a tolerance that is not a sane number of percentage points."""
-    problems = []
-    for i, raw in enumerate(data.get("indicators", [])):
-        derivation = raw.get("derivation")
-        if not isinstance(derivation, dict):
-            continue
-        where = f"indicators[{i}].derivation"
-        within = derivation.get("numerator", {}).get("within")
-        if isinstance(within, dict):
-            limit = within.get("limit") or raw.get("time_limit")
-            if not limit:
-                problems.append(f"{where}.numerator.within: 缺少时限（limit），指标本身也没有 time_limit")
-            elif within.get("limit"):
-                unit = limit["unit"]
-                try:
-                    limits.check(Decimal(limit["amount"]), limits.Limit(
-                        f"时限（{unit}）", Decimal(limits.TIME_LIMIT_UNITS[unit]), integer=True))
-                except ValueError as exc:
-                    problems.append(f"{where}.numerator.within.limit.amount: {exc}")
-        if raw.get("unit") != "%":
-            problems.append(f"{where}: 只有百分比指标可由工单计算")
-    tolerance = data.get("settings", {}).get("reported_tolerance_points")
-    if tolerance is not None:
-        try:
-            limits.parse(str(tolerance), limits.PERCENT)
-        except ValueError as exc:
-            problems.append(f"settings.reported_tolerance_points: {exc}")
-    return problems
-
-
 def derivations(contract: Contract) -> dict[str, Derivation]:
     """The contract's derivations by indicator code (the template was validated when it was stored)."""
     found: dict[str, Derivation] = {}
