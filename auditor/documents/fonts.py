@@ -301,9 +301,13 @@ def book() -> FontBook:
 
 
 def body_font() -> str:
-    """The shipped Song, registered: every canvas starts in it, so no page names a font it does not embed."""
+    """The shipped Song, registered: every canvas starts in it, so no page names a font it does not embed.
+    Streams are written deflated only: ASCII85 on top (reportlab's default) makes the embedded fonts a quarter
+    larger and costs time in pure Python."""
+    from reportlab import rl_config
     from reportlab.graphics import shapes
 
     register(_shipped("AuditorSong-Regular.ttf", "Auditor Song"))
     shapes.STATE_DEFAULTS["fontName"] = BODY_FONT  # drawings (the QR code) would otherwise name Helvetica
+    rl_config.useA85 = 0
     return BODY_FONT

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
@@ -105,8 +106,6 @@ class Line:
 def shape(spans: Sequence[Span], size: float, where: str, *, scale: float = 1.0,
           fonts: FontBook | None = None) -> list[Glyph]:
     """Each character with the face that draws it and its advance (``scale`` fits the GB/T 9704 grid)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     fonts = fonts or book()
     glyphs: list[Glyph] = []
     for span in spans:
@@ -118,7 +117,7 @@ def shape(spans: Sequence[Span], size: float, where: str, *, scale: float = 1.0,
                 raise MissingGlyph(f"无法排印字符 U+{ord(char):04X}「{char}」（{where}）："
                                    "本机字体和内置字体都没有这个字形，"
                                    "请安装含该字的字体（如 SimSun-ExtB/ExtG）或改用通用字后再签发")
-            glyphs.append(Glyph(char, face.name, stringWidth(char, face.name, size) * scale))
+            glyphs.append(Glyph(char, face.name, _advance(char, face.name, size) * scale))
     return glyphs
 
 
@@ -189,14 +188,24 @@ def break_lines(glyphs: list[Glyph], width: float, size: float, *, first_indent:
     lines: list[Line] = []
     current: list[Atom] = []
     limit = width - first_indent
+    taken = 0.0  # the width of ``current``, kept as it grows (summing it again at every atom is quadratic)
 
-    def used() -> float:
-        return sum(a.width for a in current)
+    def take(more: list[Atom]) -> None:
+        nonlocal taken
+        current.extend(more)
+        taken += sum(a.width for a in more)
+
+    def drop() -> Atom:
+        nonlocal taken
+        atom = current.pop()
+        taken -= atom.width
+        return atom
 
     def flush(squeeze: float = 0.0) -> None:
-        nonlocal current, limit
+        nonlocal current, limit, taken
         lines.append(_place(current, limit, size, justify=justify, squeeze=squeeze, max_gap=max_gap))
         current = []
+        taken = 0.0
         limit = width
 
     index = 0
@@ -208,8 +217,8 @@ def break_lines(glyphs: list[Glyph], width: float, size: float, *, first_indent:
         if atom.width > width + 0.01 and len(atom.glyphs) > 1:  # a code longer than the line: split it, once
             pending[index:index + 1] = _pieces(atom)
             continue
-        if used() + atom.width <= limit + 0.01 or not current:
-            current.append(atom)
+        if taken + atom.width <= limit + 0.01 or not current:
+            take([atom])
             index += 1
             continue
         if atom.space:
@@ -221,23 +230,24 @@ def break_lines(glyphs: list[Glyph], width: float, size: float, *, first_indent:
             while end < len(pending) and pending[end].no_start:
                 end += 1
             group = pending[index:end]
-            over = used() + sum(a.width for a in group) - limit
+            over = taken + sum(a.width for a in group) - limit
             room = sum(_squeezable(g, size) for a in [*current, *group] for g in a.glyphs)
             if room >= over - 0.01:
-                current += group
+                take(group)
                 flush(squeeze=over)
                 index = end
                 continue
         carry: list[Atom] = []
         if atom.no_start or current[-1].no_end:
             while current and (current[-1].no_end or (carry or [atom])[0].no_start):
-                carry.insert(0, current.pop())
+                carry.insert(0, drop())
             while current and current[-1].space:
-                current.pop()
+                drop()
             if not current:  # nothing may be left behind: keep the marks together on this line
-                current, carry = carry, []
+                take(carry)
+                carry = []
         flush()
-        current = carry
+        take(carry)
     lines.append(_place(current, limit, size, justify=False))
     return lines
 
@@ -297,9 +307,15 @@ def draw_line(canvas: Canvas, line: Line, x: float, y: float, *, fill: tuple[flo
 
 
 def _natural(glyph: Glyph, size: float) -> float:
+    return _advance(glyph.char, glyph.face, size)
+
+
+@lru_cache(maxsize=16384)
+def _advance(char: str, face: str, size: float) -> float:
+    """A character's width in a registered face (faces are never re-registered under another font)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return stringWidth(glyph.char, glyph.face, size)
+    return stringWidth(char, face, size)
 
 
 def faces_used(lines: Iterable[Line]) -> set[str]:
