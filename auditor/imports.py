@@ -1,7 +1,7 @@
 """The operator's monthly spreadsheets: 人员名单, 排班表, 工资表, 五险一金, 转账记录.
 
-Read from .xlsx (openpyxl), .xls (python-calamine) or .csv (UTF-8 with or
-without BOM, GBK/GB18030, detected). Headers vary between operators: common
+Read from .xlsx, .xls, .ods (python-calamine, after the file is measured) or
+.csv (UTF-8 with or without BOM, GBK/GB18030, detected). Headers vary between operators: common
 Chinese synonyms are mapped, and a per-operator column map (kept by the app)
 covers the rest. Values are read as operators write them: full-width digits,
 "96.5%", thousands separators, Excel dates and date strings, title rows above
@@ -18,12 +18,13 @@ import io
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
 from . import idcard, limits
 from .errors import InputError
+from .money import FEN
 from .submissions import KIND_LABELS, KINDS
 from .text import halfwidth
 
@@ -84,16 +85,6 @@ class ColumnsError(InputError):
 
 
 @dataclass(frozen=True, slots=True)
-class Table:
-    """A sheet as rows of cell values, with the spreadsheet row number of each."""
-
-    source: str
-    header_row: int
-    headers: tuple[str, ...]
-    rows: tuple[tuple[int, tuple[Any, ...]], ...]
-
-
-@dataclass(frozen=True, slots=True)
 class ImportResult:
     kind: str
     source: str
@@ -113,6 +104,15 @@ def column_letter(index: int) -> str:
 
 
 # ----------------------------------------------------------------- reading files
+#
+# Every spreadsheet is read by python-calamine: several times faster than openpyxl, and it reports merged
+# ranges, which are filled here, so openpyxl is not needed at all. calamine builds the whole rectangle of
+# the sheet it reads (of every sheet, for .xls and .ods) before it hands anything back, so the file is
+# measured first by code that never builds it: the XML parts of an .xlsx streamed through a bounded
+# reader, the records of an .xls, the repeats of an .ods.
+
+Row = tuple[int, list[Any]]   # the spreadsheet's row number, the cells
+
 
 def _decode_csv(data: bytes, name: str) -> str:
     for encoding in ("utf-8-sig", "gb18030"):
@@ -123,38 +123,45 @@ def _decode_csv(data: bytes, name: str) -> str:
     raise InputError(f"{name}: 无法识别文件编码（应为 UTF-8 或 GBK）")
 
 
-def read_rows(path: Path, sheet: str | None = None, *, xlsx_reader: str = "openpyxl"
-              ) -> list[tuple[int, tuple[Any, ...]]]:
+def read_rows(path: Path, sheet: str | None = None) -> list[Row]:
     """Every non-empty row as (row number, cells), merged cells filled from their top-left cell.
 
-    Spreadsheets come from the operator: the first *visible* sheet is read
-    (or the one named), and a file whose cells reach past
-    ``limits.MAX_ROWS`` × ``limits.MAX_COLUMNS`` is refused before it is loaded.
-    ``xlsx_reader="calamine"`` reads an .xlsx with python-calamine instead: several times faster on a
-    100,000-row export, merged cells left as they are (work-order exports have none that matter).
+    Spreadsheets come from the operator: the first *visible* sheet is read (or the one named), and a
+    file whose cells reach past ``limits.MAX_ROWS`` × ``limits.MAX_COLUMNS`` is refused before it is loaded.
     """
     name = path.name
     if not path.is_file():
         raise InputError(f"找不到文件 {path}")
-    if path.stat().st_size > limits.MAX_FILE_BYTES:
+    size = path.stat().st_size
+    if size > limits.MAX_FILE_BYTES:
         raise InputError(f"{name}: 文件过大（超过 {limits.MAX_FILE_BYTES // 2**20} MB）")
-    suffix = path.suffix.lower()
-    data = path.read_bytes()
-    if not data.strip():
+    if size < 4096 and not path.read_bytes().strip():
         raise InputError(f"{name}: 文件是空的")
+    suffix = path.suffix.lower()
     if suffix == ".csv":
-        rows = _read_csv(data, name)
+        rows = _read_csv(path.read_bytes(), name)
     elif suffix in (".xlsx", ".xlsm"):
-        rows = _read_xlsx_calamine(path, sheet) if xlsx_reader == "calamine" else _read_xlsx(path, sheet)
+        rows = _read_xlsx(path, sheet)
     elif suffix in (".xls", ".ods"):
-        rows = _read_calamine(path, sheet)
+        rows = _read_xls_or_ods(path, sheet)
     else:
         raise InputError(f"{name}: 不支持的文件类型 {suffix}（应为 .xlsx、.xls 或 .csv）")
-    return [(n, r) for n, r in rows if any(_blank(v) is False for v in r)]
+    return [(n, cells) for n, cells in enumerate(rows, start=1) if _filled(cells)]
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (value.__class__ is str and (not value or value.isspace()))
+
+
+def _filled(cells: list[Any]) -> bool:
+    """A row with a cell that is neither empty nor blank text (usually the first cell decides)."""
+    for value in cells:
+        if value.__class__ is str:
+            if value and not value.isspace():
+                return True
+        elif value is not None:
+            return True
+    return False
 
 
 def _too_large(name: str, rows: int, columns: int) -> InputError:
@@ -162,38 +169,30 @@ def _too_large(name: str, rows: int, columns: int) -> InputError:
                       f"最多 {limits.MAX_ROWS} 行 × {limits.MAX_COLUMNS} 列），请只保留报送的数据")
 
 
-def _read_csv(data: bytes, name: str) -> list[tuple[int, tuple[Any, ...]]]:
+def _read_csv(data: bytes, name: str) -> list[list[Any]]:
     text = _decode_csv(data, name)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    rows = []
+    rows: list[list[Any]] = []
     try:
         for n, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
             if n > limits.MAX_ROWS or len(row) > limits.MAX_COLUMNS:
                 raise _too_large(name, n, len(row))
-            rows.append((n, tuple(row)))
+            rows.append(row)
     except csv.Error as exc:
-        raise InputError(f"{name}: 不是有效的 CSV 文件（第 {n} 行：{exc}）") from None
+        raise InputError(f"{name}: 不是有效的 CSV 文件（第 {len(rows) + 1} 行：{exc}）") from None
     return rows
 
 
 EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384   # what Excel itself can hold
 _REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+_CHUNK = 1 << 20   # bytes inflated at a time
 
 
 class _Refused(Exception):
     """Raised from inside the XML scan to stop it at once."""
-
-
-@dataclass
-class _Extent:
-    """The cells that exist in one part of the workbook, and its merged ranges."""
-
-    max_row: int = 0
-    max_column: int = 0
-    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 def _column_number(letters: str) -> int:
@@ -203,20 +202,76 @@ def _column_number(letters: str) -> int:
     return number
 
 
-def _scan_part(stream: Any) -> _Extent:
-    """Where the cells of one XML part really are, read with expat without building a tree.
+def _within_limits() -> bytes:
+    """A cell reference (as bytes of a regular expression) no further than ``limits`` allow: a row with fewer
+    digits than MAX_ROWS or as many and a smaller first digit, a column likewise (a few references just inside
+    the limits are left out: they only send the part to the exact scan)."""
+    rows, letters = str(limits.MAX_ROWS), column_letter(limits.MAX_COLUMNS - 1)
+    row = [f"[1-9][0-9]{{0,{len(rows) - 2}}}"] if len(rows) > 1 else []
+    if rows[0] > "1":
+        row.insert(0, f"[1-{int(rows[0]) - 1}][0-9]{{{len(rows) - 1}}}")
+    column = [f"[A-Z]{{1,{len(letters) - 1}}}"] if len(letters) > 1 else []
+    if letters[0] > "A":
+        column.append(f"[A-{chr(ord(letters[0]) - 1)}][A-Z]{{{len(letters) - 1}}}")
+    return f"(?:{'|'.join(column)})(?:{'|'.join(row)})".encode("ascii")
 
-    The ``<dimension>`` element is the attacker's to write, so it is ignored;
-    a row or cell beyond what Excel can hold, a cell reference that is not one,
-    or a DTD (entity expansion) stops the scan.
-    """
+
+# What the bounded scan of an XML part stops at (group 1 only counts a merged range): a DTD, comment or CDATA
+# (`<!`), and a cell not written as spreadsheet programs write it — `<c r="B7"` with B7 within the limits, then
+# only the attributes Excel writes (calamine takes the *last* `r` of a cell, so a second one must not pass).
+_SUSPECT = re.compile(rb'<(?:(mergeCell)[\s/>]|!|c(?! r="' + _within_limits()
+                      + rb'"(?: (?:[st]|cm|vm|ph)="[^"<>]*+")*+/?>)[\s/>])')
+_PREFIXED = re.compile(rb":(?:c|mergeCell)[\s/>]")   # `<x:c …>`: calamine reads it as a cell all the same
+
+
+def _plainly_written(stream: Any) -> bool:
+    """Whether every cell of one XML part is written plainly within the limits and the part has no DTD, with
+    regular expressions over 1 MiB at a time (cut after a `>`, so no tag is split); False sends the part
+    to the exact scan. Text that only looks like a cell (in a comment) can send it there, never hide a cell."""
+    carry = b""
+    merges = 0
+    first = True
+    while chunk := stream.read(_CHUNK):
+        if first and not chunk.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            return True   # a picture or another binary part: calamine reads none
+        first = False
+        window = carry + chunk if carry else chunk
+        end = window.rfind(b">") + 1
+        if end == 0:
+            if len(window) > _CHUNK:
+                return False
+            carry = window
+            continue
+        position = 0
+        while (found := _SUSPECT.search(window, position, end)) is not None:
+            if found.group(1) is None:
+                return False
+            merges += 1
+            if merges > limits.MAX_MERGED_RANGES:
+                raise _Refused(f"合并单元格超过 {limits.MAX_MERGED_RANGES} 处")
+            position = found.end()
+        if _PREFIXED.search(window, 0, end):
+            return False
+        carry = window[end:]
+    return b"<" not in carry
+
+
+def _scan_part(stream: Any, numbers: dict[tuple[int, int], int] | None = None) -> tuple[int, int]:
+    """(rows, columns) the cells of one XML part really reach, read with expat without building a tree,
+    placing each cell as calamine does (by its last reference, else after the cell before it).
+
+    The ``<dimension>`` element is the attacker's to write, so it is ignored; a row or cell beyond what
+    Excel can hold, a cell reference that is not one, a DTD (entity expansion) or too many merged ranges
+    stops the scan. ``numbers``: filled with the integers of more than 15 digits written in number cells,
+    by (row, column), which calamine can only give as floats."""
     from xml.parsers import expat
 
-    extent = _Extent()
-    row = column = cells = 0
+    row = column = cells = merges = 0
+    extent = [0, 0]
+    cell: list[Any] = []   # inside a number cell, when collecting numbers: (row, column, text parts)
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        nonlocal row, column, cells
+        nonlocal row, column, cells, merges, cell
         local = tag.rpartition(":")[2]
         if local == "row":
             ref = attrs.get("r")
@@ -231,7 +286,7 @@ def _scan_part(stream: Any) -> _Extent:
                 raise _Refused(f"行号 {row} 超出 Excel 的范围")
         elif local == "c":
             ref = attrs.get("r")
-            at_row = row   # calamine places a cell by its own reference, whatever row element holds it
+            at_row = row
             if ref is None:
                 column += 1
             else:
@@ -242,42 +297,54 @@ def _scan_part(stream: Any) -> _Extent:
             cells += 1
             if column > EXCEL_COLUMNS or cells > EXCEL_COLUMNS:
                 raise _Refused("一行的单元格超出 Excel 的范围")
-            extent.max_row = max(extent.max_row, row, at_row)
-            extent.max_column = max(extent.max_column, column)
+            extent[0] = max(extent[0], row, at_row)
+            extent[1] = max(extent[1], column)
+            cell = [at_row, column] if numbers is not None and attrs.get("t", "n") == "n" else []
+        elif local == "v" and cell:
+            cell.append("")
         elif local == "mergeCell":
-            match = re.fullmatch(r"([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})", attrs.get("ref", ""))
-            if match:
-                if len(extent.merges) >= limits.MAX_MERGED_RANGES:
-                    raise _Refused(f"合并单元格超过 {limits.MAX_MERGED_RANGES} 处")
-                c1, r1, c2, r2 = (_column_number(match.group(1)), int(match.group(2)),
-                                  _column_number(match.group(3)), int(match.group(4)))
-                extent.merges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
+            merges += 1
+            if merges > limits.MAX_MERGED_RANGES:
+                raise _Refused(f"合并单元格超过 {limits.MAX_MERGED_RANGES} 处")
+
+    def text(data: str) -> None:
+        if len(cell) > 2 and len(cell[2]) < 64:
+            cell[2] += data
+
+    def end(tag: str) -> None:
+        nonlocal cell
+        if tag.rpartition(":")[2] == "c" and len(cell) > 2:
+            digits = cell[2].strip()
+            if _LONG_INTEGER.fullmatch(digits) and numbers is not None:
+                numbers[cell[0], cell[1]] = int(digits)
+            cell = []
 
     def no_dtd(*_: Any) -> None:
         raise _Refused("含有 DTD")
 
     parser = expat.ParserCreate()
     parser.StartElementHandler = start
+    if numbers is not None:
+        parser.CharacterDataHandler, parser.EndElementHandler = text, end
     parser.StartDoctypeDeclHandler = no_dtd
     parser.EntityDeclHandler = no_dtd
-    while chunk := stream.read(2**20):
+    while chunk := stream.read(_CHUNK):
         parser.Parse(chunk, False)
     parser.Parse(b"", True)
-    return extent
+    return extent[0], extent[1]
 
 
-def _scan_xlsx(path: Path) -> dict[str, _Extent]:
-    """The extent of every XML part of the archive, before openpyxl is let near it.
+_LONG_INTEGER = re.compile(r"-?[0-9]{16,40}")
+_EXACT = float(2**53)   # floats from here up no longer hold every integer
 
-    openpyxl sizes every sheet when it opens a workbook (and reads the whole
-    part when the ``<dimension>`` is missing), so every part is scanned, not
-    only the sheet that will be read. The declared sizes bound the inflated
-    bytes: ``zipfile`` never inflates a member past its declared size.
-    """
+
+def _scan_xlsx(path: Path) -> None:
+    """Refuse an .xlsx before calamine opens it: more than it may inflate to, a DTD, a cell further than the
+    limits, too many merged ranges. Every member is scanned, not only the sheet that will be read (a
+    duplicated name could be read by calamine rather than by zipfile); ``zipfile`` never inflates a member
+    past its declared size, and checks its CRC."""
     import zipfile
-    from xml.parsers import expat
 
-    extents: dict[str, _Extent] = {}
     with zipfile.ZipFile(path) as archive:
         members = archive.infolist()
         if len(members) > 10_000 or sum(m.file_size for m in members) > limits.MAX_UNZIPPED_BYTES:
@@ -286,15 +353,148 @@ def _scan_xlsx(path: Path) -> dict[str, _Extent]:
             if member.is_dir():
                 continue
             with archive.open(member) as stream:
-                head = stream.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-            if not head.startswith(b"<"):
-                continue  # pictures and other binary parts
-            try:
-                with archive.open(member) as stream:
-                    extents[member.filename] = _scan_part(stream)
-            except expat.ExpatError:
-                continue  # not well-formed: openpyxl refuses it on its own, at the same place
-    return extents
+                if _plainly_written(stream):
+                    continue
+            with archive.open(member) as stream:
+                rows, columns = _scan_part(stream)
+            if rows > limits.MAX_ROWS or columns > limits.MAX_COLUMNS:
+                raise _too_large(path.name, rows, columns)
+
+
+def _sheet_parts(archive: Any) -> list[str]:
+    """The XML part of each sheet, in the order calamine lists them (workbook.xml's ``<sheet>`` elements)."""
+    import posixpath
+    from xml.parsers import expat
+
+    targets: dict[str, str] = {}
+    order: list[str] = []
+
+    def relationship(tag: str, attrs: dict[str, str]) -> None:
+        if tag.rpartition(":")[2] == "Relationship":
+            targets[attrs.get("Id", "")] = attrs.get("Target", "")
+
+    def sheet(tag: str, attrs: dict[str, str]) -> None:
+        if tag.rpartition(":")[2] == "sheet":
+            key = next((v for k, v in attrs.items() if k.rpartition(":")[2] == "id"), "")
+            target = targets.get(key, "")
+            order.append(target[1:] if target.startswith("/") else posixpath.normpath(f"xl/{target}"))
+
+    for part, handler in (("xl/_rels/workbook.xml.rels", relationship), ("xl/workbook.xml", sheet)):
+        parser = expat.ParserCreate()
+        parser.StartElementHandler = handler
+        parser.Parse(archive.read(part), True)
+    return order
+
+
+def _exact_integers(path: Path, index: int, rows: list[list[Any]]) -> None:
+    """Number cells holding integers of more than 15 digits (an ID number written by a program, not typed in
+    Excel) set from the digits the file holds: calamine's float has lost the last ones."""
+    import zipfile
+
+    numbers: dict[tuple[int, int], int] = {}
+    with zipfile.ZipFile(path) as archive:
+        parts = _sheet_parts(archive)
+        if index < len(parts):
+            with archive.open(parts[index]) as stream:
+                _scan_part(stream, numbers)
+    for (row, column), number in numbers.items():
+        if row <= len(rows) and column <= len(rows[row - 1]) and rows[row - 1][column - 1].__class__ is float:
+            rows[row - 1][column - 1] = number
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> list[list[Any]]:
+
+    try:
+        _scan_xlsx(path)
+    except InputError:
+        raise
+    except _Refused as exc:
+        raise _broken(path, str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 — a broken archive (zipfile), XML expat cannot read
+        raise _broken(path, type(exc).__name__) from None
+    index, rows, merged = _calamine(path, sheet)
+    if any(v.__class__ is float and not -_EXACT < v < _EXACT for row in rows for v in row):
+        try:
+            _exact_integers(path, index, rows)
+        except Exception as exc:  # noqa: BLE001 — the file changed since it was scanned, or no workbook.xml
+            raise _broken(path, type(exc).__name__) from None
+    _fill_merged(rows, merged, path.name)
+    return rows
+
+
+def _read_xls_or_ods(path: Path, sheet: str | None) -> list[list[Any]]:
+    # calamine builds every sheet's whole rectangle when it opens the file: measure the cells first
+    try:
+        extents = _scan_ods(path) if path.suffix.lower() == ".ods" else _scan_xls(path.read_bytes())
+    except _Refused as exc:
+        raise _broken(path, str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 — a broken archive or compound file
+        raise _broken(path, type(exc).__name__) from None
+    for rows, columns in extents:
+        if rows > limits.MAX_ROWS or columns > limits.MAX_COLUMNS:
+            raise _too_large(path.name, rows, columns)
+    if sum(rows * columns for rows, columns in extents) > limits.MAX_LOADED_CELLS:
+        raise InputError(f"{path.name}: 各工作表的范围合计超过 {limits.MAX_LOADED_CELLS:,} 个单元格，"
+                         "请只保留报送的数据")
+    _, cells, merged = _calamine(path, sheet)
+    _fill_merged(cells, merged, path.name)
+    return cells
+
+
+Merged = list[tuple[tuple[int, int], tuple[int, int]]]
+
+
+def _calamine(path: Path, sheet: str | None) -> tuple[int, list[list[Any]], Merged]:
+    """The chosen sheet's index, its cells from A1 (so a row's place is its spreadsheet row) and merged ranges."""
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:  # pragma: no cover - dependency declared in pyproject
+        raise InputError(f"{path.name}: 读取电子表格需要 python-calamine") from None
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
+        raise _broken(path, limits.shown(exc)) from None
+    try:
+        metadata = book.sheets_metadata
+        index = _choose_sheet(path.name, [m.name for m in metadata],
+                              [str(m.visible).rsplit(".", 1)[-1].lower() == "visible" for m in metadata], sheet)
+        worksheet = book.get_sheet_by_index(index)
+        rows = worksheet.to_python(skip_empty_area=False)
+        merged = worksheet.merged_cell_ranges or []
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
+        raise _broken(path, limits.shown(exc)) from None
+    finally:
+        book.close()
+    return index, rows, merged
+
+
+def _broken(path: Path, reason: str) -> InputError:
+    return InputError(f"{path.name}: 不是有效的 {path.suffix.lower().lstrip('.')} 文件或文件已损坏（{reason}）")
+
+
+def _fill_merged(rows: list[list[Any]], merged: Merged, name: str) -> None:
+    """Each merged range, clipped to the cells read, given its top-left cell's value (a title over the
+    header, a role written once for a group of rows); ranges that overlap (which Excel never writes)
+    cannot make this loop longer than the sheet."""
+    if len(merged) > limits.MAX_MERGED_RANGES:
+        raise InputError(f"{name}: 合并单元格超过 {limits.MAX_MERGED_RANGES} 处")
+    height = len(rows)
+    width = max(map(len, rows), default=0)
+    spans = []
+    for (r1, c1), (r2, c2) in merged:
+        top, left, bottom, right = min(r1, r2), min(c1, c2), min(max(r1, r2), height - 1), max(c1, c2)
+        if top < height and left < width:
+            spans.append((top, left, bottom, min(right, width - 1)))
+    if sum((bottom - top + 1) * (right - left + 1) for top, left, bottom, right in spans) > height * width:
+        raise InputError(f"{name}: 合并单元格的范围过大")
+    for top, left, bottom, right in spans:
+        value = rows[top][left] if left < len(rows[top]) else None
+        for cells in rows[top:bottom + 1]:
+            if len(cells) <= right:
+                cells.extend([None] * (right + 1 - len(cells)))
+            cells[left:right + 1] = [value] * (right - left + 1)
 
 
 def _choose_sheet(name: str, titles: list[str], visible: list[bool], sheet: str | None) -> int:
@@ -308,171 +508,6 @@ def _choose_sheet(name: str, titles: list[str], visible: list[bool], sheet: str 
     if not shown:
         raise InputError(f"{name}: 没有可见的工作表")
     return visible.index(True)
-
-
-def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        extents = _scan_xlsx(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError, ValueError) as exc:
-        raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{type(exc).__name__}）") from None
-    except _Refused as exc:
-        raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{exc}）") from None
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 — openpyxl raises many kinds of error for a broken file
-        raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{type(exc).__name__}）") from None
-    try:
-        sheets = book.worksheets
-        index = _choose_sheet(path.name, [ws.title for ws in sheets],
-                              [ws.sheet_state == "visible" for ws in sheets], sheet)
-        ws = sheets[index]
-        # the part openpyxl will read (openpyxl < 4); private, so not in its stubs
-        extent = extents.get(ws._worksheet_path.lstrip("/"))  # type: ignore[attr-defined]
-        if extent is None:
-            raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（找不到工作表“{ws.title}”的内容）")
-        if extent.max_row > limits.MAX_ROWS or extent.max_column > limits.MAX_COLUMNS:
-            raise _too_large(path.name, extent.max_row, extent.max_column)
-        ws.reset_dimensions()  # the declared <dimension> would pad every row to its width
-        return _stream_rows(ws, extent, path.name)
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 — a cell openpyxl cannot convert (a date serial past year 9999…)
-        raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{type(exc).__name__}）") from None
-    finally:
-        book.close()
-
-
-def _stream_rows(ws: Any, extent: _Extent, name: str) -> list[tuple[int, tuple[Any, ...]]]:
-    """Rows up to the last cell that exists, merged ranges (clipped to those cells) filled from their top-left."""
-    merges = sorted((r1, c1, min(r2, extent.max_row), min(c2, extent.max_column))
-                    for r1, c1, r2, c2 in extent.merges
-                    if 1 <= r1 <= extent.max_row and 1 <= c1 <= extent.max_column)
-    if sum((r2 - r1 + 1) * (c2 - c1 + 1) for r1, c1, r2, c2 in merges) > limits.MAX_ROWS * limits.MAX_COLUMNS:
-        raise InputError(f"{name}: 合并单元格的范围过大")
-    active: list[tuple[int, int, int, Any]] = []   # (last row, first column, last column, value)
-    following = 0
-    rows = []
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        if number > extent.max_row:
-            break
-        cells = list(values)
-        while following < len(merges) and merges[following][0] <= number:
-            r1, c1, r2, c2 = merges[following]
-            active.append((r2, c1, c2, cells[c1 - 1] if c1 <= len(cells) else None))
-            following += 1
-        active = [m for m in active if m[0] >= number]
-        for _, c1, c2, value in active:
-            if len(cells) < c2:
-                cells.extend([None] * (c2 - len(cells)))
-            cells[c1 - 1:c2] = [value] * (c2 - c1 + 1)
-        rows.append((number, tuple(cells)))
-    return rows
-
-
-def _read_calamine(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]]]:
-    try:
-        from python_calamine import CalamineWorkbook
-    except ImportError:  # pragma: no cover - dependency declared in pyproject
-        raise InputError(f"{path.name}: 读取 .xls 需要 python-calamine") from None
-    # calamine builds every sheet's whole rectangle when it opens the file: measure the cells first
-    try:
-        extents = _scan_ods(path) if path.suffix.lower() == ".ods" else _scan_xls(path.read_bytes())
-    except _Refused as exc:
-        raise InputError(f"{path.name}: 不是有效的{path.suffix.lower()}文件或文件已损坏（{exc}）") from None
-    except Exception as exc:  # noqa: BLE001 — a broken archive or compound file
-        raise InputError(f"{path.name}: 不是有效的{path.suffix.lower()}文件"
-                         f"或文件已损坏（{type(exc).__name__}）") from None
-    for rows, columns in extents:
-        if rows > limits.MAX_ROWS or columns > limits.MAX_COLUMNS:
-            raise _too_large(path.name, rows, columns)
-    if sum(rows * columns for rows, columns in extents) > limits.MAX_LOADED_CELLS:
-        raise InputError(f"{path.name}: 各工作表的范围合计超过 {limits.MAX_LOADED_CELLS:,} 个单元格，"
-                         "请只保留报送的数据")
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-        metadata = book.sheets_metadata
-    except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
-        raise InputError(f"{path.name}: 无法读取（{limits.shown(exc)}）") from None
-    index = _choose_sheet(path.name, [m.name for m in metadata],
-                          [str(m.visible).rsplit(".", 1)[-1].lower() == "visible" for m in metadata], sheet)
-    try:
-        data = book.get_sheet_by_index(index).to_python()
-    except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
-        raise InputError(f"{path.name}: 无法读取（{limits.shown(exc)}）") from None
-    return [(n, tuple(r)) for n, r in enumerate(data, start=1)]
-
-
-_OTHER_CELL = re.compile(rb'<c(?! r="[A-Z])[\s/>]')  # a cell written other than `<c r="…"`
-_PREFIXED_CELL = re.compile(rb":c[\s/>]")          # a cell with a namespace prefix (`<x:c …>`)
-_FAR_CELL = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{6,7}|[A-Z]{2,3}[0-9]{1,7})"')
-
-
-def _fast_extent(data: bytes) -> tuple[int, int] | None:
-    """An upper bound of the (rows, columns) the cells of one XML part reach, when every cell is written
-    ``<c r="B7"`` (as spreadsheet programs write them), found with byte counts and regular expressions
-    that run in C; None when some cell is written otherwise, for the exact expat scan. Text that only
-    looks like a cell (in a comment) can make the bound larger, never hide a cell."""
-    if b"<!DOCTYPE" in data:
-        raise _Refused("含有 DTD")
-    if _OTHER_CELL.search(data) or _PREFIXED_CELL.search(data):
-        return None
-    rows = 10 ** (len(str(limits.MAX_ROWS)) - 1) - 1          # below the limit unless a far cell says more
-    columns = 26 ** (len(column_letter(limits.MAX_COLUMNS - 1)) - 1)
-    for ref in _FAR_CELL.findall(data):
-        match = _REF.fullmatch(ref.decode("ascii"))
-        if match:
-            rows = max(rows, int(match.group(2)))
-            columns = max(columns, _column_number(match.group(1)))
-    return rows, columns
-
-
-def _read_xlsx_calamine(path: Path, sheet: str | None) -> list[tuple[int, tuple[Any, ...]]]:
-    """An .xlsx read by python-calamine, every XML part measured first (calamine builds the whole
-    rectangle of the sheet it reads): the same refusals as the openpyxl path, faster."""
-    import zipfile
-
-    try:
-        from python_calamine import CalamineWorkbook
-    except ImportError:  # pragma: no cover - dependency declared in pyproject
-        raise InputError(f"{path.name}: 读取 .xlsx 需要 python-calamine") from None
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            if len(members) > 10_000 or sum(m.file_size for m in members) > limits.MAX_UNZIPPED_BYTES:
-                raise _Refused(f"解压后超过 {limits.MAX_UNZIPPED_BYTES // 2**20} MB")
-            for member in members:
-                if member.is_dir():
-                    continue
-                data = archive.read(member)   # inflated no further than declared, CRC checked
-                if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-                    continue
-                extent = _fast_extent(data)
-                if extent is None:
-                    found = _scan_part(io.BytesIO(data))
-                    extent = (found.max_row, found.max_column)
-                if extent[0] > limits.MAX_ROWS or extent[1] > limits.MAX_COLUMNS:
-                    raise _too_large(path.name, *extent)
-    except InputError:
-        raise
-    except _Refused as exc:
-        raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{exc}）") from None
-    except Exception as exc:  # noqa: BLE001 — a broken archive, or XML expat cannot read
-        raise InputError(f"{path.name}: 不是有效的 xlsx 文件或文件已损坏（{type(exc).__name__}）") from None
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-        metadata = book.sheets_metadata
-        index = _choose_sheet(path.name, [m.name for m in metadata],
-                              [str(m.visible).rsplit(".", 1)[-1].lower() == "visible" for m in metadata], sheet)
-        data_rows = book.get_sheet_by_index(index).to_python(skip_empty_area=False)
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
-        raise InputError(f"{path.name}: 无法读取（{limits.shown(exc)}）") from None
-    return list(enumerate(map(tuple, data_rows), start=1))
 
 
 _FREE = 0xFFFFFFFA   # sector numbers from here up are markers (end of chain, free, FAT, DIFAT)
@@ -651,7 +686,7 @@ class Vocabulary:
     labels: Mapping[str, str]
 
 
-def find_header(kind: str, rows: list[tuple[int, tuple[Any, ...]]], column_map: Mapping[str, str],
+def find_header(kind: str, rows: list[Row], column_map: Mapping[str, str],
                 source: str, vocabulary: Vocabulary | None = None) -> tuple[int, dict[str, int], list[str]]:
     """The header row (the first of the top 10 that names the required columns), field → column index.
 
@@ -689,6 +724,8 @@ def find_header(kind: str, rows: list[tuple[int, tuple[Any, ...]]], column_map: 
 # ----------------------------------------------------------------- values
 
 def read_text(value: Any) -> str:
+    if value.__class__ is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -697,13 +734,18 @@ def read_text(value: Any) -> str:
 
 
 def read_decimal(value: Any, limit: limits.Limit = limits.MONEY) -> Decimal:
-    """A number as operators write it (¥, 元, separators, full-width digits), within ``limit``."""
+    """A number as operators write it (¥, 元, separators, full-width digits), within ``limit``.
+
+    A number cell arrives as a float, read to 15 significant digits, the precision Excel keeps and shows:
+    a typed 12345678.905 stays 12345678.905 (not the float's 12345678.90499…, a fen less once rounded),
+    and a sum stored as 0.30000000000000004 is the 0.3 the operator saw. Below 10^12 (``limits.MONEY``)
+    15 digits keep three decimals, so this cannot move a fen."""
     if isinstance(value, bool):
         raise ValueError("不是数字")
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError(f"“{value}”不是有限的数字")
-        return limits.check(Decimal(repr(value)), limit)
+        return limits.check(Decimal(f"{value:.15g}"), limit)
     if isinstance(value, (int, Decimal)):
         if isinstance(value, int) and not -10**limits.MAX_TEXT < value < 10**limits.MAX_TEXT:
             raise ValueError(f"超出范围（{limit.describe()}）")
@@ -750,11 +792,19 @@ def _read_day(value: Any) -> dt.date:
         raise ValueError(f"日期“{limits.shown(value)}”不存在") from None
 
 
+def _clock(seconds: float) -> dt.time:
+    """A time cell to the nearest second: calamine gives 08:29:59.994 for the 0.3541666 Excel stores for 08:30."""
+    whole = round(seconds) % 86400
+    return dt.time(whole // 3600, whole // 60 % 60, whole % 60)
+
+
 def read_time(value: Any) -> dt.time:
-    if isinstance(value, dt.time):
-        return value
     if isinstance(value, dt.datetime):
-        return value.time()
+        value = value.time()
+    if isinstance(value, dt.time):
+        return _clock(value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6)
+    if isinstance(value, dt.timedelta) and dt.timedelta(0) <= value <= dt.timedelta(days=1):  # a [h]:mm cell
+        return _clock(value.total_seconds())
     if isinstance(value, float) and 0 <= value < 1:  # Excel fraction of a day
         minutes = round(value * 24 * 60)
         return dt.time(minutes // 60 % 24, minutes % 60)
@@ -786,19 +836,51 @@ def read_role(value: Any, roles: Roles) -> str:
     raise ValueError(f"无法识别岗位类别“{text}”（应为 {listed} 之一）")
 
 
-def _convert(name: str, value: Any, roles: Roles) -> Any:
-    if name in ("name", "employee_no", "education", "shift", "account"):
-        return read_text(value)
-    if name == "id_number":
-        number = idcard.normalize(read_text(value))
-        return number
-    if name == "role":
-        return read_role(value, roles)
-    if name in ("hire_date", "leave_date", "date"):
-        return read_date(value)
-    if name in ("start", "end"):
-        return read_time(value)
-    return read_decimal(value, limits.YEARS if name == "experience_years" else limits.MONEY)
+MONEY_FIELDS = ("gross", "net", *INSURANCE_FIELDS, "amount")
+_NO_FEN = Decimal("0.00")
+
+
+def read_money(value: Any) -> Decimal:
+    """An amount of money, rounded to the fen half-up: a payroll cell computed to 4500.004999 is the 4500.00
+    it shows, not a fen-less difference from the bank's 4500.00."""
+    amount = read_decimal(value, limits.MONEY).quantize(FEN, rounding=ROUND_HALF_UP)
+    return amount if amount else _NO_FEN
+
+
+def _read_id(value: Any) -> str:
+    return idcard.normalize(read_text(value))
+
+
+def _remembered(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``convert`` with its results kept for text and float cells (roles, dates and amounts repeat down a
+    column); other types are converted each time (``True == 1`` must not share a result)."""
+    seen: dict[Any, Any] = {}
+
+    def read(value: Any) -> Any:
+        if value.__class__ is str or value.__class__ is float:
+            try:
+                return seen[value]
+            except KeyError:
+                result = seen[value] = convert(value)
+                return result
+        return convert(value)
+    return read
+
+
+def _converters(roles: Roles) -> dict[str, Callable[[Any], Any]]:
+    """How each field's cells are read, as one function per field (looked up once per file, not per cell)."""
+    convert: dict[str, Callable[[Any], Any]] = {name: read_text for name in
+                                                ("name", "employee_no", "education", "shift", "account")}
+    convert["id_number"] = _read_id
+    convert["role"] = _remembered(lambda value: read_role(value, roles))
+    convert.update({name: _remembered(read_date) for name in ("hire_date", "leave_date", "date")})
+    convert.update({name: _remembered(read_time) for name in ("start", "end")})
+    convert["experience_years"] = _remembered(lambda value: read_decimal(value, limits.YEARS))
+    convert.update({name: _remembered(read_money) for name in MONEY_FIELDS})
+    return convert
+
+
+_TOTALS = ("合计", "总计", "小计")
 
 
 def parse_table(kind: str, path: Path, roles: Roles, column_map: Mapping[str, str] | None = None,
@@ -813,36 +895,43 @@ def parse_table(kind: str, path: Path, roles: Roles, column_map: Mapping[str, st
         raise InputError(f"{path.name}: 没有任何数据")
     header_index, mapping, unmapped = find_header(kind, rows, column_map or {}, path.name)
     required, _ = FIELDS[kind]
+    convert = _converters(roles)
+    fields = [(name, col, convert[name], name in required and not (kind == "insurance" and name in INSURANCE_FIELDS))
+              for name, col in mapping.items()]   # a blank contribution is the finding 未缴, not an error
+    columns = list(mapping.values())
+    width, name_at = max(columns) + 1, mapping["name"]
     problems: list[str] = []
     records: list[dict[str, Any]] = []
     body = rows[header_index + 1:]
     for count, (row_no, cells) in enumerate(body):
         if progress and count % 500 == 0:
             progress(count / max(len(body), 1), f"{path.name} 第 {row_no} 行")
-        if all(_blank(cells[c]) if c < len(cells) else True for c in mapping.values()):
-            continue
-        first = read_text(cells[mapping["name"]]) if mapping["name"] < len(cells) else ""
-        if first in ("合计", "总计", "小计"):
+        if len(cells) < width:
+            cells = [*cells, *[None] * (width - len(cells))]
+        if not _filled([cells[c] for c in columns]) or read_text(cells[name_at]) in _TOTALS:
             continue
         record: dict[str, Any] = {"_row": row_no}
-        for name, col in mapping.items():
-            value = cells[col] if col < len(cells) else None
-            where = f"{path.name} 第 {row_no} 行 {column_letter(col)} 列（{FIELD_LABELS[name]}）"
-            if _blank(value):
-                if name in required and not (kind == "insurance" and name in INSURANCE_FIELDS):
-                    problems.append(f"{where}: 不能为空")  # a blank contribution is the finding 未缴, not an error
+        for name, col, read, needed in fields:
+            value = cells[col]
+            if value is None or (value.__class__ is str and (not value or value.isspace())):
+                if needed:
+                    problems.append(f"{_place(path.name, row_no, col, name)}: 不能为空")
                 record[name] = None
                 continue
             try:
-                record[name] = _convert(name, value, roles)
+                record[name] = read(value)
             except ValueError as exc:
-                problems.append(f"{where}: {exc}")
+                problems.append(f"{_place(path.name, row_no, col, name)}: {exc}")
         records.append(record)
     if problems:
         shown = problems[:200] + ([f"……另有 {len(problems) - 200} 处"] if len(problems) > 200 else [])
         raise InputError(f"{path.name} 有 {len(problems)} 处错误，未导入任何数据：", shown)
     if not records:
         raise InputError(f"{path.name}: 表头之下没有数据")
-    columns = {name: read_text(rows[header_index][1][col]) for name, col in mapping.items()}
-    return ImportResult(kind, path.name, hashlib.sha256(path.read_bytes()).hexdigest(), columns, tuple(records),
+    headers = {name: read_text(rows[header_index][1][col]) for name, col in mapping.items()}
+    return ImportResult(kind, path.name, hashlib.sha256(path.read_bytes()).hexdigest(), headers, tuple(records),
                         tuple(unmapped))
+
+
+def _place(source: str, row: int, column: int, name: str) -> str:
+    return f"{source} 第 {row} 行 {column_letter(column)} 列（{FIELD_LABELS[name]}）"

@@ -19,7 +19,7 @@ from .calendar import Period
 from .findings import FindingDraft
 from .imports import INSURANCE_FIELDS
 from .model import Contract
-from .staffing import Person, leavers, manager_qualified, people
+from .staffing import Person, days_employed, leavers, manager_qualified, people
 from .submissions import KIND_LABELS, PERSONNEL_KINDS, due, state
 
 TYPES = {
@@ -116,8 +116,8 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
     if roster is None:
         return findings
     staff = people(roster.records)
-    active = [p for p in staff if any(p.employed_on(period.first_day + dt.timedelta(days=n))
-                                      for n in range((period.last_day - period.first_day).days + 1))]
+    first_day, last_day = period.first_day, period.last_day
+    active = [p for p in staff if days_employed(p, first_day, last_day)]
     seen: dict[str, Person] = {}
     for person in staff:
         if person.id_number:
@@ -134,7 +134,7 @@ def reconcile(contract: Contract, period: Period, datasets: Mapping[str, Dataset
 
     roster_ids = {p.id_number for p in staff if p.id_number}
     roster_names = {p.name for p in staff}
-    whole_month = {p for p in active if p.employed_on(period.first_day) and p.employed_on(period.last_day)}
+    whole_month = {p for p in active if p.employed_on(first_day) and p.employed_on(last_day)}
     payroll, insurance, transfers = datasets.get("payroll"), datasets.get("insurance"), datasets.get("transfers")
 
     for data in (payroll, insurance, transfers):

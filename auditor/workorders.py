@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from . import limits
 from .calendar import Period, WorkCalendar, months_between, quarter_of
 from .errors import InputError, TemplateError
-from .imports import Vocabulary, column_letter, find_header, read_rows
+from .imports import Row, Vocabulary, column_letter, find_header, read_rows
 from .model import Comparator, Contract, Frequency, Indicator, MeasurementKind, TimeLimit
 from .text import halfwidth
 
@@ -250,7 +250,7 @@ def read_orders(path: Path, period: Period, column_map: Mapping[str, str] | None
     import hashlib
 
     data_sha = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-    rows = read_rows(path, sheet, xlsx_reader="calamine")
+    rows = read_rows(path, sheet)
     if not rows:
         raise InputError(f"{path.name}: 没有任何数据")
     header_index, mapping, unmapped = find_header(KIND, rows, column_map or {}, path.name, VOCABULARY)
@@ -298,7 +298,7 @@ class _Checker:
     """The columns of an export read one field at a time (a comprehension per column runs several times
     faster than a loop per row), each bad cell noted with its row and column."""
 
-    def __init__(self, body: list[tuple[int, tuple[Any, ...]]], mapping: Mapping[str, int], source: str,
+    def __init__(self, body: list[Row], mapping: Mapping[str, int], source: str,
                  progress: Callable[[float, str], None] | None, cancelled: Callable[[], bool] | None) -> None:
         self.body, self.mapping, self.source = body, mapping, source
         self.progress, self.cancelled = progress, cancelled
