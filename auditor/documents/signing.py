@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
     from ..pki import Identity
 
+log = logging.getLogger(__name__)
+
 __all__ = ["SigningError", "Verification", "SignatureReport", "sign_pdf", "verify_pdf", "read_identity"]
 
 ISSUER_FIELD = "AuditorSignature"
@@ -116,13 +118,9 @@ class Verification:
 
 # ------------------------------------------------------------------ signing
 
-def _stamp_style(text: str, width: float, height: float) -> StaticStampStyle:
-    """The visible stamp, drawn by reportlab with the font it has already loaded (a few ms) and imported by
-    pyHanko as a static appearance: pyHanko's own text stamp would parse and subset the 10 MB font again."""
-    from pyhanko.pdf_utils.content import ImportedPdfPage
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.stamp import StaticStampStyle
-
+def _stamp_pdf(text: str, width: float, height: float) -> bytes:
+    """The visible stamp as a one-page PDF, drawn by reportlab with the font it has already loaded (a few ms):
+    pyHanko's own text stamp would parse and subset the 10 MB font again."""
     from .base import FONT, draw_label, song_canvas
 
     buffer = io.BytesIO()
@@ -137,7 +135,14 @@ def _stamp_style(text: str, width: float, height: float) -> StaticStampStyle:
         draw_label(c, line, 5, height - 4 - size - n * size * 1.25, size, where="签名图章")  # a rare name: no box
     c.showPage()
     c.save()
-    stamp = buffer.getvalue()
+    return buffer.getvalue()
+
+
+def _stamp_style(stamp: bytes, width: float, height: float) -> StaticStampStyle:
+    """The stamp PDF as pyHanko's static appearance (when pyHanko signs)."""
+    from pyhanko.pdf_utils.content import ImportedPdfPage
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.stamp import StaticStampStyle
 
     class Stamp(ImportedPdfPage):
         def render(self) -> bytes:
@@ -171,22 +176,49 @@ def _pyhanko_signer(identity: Identity) -> SimpleSigner:
         cert_registry=SimpleCertificateStore.from_certs([x509.Certificate.load(der(c)) for c in identity.chain]))
 
 
+def _tsa_request(url: str, body: bytes) -> bytes:
+    import urllib.request
+
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/timestamp-query"})
+    with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 — configured URL
+        return bytes(response.read())
+
+
+def _timestamp_token(url: str) -> Callable[[bytes], bytes]:
+    """RFC 3161 over HTTP with the standard library: signature value → the authority's TimeStampToken (DER),
+    refused unless granted for this very signature (its imprint and our nonce)."""
+    def token(signature: bytes) -> bytes:
+        import hashlib
+        import secrets
+
+        from asn1crypto import tsp
+
+        imprint = hashlib.sha256(signature).digest()
+        nonce = secrets.randbits(63)
+        request = tsp.TimeStampReq({"version": 1, "message_imprint": {
+            "hash_algorithm": {"algorithm": "sha256"}, "hashed_message": imprint}, "nonce": nonce, "cert_req": True})
+        response = tsp.TimeStampResp.load(_tsa_request(url, request.dump()))
+        if response["status"]["status"].native not in ("granted", "granted_with_mods"):
+            raise SigningError("时间戳服务器拒绝了请求")
+        info = response["time_stamp_token"]["content"]["encap_content_info"]["content"].parsed
+        if info["message_imprint"]["hashed_message"].native != imprint or info["nonce"].native != nonce:
+            raise SigningError("时间戳服务器的回复不是对本次签名的")
+        return bytes(response["time_stamp_token"].dump())
+
+    return token
+
+
 class _UrllibTimeStamper:
-    """RFC 3161 over HTTP with the standard library (no extra dependency), offline-friendly time-out."""
+    """The same for pyHanko, when it signs."""
 
     @staticmethod
     def create(url: str) -> TimeStamper:
-        import urllib.request
-
         from asn1crypto import tsp
         from pyhanko.sign.timestamps.api import TimeStamper
 
         class Stamper(TimeStamper):
             async def async_request_tsa_response(self, req: tsp.TimeStampReq) -> tsp.TimeStampResp:
-                request = urllib.request.Request(url, data=req.dump(),
-                                                 headers={"Content-Type": "application/timestamp-query"})
-                with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 — configured URL
-                    return tsp.TimeStampResp.load(response.read())
+                return tsp.TimeStampResp.load(_tsa_request(url, req.dump()))
 
         return Stamper()  # type: ignore[no-untyped-call]  # pyHanko's TimeStamper() is unannotated
 
@@ -207,43 +239,64 @@ def sign_pdf(pdf: bytes, identity: Identity, *, reason: str, location: str, box:
              page: int = -1, receipt: tuple[int, tuple[float, float, float, float]] | None = None,
              tsa_url: str = "") -> Signed:
     """Certify ``pdf`` with a visible stamp in ``box`` on ``page`` (-1: last); ``receipt`` adds an empty
-    signature field there for the operator. With ``tsa_url`` a time stamp is added when the server answers."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields, signers
+    signature field there for the operator. With ``tsa_url`` a time stamp is added when the server answers.
 
+    This program's own PDFs with an EC or RSA key are signed by documents.pades (no pyHanko in the process);
+    anything else by pyHanko, to the same result."""
     from ..pki import check_signing_certificate
 
     check_signing_certificate(identity.certificate)
-    signer = _pyhanko_signer(identity)
     moment = dt.datetime.now().astimezone()
     stamp_text = f"电子签名：{identity.name}\n时间：{moment:%Y-%m-%d %H:%M:%S}\n事由：{reason}"
+    stamp = _stamp_pdf(stamp_text, box[2] - box[0], box[3] - box[1])
 
-    def attempt(timestamper: TimeStamper | None) -> bytes:
-        writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-        pages = int(writer.root["/Pages"]["/Count"])
-        if receipt is not None:
-            fields.append_signature_field(writer, fields.SigFieldSpec(RECEIPT_FIELD, on_page=receipt[0],
-                                                                      box=_field_box(receipt[1])))
-        style = _stamp_style(stamp_text, box[2] - box[0], box[3] - box[1])
-        meta = signers.PdfSignatureMetadata(
-            field_name=ISSUER_FIELD, reason=reason, location=location, name=identity.name,
-            subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256", certify=True,
-            docmdp_permissions=fields.MDPPerm.FILL_FORMS)
-        pdf_signer = signers.PdfSigner(meta, signer, timestamper=timestamper, stamp_style=style,
-                                       new_field_spec=fields.SigFieldSpec(
-                                           ISSUER_FIELD, on_page=page if page >= 0 else pages - 1,
-                                           box=_field_box(box)))
-        out = io.BytesIO()
-        pdf_signer.sign_pdf(writer, output=out)
-        return out.getvalue()
+    def attempt(timestamped: bool) -> bytes:
+        from . import pades
+
+        try:
+            return pades.certify(pdf, identity, field=ISSUER_FIELD, reason=reason, location=location,
+                                 name=identity.name, moment=moment, page=page, box=box, stamp=stamp,
+                                 receipt=(RECEIPT_FIELD, *receipt) if receipt is not None else None,
+                                 timestamp=_timestamp_token(tsa_url) if timestamped else None)
+        except pades.NotOurs as exc:
+            log.info("signed by pyHanko (%s)", exc)
+            return _pyhanko_sign(pdf, identity, reason=reason, location=location, box=box, page=page,
+                                 receipt=receipt, stamp=stamp,
+                                 timestamper=_UrllibTimeStamper.create(tsa_url) if timestamped else None)
 
     if tsa_url:
         try:
-            return Signed(attempt(_UrllibTimeStamper.create(tsa_url)), True)
+            return Signed(attempt(True), True)
         except Exception as exc:  # noqa: BLE001 — an unreachable or broken TSA: sign without, and say so
             note = f"时间戳服务器 {tsa_url} 不可用（{type(exc).__name__}），{CLOCK_NOTE}"
-            return Signed(attempt(None), False, note)
-    return Signed(attempt(None), False, CLOCK_NOTE)
+            return Signed(attempt(False), False, note)
+    return Signed(attempt(False), False, CLOCK_NOTE)
+
+
+def _pyhanko_sign(pdf: bytes, identity: Identity, *, reason: str, location: str,
+                  box: tuple[float, float, float, float], page: int,
+                  receipt: tuple[int, tuple[float, float, float, float]] | None, stamp: bytes,
+                  timestamper: TimeStamper | None) -> bytes:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    pages = int(writer.root["/Pages"]["/Count"])
+    if receipt is not None:
+        fields.append_signature_field(writer, fields.SigFieldSpec(RECEIPT_FIELD, on_page=receipt[0],
+                                                                  box=_field_box(receipt[1])))
+    style = _stamp_style(stamp, box[2] - box[0], box[3] - box[1])
+    meta = signers.PdfSignatureMetadata(
+        field_name=ISSUER_FIELD, reason=reason, location=location, name=identity.name,
+        subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256", certify=True,
+        docmdp_permissions=fields.MDPPerm.FILL_FORMS)
+    pdf_signer = signers.PdfSigner(meta, _pyhanko_signer(identity), timestamper=timestamper, stamp_style=style,
+                                   new_field_spec=fields.SigFieldSpec(
+                                       ISSUER_FIELD, on_page=page if page >= 0 else pages - 1,
+                                       box=_field_box(box)))
+    out = io.BytesIO()
+    pdf_signer.sign_pdf(writer, output=out)
+    return out.getvalue()
 
 
 def countersign_receipt(pdf: bytes, p12: bytes, passphrase: bytes, *, name: str = "") -> bytes:

@@ -6,9 +6,6 @@ passes. October's sheet has three charts: HN-02 (its failed item), the deduction
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
-from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -88,28 +85,6 @@ def test_every_chart_character_is_in_the_font_that_draws_it(store, henan):
             assert ord(char["text"]) in cmaps[name], (char["text"], name)
             checked += 1
     assert checked > 100
-
-
-def test_a_document_process_never_imports_matplotlib(tmp_path):
-    """Issuing a score sheet with its charts loads no plotting library (its import alone cost 0.3 s)."""
-    db = tmp_path / "a.db"
-    script = f"""
-import datetime as dt, sys
-from auditor.storage import open_store
-from auditor.documents import service as docs
-sys.path.insert(0, {str(Path(__file__).resolve().parent.parent.parent)!r})
-from tests.core.builders import inspector, record
-store = open_store({str(db)!r})
-henan = store.contracts.get("henan-2025")
-record(store, henan, "2025-10", {{"HN-02": {{"value": "99"}}}}, headcount={{"frontline": "48.5", "support": 16,
-       "management": 3}})
-pdf = docs.score_sheet(store, "henan-2025", "2025-10", inspector(store), on=dt.date(2025, 11, 3)).pdf
-assert pdf.startswith(b"%PDF")
-print(sorted(m for m in sys.modules if m.split(".")[0] in ("matplotlib", "numpy")))
-"""
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                         cwd=tmp_path).stdout
-    assert out.strip() == "[]"
 
 
 def test_month_labels_thin_out_but_keep_every_year():
