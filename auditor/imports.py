@@ -256,22 +256,20 @@ def _plainly_written(stream: Any) -> bool:
     return b"<" not in carry
 
 
-def _scan_part(stream: Any, numbers: dict[tuple[int, int], int] | None = None) -> tuple[int, int]:
+def _scan_part(stream: Any) -> tuple[int, int]:
     """(rows, columns) the cells of one XML part really reach, read with expat without building a tree,
-    placing each cell as calamine does (by its last reference, else after the cell before it).
+    placing each cell as calamine does (by its reference, else after the cell before it).
 
     The ``<dimension>`` element is the attacker's to write, so it is ignored; a row or cell beyond what
     Excel can hold, a cell reference that is not one, a DTD (entity expansion) or too many merged ranges
-    stops the scan. ``numbers``: filled with the integers of more than 15 digits written in number cells,
-    by (row, column), which calamine can only give as floats."""
+    stops the scan, and expat refuses an attribute written twice."""
     from xml.parsers import expat
 
     row = column = cells = merges = 0
     extent = [0, 0]
-    cell: list[Any] = []   # inside a number cell, when collecting numbers: (row, column, text parts)
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        nonlocal row, column, cells, merges, cell
+        nonlocal row, column, cells, merges
         local = tag.rpartition(":")[2]
         if local == "row":
             ref = attrs.get("r")
@@ -299,43 +297,22 @@ def _scan_part(stream: Any, numbers: dict[tuple[int, int], int] | None = None) -
                 raise _Refused("一行的单元格超出 Excel 的范围")
             extent[0] = max(extent[0], row, at_row)
             extent[1] = max(extent[1], column)
-            cell = [at_row, column] if numbers is not None and attrs.get("t", "n") == "n" else []
-        elif local == "v" and cell:
-            cell.append("")
         elif local == "mergeCell":
             merges += 1
             if merges > limits.MAX_MERGED_RANGES:
                 raise _Refused(f"合并单元格超过 {limits.MAX_MERGED_RANGES} 处")
-
-    def text(data: str) -> None:
-        if len(cell) > 2 and len(cell[2]) < 64:
-            cell[2] += data
-
-    def end(tag: str) -> None:
-        nonlocal cell
-        if tag.rpartition(":")[2] == "c" and len(cell) > 2:
-            digits = cell[2].strip()
-            if _LONG_INTEGER.fullmatch(digits) and numbers is not None:
-                numbers[cell[0], cell[1]] = int(digits)
-            cell = []
 
     def no_dtd(*_: Any) -> None:
         raise _Refused("含有 DTD")
 
     parser = expat.ParserCreate()
     parser.StartElementHandler = start
-    if numbers is not None:
-        parser.CharacterDataHandler, parser.EndElementHandler = text, end
     parser.StartDoctypeDeclHandler = no_dtd
     parser.EntityDeclHandler = no_dtd
     while chunk := stream.read(_CHUNK):
         parser.Parse(chunk, False)
     parser.Parse(b"", True)
     return extent[0], extent[1]
-
-
-_LONG_INTEGER = re.compile(r"-?[0-9]{16,40}")
-_EXACT = float(2**53)   # floats from here up no longer hold every integer
 
 
 def _scan_xlsx(path: Path) -> None:
@@ -361,47 +338,6 @@ def _scan_xlsx(path: Path) -> None:
                 raise _too_large(path.name, rows, columns)
 
 
-def _sheet_parts(archive: Any) -> list[str]:
-    """The XML part of each sheet, in the order calamine lists them (workbook.xml's ``<sheet>`` elements)."""
-    import posixpath
-    from xml.parsers import expat
-
-    targets: dict[str, str] = {}
-    order: list[str] = []
-
-    def relationship(tag: str, attrs: dict[str, str]) -> None:
-        if tag.rpartition(":")[2] == "Relationship":
-            targets[attrs.get("Id", "")] = attrs.get("Target", "")
-
-    def sheet(tag: str, attrs: dict[str, str]) -> None:
-        if tag.rpartition(":")[2] == "sheet":
-            key = next((v for k, v in attrs.items() if k.rpartition(":")[2] == "id"), "")
-            target = targets.get(key, "")
-            order.append(target[1:] if target.startswith("/") else posixpath.normpath(f"xl/{target}"))
-
-    for part, handler in (("xl/_rels/workbook.xml.rels", relationship), ("xl/workbook.xml", sheet)):
-        parser = expat.ParserCreate()
-        parser.StartElementHandler = handler
-        parser.Parse(archive.read(part), True)
-    return order
-
-
-def _exact_integers(path: Path, index: int, rows: list[list[Any]]) -> None:
-    """Number cells holding integers of more than 15 digits (an ID number written by a program, not typed in
-    Excel) set from the digits the file holds: calamine's float has lost the last ones."""
-    import zipfile
-
-    numbers: dict[tuple[int, int], int] = {}
-    with zipfile.ZipFile(path) as archive:
-        parts = _sheet_parts(archive)
-        if index < len(parts):
-            with archive.open(parts[index]) as stream:
-                _scan_part(stream, numbers)
-    for (row, column), number in numbers.items():
-        if row <= len(rows) and column <= len(rows[row - 1]) and rows[row - 1][column - 1].__class__ is float:
-            rows[row - 1][column - 1] = number
-
-
 def _read_xlsx(path: Path, sheet: str | None) -> list[list[Any]]:
 
     try:
@@ -412,12 +348,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[list[Any]]:
         raise _broken(path, str(exc)) from None
     except Exception as exc:  # noqa: BLE001 — a broken archive (zipfile), XML expat cannot read
         raise _broken(path, type(exc).__name__) from None
-    index, rows, merged = _calamine(path, sheet)
-    if any(v.__class__ is float and not -_EXACT < v < _EXACT for row in rows for v in row):
-        try:
-            _exact_integers(path, index, rows)
-        except Exception as exc:  # noqa: BLE001 — the file changed since it was scanned, or no workbook.xml
-            raise _broken(path, type(exc).__name__) from None
+    rows, merged = _calamine(path, sheet)
     _fill_merged(rows, merged, path.name)
     return rows
 
@@ -436,7 +367,7 @@ def _read_xls_or_ods(path: Path, sheet: str | None) -> list[list[Any]]:
     if sum(rows * columns for rows, columns in extents) > limits.MAX_LOADED_CELLS:
         raise InputError(f"{path.name}: 各工作表的范围合计超过 {limits.MAX_LOADED_CELLS:,} 个单元格，"
                          "请只保留报送的数据")
-    _, cells, merged = _calamine(path, sheet)
+    cells, merged = _calamine(path, sheet)
     _fill_merged(cells, merged, path.name)
     return cells
 
@@ -444,8 +375,11 @@ def _read_xls_or_ods(path: Path, sheet: str | None) -> list[list[Any]]:
 Merged = list[tuple[tuple[int, int], tuple[int, int]]]
 
 
-def _calamine(path: Path, sheet: str | None) -> tuple[int, list[list[Any]], Merged]:
-    """The chosen sheet's index, its cells from A1 (so a row's place is its spreadsheet row) and merged ranges."""
+def _calamine(path: Path, sheet: str | None) -> tuple[list[list[Any]], Merged]:
+    """The chosen sheet's cells from A1 (so a row's place is its spreadsheet row) and merged ranges.
+
+    A number cell is a float: Excel keeps 15 significant digits, so an ID number typed as a number has
+    already lost its last digits in the file (``read_code`` refuses it)."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover - dependency declared in pyproject
@@ -467,7 +401,7 @@ def _calamine(path: Path, sheet: str | None) -> tuple[int, list[list[Any]], Merg
         raise _broken(path, limits.shown(exc)) from None
     finally:
         book.close()
-    return index, rows, merged
+    return rows, merged
 
 
 def _broken(path: Path, reason: str) -> InputError:
@@ -847,8 +781,18 @@ def read_money(value: Any) -> Decimal:
     return amount if amount else _NO_FEN
 
 
+def read_code(value: Any) -> str:
+    """An ID, account or employee number: the text as written, or a number cell whose digits all survived —
+    Excel keeps 15 significant digits, so an 18-digit ID typed as a number is 4.10105199001010E+17 in the
+    file, its last digits gone (and any check digit after them)."""
+    if value.__class__ is float and not -1e15 < value < 1e15:
+        raise ValueError(f"“{value:.15g}”是以数字保存的长号码，超过 15 位的数字已丢失（Excel 只保留 15 位），"
+                         "请将该列设为文本格式后重新填写")
+    return read_text(value)
+
+
 def _read_id(value: Any) -> str:
-    return idcard.normalize(read_text(value))
+    return idcard.normalize(read_code(value))
 
 
 def _remembered(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -869,8 +813,8 @@ def _remembered(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 def _converters(roles: Roles) -> dict[str, Callable[[Any], Any]]:
     """How each field's cells are read, as one function per field (looked up once per file, not per cell)."""
-    convert: dict[str, Callable[[Any], Any]] = {name: read_text for name in
-                                                ("name", "employee_no", "education", "shift", "account")}
+    convert: dict[str, Callable[[Any], Any]] = {name: read_text for name in ("name", "education", "shift")}
+    convert.update(employee_no=read_code, account=read_code)
     convert["id_number"] = _read_id
     convert["role"] = _remembered(lambda value: read_role(value, roles))
     convert.update({name: _remembered(read_date) for name in ("hire_date", "leave_date", "date")})

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from . import limits
 from .calendar import Period, WorkCalendar, months_between, quarter_of
 from .errors import InputError, TemplateError
-from .imports import Row, Vocabulary, column_letter, find_header, read_rows
+from .imports import Row, Vocabulary, column_letter, find_header, read_code, read_rows
 from .model import Comparator, Contract, Frequency, Indicator, MeasurementKind, TimeLimit
 from .text import halfwidth
 
@@ -324,7 +324,13 @@ class _Checker:
         self.bad_at.add(index)
 
     def texts(self, name: str, required: bool = False) -> list[str]:
-        values = [v.strip() if type(v) is str else _text(v) for v in self._column(name)]
+        cells = self._column(name)
+        values = [v.strip() if type(v) is str else _text(v) for v in cells]
+        for i in [i for i, v in enumerate(cells) if type(v) is float and not -1e15 < v < 1e15]:
+            try:   # a 工单编号 of 16+ digits kept as a number: its last digits are gone
+                read_code(cells[i])
+            except ValueError as exc:
+                self.note(i, name, str(exc))
         for i in [i for i, v in enumerate(values) if len(v) > MAX_TEXT or v.startswith(FORMULA_STARTS)
                   or (required and not v)]:
             text = values[i]

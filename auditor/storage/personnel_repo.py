@@ -45,6 +45,35 @@ def _decode(value: Any) -> Any:
     return value
 
 
+def _unencodable(value: Any) -> Any:
+    """What json cannot write itself (Decimal, date, time), as ``_encode`` writes it: the C encoder then writes
+    each row, byte for byte the text ``json.dumps({k: _encode(v)})`` gave."""
+    encoded = _encode(value)
+    if encoded is value:
+        raise TypeError(f"{type(value).__name__} cannot be stored")
+    return encoded
+
+
+_ROW_JSON = json.JSONEncoder(ensure_ascii=False, default=_unencodable)
+_TAGGED = ("d:", "da", "ti")   # the first two characters of what _decode turns back into a value
+
+
+def _decoded(texts: list[str]) -> tuple[dict[str, Any], ...]:
+    """Rows as stored, parsed in one call (its keys shared by every row, not copied per row: 20,000 persons'
+    four files fit in half the memory) and each tagged value decoded once per distinct text."""
+    records = json.loads(f"[{','.join(texts)}]") if texts else []
+    if len(records) != len(texts) or not all(type(r) is dict for r in records):   # a row edited outside the app
+        records = [json.loads(text) for text in texts]
+    seen: dict[str, Any] = {}
+    for record in records:
+        for key, value in record.items():
+            if value.__class__ is str and value[:2] in _TAGGED:
+                if value not in seen:
+                    seen[value] = _decode(value)
+                record[key] = seen[value]
+    return tuple(records)
+
+
 class PersonnelRepo:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -64,8 +93,7 @@ class PersonnelRepo:
             import_id = inserted_id(cursor)
             self.db.conn.executemany(
                 "INSERT INTO import_rows (import_id, row_no, data) VALUES (?, ?, ?)",
-                [(import_id, r["_row"], json.dumps({k: _encode(v) for k, v in r.items()}, ensure_ascii=False))
-                 for r in result.records])
+                [(import_id, r["_row"], _ROW_JSON.encode(r)) for r in result.records])
             from ..audit import rows_digest
 
             self.db.execute("UPDATE imports SET rows_sha256 = ? WHERE id = ?",
@@ -80,8 +108,8 @@ class PersonnelRepo:
                               "AND kind = ?", [contract_id, str(period), kind]).fetchone()
         if row is None:
             return None
-        records = tuple({k: _decode(v) for k, v in json.loads(data).items()} for (data,) in self.db.execute(
-            "SELECT data FROM import_rows WHERE import_id = ? ORDER BY row_no", [row[0]]))
+        records = _decoded([data for (data,) in self.db.execute(
+            "SELECT data FROM import_rows WHERE import_id = ? ORDER BY row_no", [row[0]])])
         return Dataset(kind, row[1], dt.date.fromisoformat(row[2]), records)
 
     def datasets(self, contract_id: str, period: Period) -> dict[str, Dataset]:
