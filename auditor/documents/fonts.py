@@ -14,6 +14,7 @@ from the parsed face, so no font is read twice.
 """
 from __future__ import annotations
 
+import atexit
 import io
 import lzma
 import os
@@ -182,6 +183,15 @@ def _patch_to_unicode() -> None:
     ttfonts.makeToUnicodeCMap = make
 
 
+def _no_collection_at_exit() -> None:
+    """A process that has made a document holds ~90,000 objects (the faces' tables, reportlab, the
+    certificates' parsers); the collections Python runs while it shuts down walk them all, ~60 ms of a
+    command that signs a score sheet. Frozen, they are left to die with the process."""
+    import gc
+
+    gc.freeze()
+
+
 def register(face: Face) -> ReportlabFont:
     """The face as a registered reportlab font, parsed on first use (xz-compressed files unpacked in memory)."""
     from reportlab.pdfbase import pdfmetrics
@@ -190,6 +200,8 @@ def register(face: Face) -> ReportlabFont:
     with _lock:
         font = _registered.get(face.name)
         if font is None:
+            if not _registered:
+                atexit.register(_no_collection_at_exit)
             _patch_to_unicode()
             source: str | io.BytesIO = face.path
             if face.path.endswith(".xz"):
@@ -212,14 +224,18 @@ class FontBook:
     rare: list[Face]
     notes: dict[str, str] = field(default_factory=dict)  # role → why the shipped stand-in is used
     _choice: dict[tuple[str, str], Face | None] = field(default_factory=dict)
+    _chains: dict[str, list[Face]] = field(default_factory=dict)
 
     def chain(self, role: str) -> list[Face]:
-        faces = [self.roles[role], self.roles["body"], _shipped("AuditorSong-Regular.ttf", "Auditor Song"),
-                 *self.rare]
-        unique: dict[str, Face] = {}
-        for face in faces:
-            unique.setdefault(face.name, face)
-        return list(unique.values())
+        chain = self._chains.get(role)
+        if chain is None:
+            faces = [self.roles[role], self.roles["body"], _shipped("AuditorSong-Regular.ttf", "Auditor Song"),
+                     *self.rare]
+            unique: dict[str, Face] = {}
+            for face in faces:
+                unique.setdefault(face.name, face)
+            chain = self._chains[role] = list(unique.values())
+        return chain
 
     def face_for(self, char: str, role: str = "body") -> Face | None:
         """The first face of the role's chain that draws ``char``; None when none does."""
