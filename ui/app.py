@@ -118,20 +118,73 @@ def _smoke(app, window) -> None:
 
 
 def open_window(store, settings):
-    """The main window shown on ``store``, with the audit check (ui/verification.py): what changed since the
-    last full check before the first paint, the full check on a worker right after it; every write waits
-    for its result. The start path ``main`` and benchmarks/bench_startup.py share."""
+    """The main window on ``store``: its frame painted at once; then, from the event loop, the audit check of
+    what changed since the last full check (its problems shown before the pages), the pages and the month; the
+    full check on a worker after that (ui/verification.py). Every write waits for the check's result from the
+    first moment: one asked for before the pages are built builds them (and so starts the check) first.
+    ``main`` and benchmarks/bench_startup.py share it."""
     from PySide6.QtCore import QTimer
 
-    from .main_window import MainWindow
-    from .verification import StartupCheck
+    from auditor import audit
 
-    window = MainWindow(store, settings)
-    window.audit_check = StartupCheck(window, store)  # type: ignore[attr-defined]
+    from .main_window import MainWindow
+
+    window = MainWindow(store, settings, staged=True)
+
+    def build() -> None:
+        if hasattr(window, "audit_check"):
+            return
+        from .verification import StartupCheck
+
+        window.audit_check = check = StartupCheck(window, store)  # type: ignore[attr-defined]
+        check.quick()  # the write gate is now the check's
+        window.build()
+        QTimer.singleShot(0, check.start)
+
+    def gate() -> None:  # a write before the pages: the check started first, then waited for
+        import threading
+        import time
+
+        if threading.current_thread() is threading.main_thread():
+            build()
+        while not hasattr(window, "audit_check") and audit.write_gate() is gate:  # a worker's: the GUI thread builds
+            time.sleep(0.01)
+        if hasattr(window, "audit_check"):
+            window.audit_check.wait()  # type: ignore[attr-defined]
+
+    def closed() -> None:  # closed before it was built: nothing waits on it any more
+        if audit.write_gate() is gate:
+            audit.set_write_gate(None)
+
+    audit.set_write_gate(gate)
+    window.destroyed.connect(closed)
     window.show()
-    window.audit_check.quick()  # type: ignore[attr-defined]
-    QTimer.singleShot(0, window.audit_check.start)  # type: ignore[attr-defined]
+    after_first_paint(window, build)
     return window
+
+
+def after_first_paint(window, step, latest_ms: int = 300) -> None:
+    """``step`` from the event loop once ``window`` has been painted (or after ``latest_ms`` when it is not, e.g.
+    started minimised), once."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Painted(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, run)
+            return False
+
+    done: list[bool] = []
+
+    def run() -> None:
+        if not done:
+            done.append(True)
+            window.removeEventFilter(watcher)
+            step()
+
+    watcher = Painted(window)
+    window.installEventFilter(watcher)
+    QTimer.singleShot(latest_ms, run)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,16 +232,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     window = open_window(store, settings)
     instance.activated.connect(lambda: bring_to_front(window))
+    from PySide6.QtCore import QTimer
+
     if "--smoke-test" in argv:
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, lambda: _smoke(app, window))
+        window.ready.connect(lambda: QTimer.singleShot(0, lambda: _smoke(app, window)))
     else:
-        from PySide6.QtCore import QTimer
+        def welcome() -> None:  # the first time, on an empty database: demo, tour or start
+            from .first_start import offer
 
-        from .first_start import offer
+            offer(window)
 
-        QTimer.singleShot(0, lambda: offer(window))  # the first time, on an empty database: demo, tour or start
+        window.ready.connect(lambda: QTimer.singleShot(0, welcome))
     code = app.exec()
     instance.release()
     store.close()

@@ -3,49 +3,65 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, Signal  # not Qt: its enums alone take 14 ms, after the first paint
+from PySide6.QtWidgets import QLabel, QMainWindow  # the rest where used: the frame is painted before they load
 
 from auditor.calendar import Period, months_between
 from auditor.errors import AuditorError
-from auditor.operations import Area, Changes
-from auditor.operations import months as month_ops
-from auditor.service import installment_results
-from auditor.storage import Store
 
-from . import documents, errors, first_start, fit, keys, month_icons, tips
-from .cache import TermCache
+from . import fit
 from .i18n import LANGUAGES, tr
-from .ops import hub, run_op
-from .pages.contracts import ContractsPage
-from .pages.dashboard import DashboardPage
-from .pages.notices import NoticesPage
-from .pages.payments import PaymentsPage
-from .pages.personnel import PersonnelPage
-from .pages.spot_check import SpotCheckPage
-from .pages.summary import SummaryPage
-from .pages.walkthrough import WalkthroughPage
-from .pages.workorders import WorkOrdersPage
+
+if TYPE_CHECKING:
+    from auditor.operations import Changes
+    from auditor.storage import Store
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: QSettings | None = None, today: dt.date | None = None) -> None:
+    ready = Signal()  # built and showing its month (at once unless ``staged``)
+
+    def __init__(self, store: Store, settings: QSettings | None = None, today: dt.date | None = None,
+                 staged: bool = False) -> None:
+        """``staged``: only the frame now (title, size, 「正在打开…」), so that it is painted at once; the pages,
+        their modules and the month's figures in ``build()``, which the caller runs from the event loop."""
         super().__init__()
         self.store = store
         self.settings = settings or QSettings()
+        self._today = today
         self.setWindowTitle(tr("12345 热线服务合同履约考核"))
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+            fit.keep_on_screen(self)  # saved on a larger screen: brought back onto this one
+        else:
+            fit.fit_window(self, 1200, 760, center=True)  # never taller than the usable screen (1366×768, 150 %)
+        self.built = False
+        if staged:
+            opening = QLabel("<p align='center'>" + tr("正在打开…") + "</p>")
+            self.setCentralWidget(opening)
+        else:
+            self.build()
+
+    def build(self) -> None:
+        """The pages, the menus and the month shown last time."""
+        from PySide6.QtGui import QUndoStack
+        from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+
+        from .cache import TermCache
+        from .ops import hub
+        from .pages.contracts import ContractsPage
+        from .pages.dashboard import DashboardPage
+        from .pages.notices import NoticesPage
+        from .pages.payments import PaymentsPage
+        from .pages.personnel import PersonnelPage
+        from .pages.spot_check import SpotCheckPage
+        from .pages.summary import SummaryPage
+        from .pages.walkthrough import WalkthroughPage
+        from .pages.workorders import WorkOrdersPage
+
+        store, today = self.store, self._today
         self.undo_stack = QUndoStack(self)
         self.terms = TermCache(store)  # every view's figures, refreshed from what changed
         self.contract_box = QComboBox()
@@ -97,16 +113,16 @@ class MainWindow(QMainWindow):
         hub().executed.connect(self.apply_changes)
 
         self._fill_contracts(self.settings.value("last_contract", ""))
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-            fit.keep_on_screen(self)  # saved on a larger screen: brought back onto this one
-        else:
-            fit.fit_window(self, 1200, 760, center=True)  # never taller than the usable screen (1366×768, 150 %)
         self.tabs.setCurrentIndex(int(self.settings.value("last_tab", 1)))
+        self.built = True
+        self.ready.emit()
 
     # ----------------------------------------------------------------- menus
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+        from . import documents, first_start, keys, tips
+
         file_menu = self.menuBar().addMenu(tr("文件"))
         import_action = QAction(tr("导入月度录入文件…"), self)
         import_action.triggered.connect(lambda: self.import_entries_file())
@@ -163,6 +179,8 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
     def set_language(self, code: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.settings.setValue("language", code)
         QMessageBox.information(self, "auditor",
                                 tr("界面语言将在重新启动后生效。") + "\nThe language takes effect after a restart.")
@@ -200,6 +218,8 @@ class MainWindow(QMainWindow):
         self._month_changed()
 
     def _month_changed(self, _index: int | None = None, code: str | None = None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         period = self.period()
         if period is None:
             return
@@ -243,6 +263,8 @@ class MainWindow(QMainWindow):
 
     def apply_changes(self, changes: Changes) -> None:
         """After an operation: refresh only the views that show what it changed (of the contract shown)."""
+        from auditor.operations import Area
+
         self.terms.apply(changes)
         if changes.touches(Area.CONTRACTS):  # also a restore or a bundle import (everything)
             self._fill_contracts(self.contract_id())
@@ -266,21 +288,31 @@ class MainWindow(QMainWindow):
             self._refresh_views()
 
     def _refresh_views(self, results=None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         period = self.period()
         try:
             contract = self.store.contracts.get(self.contract_id())
             results = results if results is not None else self.terms.results(contract)
             self.summary.show_month(contract, results[period])
+            from auditor.service import installment_results
+
             self.payments.show_installments(installment_results(self.store, contract, results))
             statuses = self.store.months.statuses(contract.id)
             self.dashboard.show_contract(contract, results, statuses)
+            from . import month_icons
+
             month_icons.decorate(self.month_box, contract, statuses, self.dashboard.today)  # a state per month
+            from . import tips
+
             tips.explain_months(self.dashboard)
         except AuditorError as exc:
             QMessageBox.warning(self, tr("无法计算"), str(exc))
 
     # ----------------------------------------------------------------- import
     def import_entries_file(self, path: str | None = None, wait: bool = False) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, tr("选择月度录入文件"), "", "JSON (*.json)")
             if not path:
@@ -288,6 +320,8 @@ class MainWindow(QMainWindow):
 
         def work(store, progress, cancelled):
             progress(0.1, tr("正在校验…"))
+            from auditor.operations import months as month_ops
+
             return month_ops.record_file(store, Path(path))
 
         def done(result) -> None:
@@ -300,6 +334,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("已导入 {contract} {period}").format(
                 contract=contract.id, period=entries.period), 8000)
 
+        from . import errors
+        from .ops import run_op
+
         run_op(self, self.store, tr("正在导入…"), work, done, lambda exc: errors.warn(self, tr("未导入"), exc), wait)
 
     # ----------------------------------------------------------------- documents
@@ -309,6 +346,8 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.notices)
             return self.notices.do_draft()
         if not wait:  # from the summary: the 文书 window, to preview and then issue it signed
+            from . import documents
+
             return documents.open_dialog(self, kind)
         from auditor.operations.documents import score_sheet
 
@@ -324,6 +363,9 @@ class MainWindow(QMainWindow):
             name = f"考核评分表-{contract_id}-{period}.pdf"
             self.preview = PdfPreviewDialog(issued.pdf, tr("考核评分表"), name, self)
             self.preview.show()
+
+        from . import errors
+        from .ops import run_op
 
         run_op(self, self.store, tr("正在生成…"), work, done, lambda exc: errors.warn(self, tr("未生成"), exc), wait)
 
@@ -353,6 +395,8 @@ class MainWindow(QMainWindow):
         TrustDialog(self.store, self.store.contracts.get(self.contract_id()).party_a.name, self).exec()
 
     def backup_to(self, path: str | None = None) -> bool:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from auditor.backup import backup
 
         if not path:
@@ -370,6 +414,8 @@ class MainWindow(QMainWindow):
 
     def restore_from(self, path: str | None = None, confirmed: bool = False) -> bool:
         """Replace the database by a backup (the current one is kept beside it); the app then closes."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from auditor.backup import check_backup, restore
 
         if not path:
@@ -401,7 +447,7 @@ class MainWindow(QMainWindow):
 
     def export_bundle(self, path: str | None = None, passphrase: str | None = None) -> bool:
         """The current contract's audit as one signed file, for the office."""
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
         from auditor.bundle import export_bundle
 
@@ -430,6 +476,8 @@ class MainWindow(QMainWindow):
         return True
 
     def import_bundle(self, path: str | None = None) -> bool:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from auditor.bundle import import_bundle
 
         if not path:
@@ -449,6 +497,8 @@ class MainWindow(QMainWindow):
     def check_audit(self, quiet_when_ok: bool = False) -> bool:
         """Verify the tamper-evident history and the anchors outside the file, on a worker (ui/verification.py);
         say where it breaks. Asked for (not quiet), it also re-hashes the evidence and re-verifies signed PDFs."""
+        from PySide6.QtWidgets import QMessageBox
+
         from .verification import run_full_check, show_problems
 
         report = run_full_check(self, self.store, deep=not quiet_when_ok)
@@ -467,9 +517,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("last_tab", self.tabs.currentIndex())
-        try:  # a closed window (its database closed with it) no longer refreshes on others' operations
-            hub().executed.disconnect(self.apply_changes)
-        except (RuntimeError, TypeError):
-            pass
+        if self.built:
+            self.settings.setValue("last_tab", self.tabs.currentIndex())
+        if self.built:  # a closed window (its database closed with it) no longer refreshes on others' operations
+            from .ops import hub
+
+            try:
+                hub().executed.disconnect(self.apply_changes)
+            except (RuntimeError, TypeError):
+                pass
         super().closeEvent(event)

@@ -2530,6 +2530,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Entering…</translation>
     </message>
     <message>
+        <source>正在打开…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
         <source>正在校验…</source>
         <translation>Validating…</translation>
     </message>

@@ -1,11 +1,12 @@
-"""The app's start path (ui/app.py open_window): a quick audit check before the first paint, the full check on a
-worker after it, and no write before the user has its result (issue 15)."""
+"""The app's start path (ui/app.py open_window): the window's frame painted first; then a quick audit check
+whose problems are shown before the pages are built; the full check on a worker after it; and no write before
+the user has its result, even one asked for before the pages are built (issue 15)."""
 from __future__ import annotations
 
 import shutil
 import subprocess
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from auditor import anchors, audit
@@ -57,21 +58,44 @@ def test_an_intact_history_is_said_in_the_status_bar_and_kept_as_the_checkpoint(
     with_store(path, lambda store: record(store, store.contracts.get("henan-2025"), "2025-11"))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest_fail(a[2]))
     window = start(qtbot, tmp_path, path)
-    qtbot.waitUntil(lambda: window.audit_check.done, timeout=20000)
+    qtbot.waitUntil(lambda: window.built and window.audit_check.done, timeout=20000)
     assert "审计日志完整" in window.statusBar().currentMessage()
     assert anchors.checkpoint(window.store.db, window.store.path).count == anchors.last_entry(window.store.db)[0]
     assert audit.write_gate() is None
     window.close()
 
 
-def test_a_pending_outside_edit_is_shown_before_the_first_paint(qtbot, tmp_path, monkeypatch):
+def test_a_pending_outside_edit_is_shown_before_the_pages(qtbot, tmp_path, monkeypatch):
     path = prepared(tmp_path)
     subprocess.run([shutil.which("sqlite3"), str(path), "UPDATE measurements SET value = '1' WHERE code = 'HN-04'"],
                    check=True)
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    warnings: list[tuple[str, bool]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append((a[2], window.built)))
     window = start(qtbot, tmp_path, path)
-    assert warnings and "在程序之外修改了指标录入" in warnings[0]
+    assert not window.built and not warnings  # the frame first: painted before anything is read
+    qtbot.waitUntil(lambda: window.built, timeout=20000)
+    assert warnings and "在程序之外修改了指标录入" in warnings[0][0]
+    assert warnings[0][1] is False  # shown while the pages were not yet there to click
+    qtbot.waitUntil(lambda: window.audit_check.done, timeout=20000)
+    window.close()
+
+
+def test_the_frame_is_painted_before_the_pages_are_built(qtbot, tmp_path):
+    path = prepared(tmp_path)
+    painted: list[bool] = []
+    window = start(qtbot, tmp_path, path)
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(window.built)
+            return False
+
+    watch = Watch(window)
+    window.installEventFilter(watch)
+    qtbot.waitUntil(lambda: window.built, timeout=20000)
+    assert painted == [False]
+    assert window.period() is not None and str(window.period()) == "2025-10"  # then the month left open last time
     qtbot.waitUntil(lambda: window.audit_check.done, timeout=20000)
     window.close()
 
