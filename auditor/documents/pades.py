@@ -237,6 +237,17 @@ def _cms(identity: Identity, digest: bytes, timestamp: Callable[[bytes], bytes] 
     return bytes(cms.ContentInfo({"content_type": "signed_data", "content": signed_data}).dump())
 
 
+def _extensions(elliptic: bool) -> bytes:
+    """What the catalog declares, as pyHanko does: PAdES signatures (the ESIC extension to PDF 1.7) and, for an
+    ECDSA signature, PDF 2.0 with ISO/TS 32002."""
+    esic = b"/ESIC << /Type /DeveloperExtensions /BaseVersion /1.7 /ExtensionLevel 1 >>"
+    if not elliptic:
+        return b" /Version /1.7 /Extensions << " + esic + b" >>"
+    return (b" /Version /2.0 /Extensions << " + esic + b" /ISO_ [<< /Type /DeveloperExtensions /BaseVersion /2.0"
+            b" /ExtensionLevel 32002 /URL (https://www.iso.org/standard/45875.html) /ExtensionRevision (:2022) >>]"
+            b" >>")
+
+
 def _pdf_date(moment: dt.datetime) -> bytes:
     utc = moment.astimezone(dt.UTC)
     return b"(D:" + utc.strftime("%Y%m%d%H%M%S").encode("ascii") + b"Z)"
@@ -257,7 +268,7 @@ def certify(pdf: bytes, identity: Identity, *, field: str, reason: str, location
     original = _Pdf(pdf)
     pages = original.pages()
     catalog, _ = original.object(original.root)
-    if re.search(rb"/(AcroForm|Perms|Annots)\b", catalog):
+    if re.search(rb"/(AcroForm|Perms|Annots|Version|Extensions)\b", catalog):
         raise NotOurs("the catalog already has a form or permissions")
     on_page = pages[page if page >= 0 else len(pages) - 1]
     receipt_page = pages[receipt[1] if receipt[1] >= 0 else len(pages) - 1] if receipt is not None else on_page
@@ -286,7 +297,8 @@ def certify(pdf: bytes, identity: Identity, *, field: str, reason: str, location
         writer.add(_with(page_objects[number][0], b"/Annots [" + b" ".join(b"%d 0 R" % w for w in widgets) + b"]"),
                    number)
     writer.add(_with(catalog, b"/AcroForm << /Fields [" + b" ".join(b"%d 0 R" % f for f in fields)
-                     + b"] /SigFlags 3 >> /Perms << /DocMDP %d 0 R >>" % signature), original.root)
+                     + b"] /SigFlags 3 >> /Perms << /DocMDP %d 0 R >>" % signature
+                     + _extensions(isinstance(identity.key, ec.EllipticCurvePrivateKey))), original.root)
     room = CONTENTS_BYTES + (TIMESTAMP_BYTES if timestamp is not None else 0)
     placeholder = b"/ByteRange [0 0 0 0]" + b" " * 32
     writer.add(b"<<\n/Contents <" + b"0" * (2 * room) + b">\n" + placeholder
