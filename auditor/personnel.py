@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from .calendar import Period
 from .contract_text import role_names, termination_warning
 from .errors import InputError
-from .imports import parse_table
+from .imports import collector_paused, parse_table
 from .model import Contract
 from .payroll import ReconFinding, RecordsDiff, diff_records, reconcile
 from .staffing import SpotEntry, average_headcount, people, scheduled_now, spot_result, turnover_percent
@@ -87,7 +87,8 @@ def compare_import(store: Store, contract: Contract, period: Period, kind: str, 
 def reconcile_month(store: Store, contract: Contract, period: Period,
                     today: dt.date | None = None) -> list[ReconFinding]:
     """Check the month's submissions against each other and store the discrepancies as findings."""
-    datasets = store.personnel.datasets(contract.id, period)
+    with collector_paused():   # four files' rows become objects, none in a cycle
+        datasets = store.personnel.datasets(contract.id, period)
     masked = sorted(kind for kind, data in datasets.items() if any(r.get("_masked") for r in data.records))
     if masked:  # rows from a masked audit bundle: pseudonyms and blanks would be read as the operator's errors
         raise InputError(f"{period} 的{'、'.join(KIND_LABELS[k] for k in masked)}来自脱敏的审计包（身份证号、工资或账号"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import operator
 import re
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from . import limits
 from .calendar import Period, WorkCalendar, months_between, quarter_of
 from .errors import InputError, TemplateError
-from .imports import Row, Vocabulary, column_letter, find_header, read_code, read_rows
+from .imports import Row, Vocabulary, collector_paused, column_letter, find_header, read_code, read_rows
 from .model import Comparator, Contract, Frequency, Indicator, MeasurementKind, TimeLimit
 from .text import halfwidth
 
@@ -94,6 +95,8 @@ _MOMENT = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
                      r"(?:\s*T?\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})\s*分?"
                      r"(?:(?:\s*[:：]|(?<=分))\s*(\d{1,2})(?:\.\d{1,6})?\s*秒?)?)?")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_SUSPECT_STARTS = frozenset(FORMULA_STARTS)
+_TZINFO, _MICROSECOND = operator.attrgetter("tzinfo"), operator.attrgetter("microsecond")
 _TOTALS = ("合计", "总计", "小计")
 MAX_TEXT = 100            # characters of a 工单编号, 渠道 or 类型 (a hostile cell can be megabytes)
 SHOWN_PROBLEMS = 200      # bad cells listed in a refusal; the count is always given
@@ -247,6 +250,12 @@ def read_orders(path: Path, period: Period, column_map: Mapping[str, str] | None
                 progress: Callable[[float, str], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> Parsed:
     """Read and check a whole export (xlsx, xls or csv); every bad cell is listed, none is dropped here."""
+    with collector_paused():
+        return _read_orders(path, period, column_map, sheet, progress, cancelled)
+
+
+def _read_orders(path: Path, period: Period, column_map: Mapping[str, str] | None, sheet: str | None,
+                 progress: Callable[[float, str], None] | None, cancelled: Callable[[], bool] | None) -> Parsed:
     import hashlib
 
     data_sha = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
@@ -257,8 +266,8 @@ def read_orders(path: Path, period: Period, column_map: Mapping[str, str] | None
     columns = {name: _text(rows[header_index][1][col]) for name, col in mapping.items()}
     body = rows[header_index + 1:]
     number_at = mapping["order_no"]
-    totals = [i for i, (_, cells) in enumerate(body)
-              if number_at < len(cells) and type(cells[number_at]) is str and cells[number_at].strip() in _TOTALS]
+    totals = [i for i, (_, cells) in enumerate(body) if number_at < len(cells)
+              and type(value := cells[number_at]) is str and "计" in value and value.strip() in _TOTALS]
     if totals:   # a 合计 row under the orders is a sum, not an order
         body = [row for i, row in enumerate(body) if i not in set(totals)]
     if not body:
@@ -303,7 +312,11 @@ class _Checker:
         self.body, self.mapping, self.source = body, mapping, source
         self.progress, self.cancelled = progress, cancelled
         width = max(mapping.values()) + 1   # the columns transposed once, in C (short rows padded with None)
-        self.columns = list(itertools.zip_longest(*(cells[:width] for _, cells in body), fillvalue=None))
+        rows = [cells for _, cells in body]
+        if min(map(len, rows), default=0) >= width:   # calamine's rows are all the sheet's width
+            self.columns: list[tuple[Any, ...]] = list(zip(*rows))[:width]
+        else:
+            self.columns = list(itertools.zip_longest(*(cells[:width] for cells in rows), fillvalue=None))
         self.problems: list[_Problem] = []
         self.bad_at: set[int] = set()
         self.steps = 0
@@ -325,12 +338,18 @@ class _Checker:
 
     def texts(self, name: str, required: bool = False) -> list[str]:
         cells = self._column(name)
-        values = [v.strip() if type(v) is str else _text(v) for v in cells]
-        for i in [i for i, v in enumerate(cells) if type(v) is float and not -1e15 < v < 1e15]:
-            try:   # a 工单编号 of 16+ digits kept as a number: its last digits are gone
-                read_code(cells[i])
-            except ValueError as exc:
-                self.note(i, name, str(exc))
+        kinds = set(map(type, cells))
+        values = list(map(str.strip, cells)) if kinds == {str} else [
+            v.strip() if type(v) is str else _text(v) for v in cells]
+        if float in kinds:
+            for i in [i for i, v in enumerate(cells) if type(v) is float and not -1e15 < v < 1e15]:
+                try:   # a 工单编号 of 16+ digits kept as a number: its last digits are gone
+                    read_code(cells[i])
+                except ValueError as exc:
+                    self.note(i, name, str(exc))
+        starts = {v[:1] for v in values}   # most columns have no cell to look at twice
+        if not (starts & _SUSPECT_STARTS or (required and "" in starts) or max(map(len, values)) > MAX_TEXT):
+            return values
         for i in [i for i, v in enumerate(values) if len(v) > MAX_TEXT or v.startswith(FORMULA_STARTS)
                   or (required and not v)]:
             text = values[i]
@@ -356,9 +375,13 @@ class _Checker:
     def moments(self, name: str) -> list[dt.datetime | None]:
         values = self._column(name)
         low, high = limits.EARLIEST_DATE.year, limits.LATEST_DATE.year
+        if (set(map(type, values)) == {dt.datetime} and not any(map(_TZINFO, values))   # a full column, in C
+                and not any(map(_MICROSECOND, values)) and low < min(values).year and max(values).year < high):
+            return list(values)
         out: list[dt.datetime | None] = [v if type(v) is dt.datetime and low < v.year < high
                                          and v.tzinfo is None and not v.microsecond else None for v in values]
-        for i in [i for i, v in enumerate(values) if out[i] is None and v is not None and v != ""]:
+        for i in [] if None not in out else [i for i, v in enumerate(values)
+                                             if out[i] is None and v is not None and v != ""]:
             try:
                 moment = read_moment(values[i])
             except ValueError as exc:
@@ -395,7 +418,10 @@ class _Checker:
 
     def marks(self, name: str) -> list[bool]:
         values = self._column(name)
-        out = [_MARKS.get(v) if type(v) is str else (False if v is None else None) for v in values]
+        out = list(map(_MARKS.get, values)) if set(map(type, values)) == {str} else [
+            _MARKS.get(v) if type(v) is str else (False if v is None else None) for v in values]
+        if None not in out:
+            return out   # type: ignore[return-value]   # every cell a known 是/否
         for i in [i for i, known in enumerate(out) if known is None]:
             try:
                 out[i] = read_mark(values[i])

@@ -235,4 +235,5 @@ def test_a_work_order_number_kept_as_a_number_is_listed_as_bad(file_store, tmp_p
     with pytest.raises(InputError) as refusal:
         import_orders(file_store, "henan-2025", OCT, write_xlsx(tmp_path / "工单.xlsx", rows))
     problems = refusal.value.problems
-    assert [p.split(": ")[0] for p in problems if "设为文本" in p] == ["第 3 行 A 列（工单编号）", "第 4 行 A 列（工单编号）"]
+    assert [p.split(": ")[0] for p in problems if "设为文本" in p] == ["第 3 行 A 列（工单编号）",
+                                                                        "第 4 行 A 列（工单编号）"]
