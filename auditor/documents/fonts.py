@@ -132,11 +132,36 @@ def scan_folders(folders: Iterable[Path]) -> dict[str, tuple[str, int]]:
     return found
 
 
+_FC_LIST = ["fc-list", "--format", "%{file}\t%{index}\t%{fontformat}\t%{family}\n"]
+_asked: subprocess.Popen[str] | None = None  # fc-list started ahead of need
+
+
+def prefetch() -> None:
+    """Start asking fontconfig now (a process of its own, ~10 ms) so the answer is there when the first
+    character is typeset: a document command calls this before it reads the database and the identity."""
+    global _asked
+    with _lock:
+        if (_asked is not None or book.cache_info().currsize or sys.platform == "win32"
+                or "AUDITOR_FONT_DIRS" in os.environ):
+            return
+        try:
+            _asked = subprocess.Popen(_FC_LIST, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        except OSError:
+            return
+
+
 def fontconfig_fonts() -> dict[str, tuple[str, int]] | None:
     """family → (file, index) from ``fc-list``, TrueType outlines only; None without fontconfig."""
+    global _asked
     try:
-        out = subprocess.run(["fc-list", "--format", "%{file}\t%{index}\t%{fontformat}\t%{family}\n"],
-                             capture_output=True, text=True, timeout=20, check=True).stdout
+        with _lock:
+            asked, _asked = _asked, None
+        if asked is not None:
+            out, _ = asked.communicate(timeout=20)
+            if asked.returncode:
+                return None
+        else:
+            out = subprocess.run(_FC_LIST, capture_output=True, text=True, timeout=20, check=True).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     found: dict[str, tuple[str, int]] = {}

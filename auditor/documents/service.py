@@ -169,8 +169,10 @@ def score_sheet(store: Store, contract_id: str, period_text: str, identity: Iden
     from ..model import Status
     from ..serialize import month_to_dict
     from ..service import assessed_under, parse_period, term_results
+    from .fonts import prefetch
     from .reports import ScoreSheet
 
+    prefetch()
     contract = store.contracts.get(contract_id)
     period = parse_period(contract, period_text)
     months = term_results(store, contract, until=period)
@@ -202,8 +204,10 @@ def installment_sheet(store: Store, contract_id: str, number: int, identity: Ide
                       with_charts: bool = True, on: dt.date | None = None,
                       backdate_reason: str | None = None) -> Issued:
     from ..serialize import installment_to_dict
+    from .fonts import prefetch
     from .reports import ScoreSheet
 
+    prefetch()
     contract = store.contracts.get(contract_id)
     months, result = _installment(store, contract, number)
     if not result.months:
