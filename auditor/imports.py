@@ -255,7 +255,7 @@ def _plainly_written(stream: Any) -> bool:
     first = True
     while chunk := stream.read(_CHUNK):
         if first and not chunk.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-            return True   # a picture or another binary part: calamine reads none
+            return _binary(chunk, stream)
         first = False
         window = carry + chunk if carry else chunk
         end = window.rfind(b">") + 1
@@ -276,6 +276,20 @@ def _plainly_written(stream: Any) -> bool:
             return False
         carry = window[end:]
     return b"<" not in carry
+
+
+def _binary(chunk: bytes, stream: Any) -> bool:
+    """A part that does not start as XML (a picture, printer settings): calamine reads no cell from it unless
+    it holds a ``sheetData`` — text before the XML does not stop calamine — or merged ranges; then it goes to
+    the exact scan, which refuses what is not XML."""
+    tail = b""
+    while chunk:
+        window = tail + chunk
+        if b"sheetData" in window or b"mergeCell" in window:
+            return False
+        tail = window[-16:]
+        chunk = stream.read(_CHUNK)
+    return True
 
 
 def _scan_part(stream: Any) -> tuple[int, int]:

@@ -186,6 +186,9 @@ HOSTILE = {   # how the sheet is rewritten → what the message names
                                       "表格范围过大"),
     "a comment hiding nothing, then a far cell": (
         _before_sheet_data_end('<!-- <c r="A1"> --><row r="4"><c r="XFD4"><v>1</v></c></row>'), "表格范围过大"),
+    "text before the XML (calamine reads on)": (
+        lambda t: "导出 " + t.replace("</sheetData>", '<row r="4"><c r="XFD4"><v>1</v></c></row></sheetData>'),
+        "已损坏"),
     "too many merged ranges": (lambda t: t.replace("</sheetData>", "</sheetData>"
                                                    + _merges(limits.MAX_MERGED_RANGES + 1)), "合并单元格超过"),
     "too many prefixed merged ranges": (
@@ -237,3 +240,12 @@ def test_a_work_order_number_kept_as_a_number_is_listed_as_bad(file_store, tmp_p
     problems = refusal.value.problems
     assert [p.split(": ")[0] for p in problems if "设为文本" in p] == ["第 3 行 A 列（工单编号）",
                                                                         "第 4 行 A 列（工单编号）"]
+
+
+def test_a_picture_is_not_taken_for_a_sheet(store, tmp_path):
+    """Binary parts may hold any bytes, `<c ` and `<!` among them: not XML, never read by calamine, not refused."""
+    henan = store.contracts.get("henan-2025")
+    path = book(tmp_path / "工资表.xlsx", PAYROLL)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/image1.png", b"\x89PNG\r\n\x1a\n" + b"<c r=\"XFD9\"><!DOCTYPE x>\x00" * 1000)
+    assert import_file(store, henan, OCT, "payroll", path, dt.date(2025, 10, 8)).rows == 2
