@@ -131,15 +131,36 @@ def open_window(store, settings):
 
     window = MainWindow(store, settings, staged=True)
 
-    def build() -> None:
-        if hasattr(window, "audit_check"):
-            return
-        from .verification import StartupCheck
+    steps, started, end = window.build_steps(), [], object()
 
-        window.audit_check = check = StartupCheck(window, store)  # type: ignore[attr-defined]
-        check.quick()  # the write gate is now the check's
-        window.build()
-        QTimer.singleShot(0, check.start)
+    def check() -> None:  # before the first build step: what changed outside is shown before the pages
+        if not hasattr(window, "audit_check"):
+            from .verification import StartupCheck
+
+            window.audit_check = StartupCheck(window, store)  # type: ignore[attr-defined]
+            window.audit_check.quick()  # type: ignore[attr-defined]  # the write gate is now the check's
+
+    def built() -> None:  # then the full check, on a worker
+        if not started:
+            started.append(True)
+            QTimer.singleShot(0, window.audit_check.start)  # type: ignore[attr-defined]
+
+    def step() -> None:  # one step from the event loop, the next queued after it
+        from shiboken6 import isValid
+
+        if not isValid(window) or not window.isVisible():  # closed while it was opening
+            return
+        check()
+        if next(steps, end) is end:
+            built()
+        else:
+            QTimer.singleShot(0, step)
+
+    def build() -> None:  # every step left, now
+        check()
+        for _ in steps:
+            pass
+        built()
 
     def gate() -> None:  # a write before the pages: the check started first, then waited for
         import threading
@@ -159,7 +180,7 @@ def open_window(store, settings):
     audit.set_write_gate(gate)
     window.destroyed.connect(closed)
     window.show()
-    after_first_paint(window, build)
+    after_first_paint(window, step)
     return window
 
 

@@ -15,6 +15,8 @@ from . import fit
 from .i18n import LANGUAGES, tr
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from auditor.operations import Changes
     from auditor.storage import Store
 
@@ -45,21 +47,30 @@ class MainWindow(QMainWindow):
             self.build()
 
     def build(self) -> None:
-        """The pages, the menus and the month shown last time."""
+        """The pages, the menus and the month shown last time, at once."""
+        for _ in self.build_steps():
+            pass
+
+    def build_steps(self) -> Iterator[None]:
+        """``build`` in steps of a few dozen milliseconds each, for the event loop to run between (the window
+        stays responsive while it opens): the modules in two halves, the pages and menus, the month."""
         from PySide6.QtGui import QUndoStack
         from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
         from .cache import TermCache
         from .ops import hub
         from .pages.contracts import ContractsPage
-        from .pages.dashboard import DashboardPage
         from .pages.notices import NoticesPage
-        from .pages.payments import PaymentsPage
         from .pages.personnel import PersonnelPage
+        yield
+        from . import documents, first_start, keys, tips  # noqa: F401 — loaded here, used by the menus
+        from .pages.dashboard import DashboardPage
+        from .pages.payments import PaymentsPage
         from .pages.spot_check import SpotCheckPage
         from .pages.summary import SummaryPage
         from .pages.walkthrough import WalkthroughPage
         from .pages.workorders import WorkOrdersPage
+        yield
 
         store, today = self.store, self._today
         self.undo_stack = QUndoStack(self)
@@ -107,10 +118,13 @@ class MainWindow(QMainWindow):
         self.spot_check.draft_notice.connect(lambda p: (self.go_to(p), self.open_document("notice")))
         self.dashboard.open_month.connect(lambda p: self.go_to(p, ""))
         self.contracts_page.contracts_changed.connect(self._contracts_changed)
+        self._pending: dict[QWidget, Callable[[], None]] = {}  # a hidden page's load, run when it is shown
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.contract_box.currentIndexChanged.connect(self._contract_changed)
         self.month_box.currentIndexChanged.connect(self._month_changed)
 
         hub().executed.connect(self.apply_changes)
+        yield
 
         self._fill_contracts(self.settings.value("last_contract", ""))
         self.tabs.setCurrentIndex(int(self.settings.value("last_tab", 1)))
@@ -228,14 +242,34 @@ class MainWindow(QMainWindow):
             contract = self.store.contracts.get(self.contract_id())
             results = self.terms.results(contract)  # for the walk-through and every view
             self.walkthrough.load(contract, period, code, results[period])
-            self.personnel.load(contract, period)
-            self.notices.load(contract, period)
-            self.spot_check.load(contract)
-            self.workorders.load(contract, period)
+            self._load(self.personnel, lambda: self.personnel.load(contract, period))
+            self._load(self.notices, lambda: self.notices.load(contract, period))
+            self._load(self.spot_check, lambda: self.spot_check.load(contract))
+            self._load(self.workorders, lambda: self.workorders.load(contract, period))
         except AuditorError as exc:
             QMessageBox.warning(self, tr("无法计算"), str(exc))
             return
         self._refresh_views(results)
+
+    def _load(self, page, load) -> None:
+        """``load`` the page now if it is the one shown, else when it is next shown (the last ``load`` wins): a
+        month change reads only what is on the screen (the personnel page alone decodes a 2,000-person roster)."""
+        if self.tabs.currentWidget() is page:
+            self._pending.pop(page, None)
+            load()
+        else:
+            self._pending[page] = load
+
+    def _tab_shown(self, _index: int) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        load = self._pending.pop(self.tabs.currentWidget(), None)
+        if load is None:
+            return
+        try:
+            load()
+        except AuditorError as exc:
+            QMessageBox.warning(self, tr("无法计算"), str(exc))
 
     def go_to(self, period: Period, code: str = "") -> None:
         """Show ``period`` (and item ``code``) in the walk-through."""
@@ -277,12 +311,12 @@ class MainWindow(QMainWindow):
             return
         contract = self.store.contracts.get(contract_id)
         if changes.touches(Area.PERSONNEL, contract=contract_id):
-            self.personnel.load(contract, period)
-            self.spot_check.load(contract)
+            self._load(self.personnel, lambda: self.personnel.load(contract, period))
+            self._load(self.spot_check, lambda: self.spot_check.load(contract))
         if changes.touches(Area.NOTICES, Area.DOCUMENTS, Area.FINDINGS, contract=contract_id):
-            self.notices.load(contract, period)
+            self._load(self.notices, lambda: self.notices.load(contract, period))
         if changes.touches(Area.ENTRIES, Area.FINDINGS, contract=contract_id):
-            self.workorders.load(contract, period)
+            self._load(self.workorders, lambda: self.workorders.load(contract, period))
         if changes.touches(Area.ENTRIES, Area.PERSONNEL, Area.FINDINGS, Area.PAYMENTS, contract=contract_id):
             self.walkthrough.refresh()
             self._refresh_views()

@@ -54,6 +54,13 @@ class Count:
         self._after()
 
 
+def active(window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    QApplication.processEvents()
+
+
 @dataclass(frozen=True)
 class Step:
     name: str
@@ -139,7 +146,9 @@ def steps(window, folder: Path, count: Count, printed: Path) -> list[Step]:
     def draft_and_issue() -> None:
         from .helpers import press
 
+        active(w)  # the window manager gives it back after the confirmation; offscreen Qt does not
         count.key(w.focusWidget() or w, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # 整改通知书
+        assert w.tabs.currentWidget() is w.notices  # Ctrl+5 showed the page (it is read when shown)
         when_shown(DraftDialog, lambda dialog: (press(dialog, "起草"), setattr(count, "clicks", count.clicks + 1)))
         count.click(w.notices.buttons["draft"])
 

@@ -63,6 +63,7 @@ def draft_and_issue(qtbot, page) -> notices.Notice:
 
 def test_after_issue_the_next_steps_are_enabled_at_once(qtbot, window):
     page = window.notices
+    window.tabs.setCurrentWidget(page)  # a page is read when shown
     notice = draft_and_issue(qtbot, page)
     assert notice.number == "豫政数整改〔2025〕1号" and notice.deadline == dt.date(2025, 11, 24)
     assert all(page.buttons[k].isEnabled() for k in ("receive", "rectified", "supersede", "preview"))
@@ -73,6 +74,7 @@ def test_after_issue_the_next_steps_are_enabled_at_once(qtbot, window):
 
 def test_receipt_rectification_with_report_and_closing_on_chosen_dates(qtbot, window, tmp_path):
     page = window.notices
+    window.tabs.setCurrentWidget(page)  # a page is read when shown
     notice = draft_and_issue(qtbot, page)
 
     def receive(dialog: ReceiveDialog) -> None:
@@ -129,6 +131,7 @@ def test_overdue_notices_stand_out_with_the_days_late(qtbot, tmp_path):
 
     window = open_window(qtbot, tmp_path, today=dt.date(2025, 11, 27), prepare=issued)   # deadline 11-24
     page = window.notices
+    window.tabs.setCurrentWidget(page)  # a page is read when shown
     assert page.view.model().index(0, 4).data() == "逾期 3 天"
     assert page.view.model().index(0, 4).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c0392b"
     assert page.alert.text() == "1 份通知书逾期未整改：豫政数整改〔2025〕1号（逾期 3 天）"

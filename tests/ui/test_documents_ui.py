@@ -58,6 +58,7 @@ def test_draft_issue_preview_print_and_follow_up(qtbot, window, tmp_path):
 
     make_identity(qtbot, window)
     page = window.notices
+    window.tabs.setCurrentWidget(page)  # a page is read when shown
     dialog = DraftDialog(window.store, window.store.contracts.get("henan-2025"), OCT, "李全奇、王行宇", page)
     qtbot.addWidget(dialog)
     assert dialog.findings.count() == 2                      # HN-02 and the staffing shortfall

@@ -101,3 +101,19 @@ def test_shipped_font_draws_chinese_without_system_fonts(tmp_path):
                          env={"QT_QPA_PLATFORM": "offscreen", "FONTCONFIG_FILE": str(tmp_path / "fonts.conf"),
                               "PATH": "", "HOME": str(tmp_path)})
     assert out.stdout.split("\n")[0] == "Auditor Hei "   # family, then no character that failed to draw
+
+
+def test_a_hidden_page_is_read_when_it_is_shown_and_shows_the_month_then(window, tmp_path):
+    """A month change reads only the page on the screen: the personnel page (a 2,000-person roster to decode)
+    is filled when its tab is next shown, with the month chosen meanwhile."""
+    from auditor.calendar import Period
+    from auditor.personnel import import_file
+    from tests.core.test_personnel import ROSTER, write_xlsx
+
+    import_file(window.store, window.store.contracts.get("henan-2025"), Period.parse("2025-11"), "roster",
+                write_xlsx(tmp_path / "名单.xlsx", ROSTER), Period.parse("2025-11").first_day)
+    window.go_to(Period.parse("2025-11"))                   # shows the walk-through; the personnel page waits
+    assert window.personnel.period is None                  # never shown: never read
+    window.tabs.setCurrentWidget(window.personnel)
+    assert window.personnel.period == Period.parse("2025-11")
+    assert "名单.xlsx，5 行" in window.personnel.kind_labels["roster"].text()

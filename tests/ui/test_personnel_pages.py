@@ -21,6 +21,7 @@ def window(qtbot, tmp_path):
 
 def test_import_reconcile_and_commitments(qtbot, window, tmp_path):
     page = window.personnel
+    window.tabs.setCurrentWidget(page)  # a page is read when shown
     page.today = dt.date(2025, 10, 20)
     page.received.setDate(QDate(2025, 10, 12))
     page.import_kind("roster", str(write_xlsx(tmp_path / "名单.xlsx", ROSTER)), wait=True)
@@ -81,6 +82,7 @@ def test_spot_check_by_keyboard_alone(qtbot, window, tmp_path):
 
 def test_unknown_columns_are_mapped_in_a_dialog(qtbot, window, tmp_path, monkeypatch):
     page = window.personnel
+    window.tabs.setCurrentWidget(page)  # a page is read when shown
     asked = []
 
     def answer(error):
@@ -103,6 +105,7 @@ def test_reveal_asks_a_reason_and_logs(qtbot, window, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
     henan = window.store.contracts.get("henan-2025")
     import_file(window.store, henan, OCT, "roster", write_xlsx(tmp_path / "名单.xlsx", ROSTER), dt.date(2025, 10, 3))
+    window.tabs.setCurrentWidget(window.personnel)
     window.personnel.today = dt.date(2025, 10, 20)
     findings = window.personnel.reconcile()
     row = next(n for n, f in enumerate(findings) if f.type == "departure_unapproved" or f.id_number)

@@ -122,6 +122,7 @@ def test_an_operation_on_a_worker_waits_for_the_result_too(qtbot, tmp_path, monk
     seen: list[int] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: seen.append(november_rows()))
     window = start(qtbot, tmp_path, path)
+    qtbot.waitUntil(lambda: window.built, timeout=20000)  # the window opened: the full check still running
     henan = window.store.contracts.get("henan-2025")
     window.import_entries_file(str(write_doc(tmp_path, month_doc(henan, "2025-11"))))
     qtbot.waitUntil(lambda: november_rows() > 0, timeout=20000)

@@ -137,7 +137,11 @@ class DashboardPage(QWidget):
                                                      charts.headcount_chart(contract, months))]
 
         def done(pictures: list[bytes]) -> None:
+            from shiboken6 import isValid
+
             self._workers.discard(worker)
+            if not isValid(self) or not isValid(self.charts_row):  # the window closed while they were drawn
+                return
             self._pictures[key] = ((contract, months), pictures)
             if self._pending == key:
                 self._pending = None
