@@ -23,8 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..pki import Identity
 
-CONTENTS_BYTES = 8192  # room for the CMS: two certificates and an ECDSA or RSA-4096 signature fit in 3 KB
-TIMESTAMP_BYTES = 12288  # and a time-stamp token with the authority's chain
+TIMESTAMP_BYTES = 12288  # room for a time-stamp token with the authority's chain
 _REF = re.compile(rb"(?<![0-9.])(\d+) 0 R(?![A-Za-z0-9])")
 
 
@@ -181,60 +180,107 @@ def _copy_page_as_form(source: bytes, writer: _Writer, box: tuple[float, float, 
     return writer.add(form + b"\nstream\n" + stream + b"\nendstream")
 
 
+# DER, for the few structures a CMS signature needs (asn1crypto's import alone took 15 ms of a signing command)
+
+def _tlv(tag: int, content: bytes) -> bytes:
+    size = len(content)
+    if size < 0x80:
+        return bytes((tag, size)) + content
+    length = size.to_bytes((size.bit_length() + 7) // 8, "big")
+    return bytes((tag, 0x80 | len(length))) + length + content
+
+
+def _sequence(*parts: bytes) -> bytes:
+    return _tlv(0x30, b"".join(parts))
+
+
+def _set(*parts: bytes) -> bytes:
+    return _tlv(0x31, b"".join(sorted(parts)))  # DER orders a SET OF by its members' encodings
+
+
+def _oid(dotted: str) -> bytes:
+    arcs = [int(a) for a in dotted.split(".")]
+    body = bytearray()
+    for arc in [arcs[0] * 40 + arcs[1], *arcs[2:]]:
+        chunk = [arc & 0x7F]
+        arc >>= 7
+        while arc:
+            chunk.append(0x80 | (arc & 0x7F))
+            arc >>= 7
+        body += bytes(reversed(chunk))
+    return _tlv(0x06, bytes(body))
+
+
+def _integer(value: int) -> bytes:
+    return _tlv(0x02, value.to_bytes(value.bit_length() // 8 + 1, "big", signed=True))
+
+
+def _elements(der: bytes) -> list[bytes]:
+    """The encoded elements inside the constructed value ``der`` (its own tag and length skipped)."""
+    def header(at: int) -> tuple[int, int]:  # (where the content starts, its length)
+        size = der[at + 1]
+        if size < 0x80:
+            return at + 2, size
+        count = size & 0x7F
+        return at + 2 + count, int.from_bytes(der[at + 2:at + 2 + count], "big")
+
+    start, size = header(0)
+    found, at = [], start
+    while at < start + size:
+        content, length = header(at)
+        found.append(der[at:content + length])
+        at = content + length
+    return found
+
+
+SHA256, DATA = _sequence(_oid("2.16.840.1.101.3.4.2.1")), _oid("1.2.840.113549.1.7.1")
+ECDSA_SHA256 = _sequence(_oid("1.2.840.10045.4.3.2"))
+RSA_SHA256 = _sequence(_oid("1.2.840.113549.1.1.11"), b"\x05\x00")
+
+
 def _cms(identity: Identity, digest: bytes, timestamp: Callable[[bytes], bytes] | None) -> bytes:
-    """CAdES-detached SignedData over ``digest`` (SHA-256 of the signed byte ranges)."""
-    from asn1crypto import algos, cms, tsp
-    from asn1crypto import x509 as asn1x509
+    """CAdES-detached SignedData (RFC 5652, ETSI EN 319 122) over ``digest``, the SHA-256 of the signed byte
+    ranges: content type, message digest, ESS signing-certificate-v2 and CMS algorithm protection signed;
+    the issuer as written in the certificate; a time-stamp token on the signature when ``timestamp``."""
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
     from ..pki import der
 
-    certificate = asn1x509.Certificate.load(der(identity.certificate))
-    chain = [asn1x509.Certificate.load(der(c)) for c in identity.chain]
     key = identity.key
     if isinstance(key, ec.EllipticCurvePrivateKey):
-        algorithm = "sha256_ecdsa"
+        algorithm = ECDSA_SHA256
     elif isinstance(key, rsa.RSAPrivateKey):
-        algorithm = "sha256_rsa"
+        algorithm = RSA_SHA256
     else:
         raise NotOurs(type(key).__name__)
-    essential = tsp.SigningCertificateV2({"certs": [{
-        "hash_algorithm": {"algorithm": "sha256"},
-        "cert_hash": hashlib.sha256(certificate.dump()).digest(),
-        "issuer_serial": {"issuer": [asn1x509.GeneralName({"directory_name": certificate.issuer})],
-                          "serial_number": certificate.serial_number}}]})
-    attributes = cms.CMSAttributes([
-        cms.CMSAttribute({"type": "content_type", "values": ["data"]}),
-        cms.CMSAttribute({"type": "message_digest", "values": [digest]}),
-        cms.CMSAttribute({"type": "signing_certificate_v2", "values": [essential]}),
-        cms.CMSAttribute({"type": "cms_algorithm_protection", "values": [cms.CMSAlgorithmProtection({
-            "digest_algorithm": {"algorithm": "sha256"},
-            "signature_algorithm": algos.SignedDigestAlgorithm({"algorithm": algorithm})})]}),
-    ])
-    signed = attributes.dump()
+    certificate = der(identity.certificate)
+    tbs = _elements(_elements(certificate)[0])
+    issuer = tbs[3] if tbs[0][0] == 0xA0 else tbs[2]  # after [0] version, serial number, signature algorithm
+    issuer_serial = _sequence(issuer, _integer(identity.certificate.serial_number))
+    essential = _sequence(_sequence(_sequence(
+        SHA256, _tlv(0x04, hashlib.sha256(certificate).digest()),
+        _sequence(_sequence(_tlv(0xA4, issuer)), _integer(identity.certificate.serial_number)))))
+    protection = _sequence(SHA256, _tlv(0xA1, b"".join(_elements(algorithm))))  # [1] IMPLICIT AlgorithmIdentifier
+    attributes = [
+        _sequence(_oid("1.2.840.113549.1.9.3"), _set(DATA)),
+        _sequence(_oid("1.2.840.113549.1.9.4"), _set(_tlv(0x04, digest))),
+        _sequence(_oid("1.2.840.113549.1.9.16.2.47"), _set(essential)),
+        _sequence(_oid("1.2.840.113549.1.9.52"), _set(protection)),
+    ]
+    signed = _set(*attributes)
     if isinstance(key, ec.EllipticCurvePrivateKey):
         signature = key.sign(signed, ec.ECDSA(hashes.SHA256()))
     else:
         signature = key.sign(signed, padding.PKCS1v15(), hashes.SHA256())
-    signer = {
-        "version": "v1",
-        "sid": cms.SignerIdentifier({"issuer_and_serial_number": cms.IssuerAndSerialNumber({
-            "issuer": certificate.issuer, "serial_number": certificate.serial_number})}),
-        "digest_algorithm": {"algorithm": "sha256"},
-        "signed_attrs": attributes,
-        "signature_algorithm": {"algorithm": algorithm},
-        "signature": signature,
-    }
-    if timestamp is not None:
-        token = cms.ContentInfo.load(timestamp(signature))
-        signer["unsigned_attrs"] = cms.CMSAttributes([
-            cms.CMSAttribute({"type": "signature_time_stamp_token", "values": [token]})])
-    signed_data = cms.SignedData({
-        "version": "v1", "digest_algorithms": [{"algorithm": "sha256"}],
-        "encap_content_info": {"content_type": "data"},
-        "certificates": [certificate, *chain], "signer_infos": [cms.SignerInfo(signer)]})
-    return bytes(cms.ContentInfo({"content_type": "signed_data", "content": signed_data}).dump())
+    unsigned = b""
+    if timestamp is not None:  # [1] IMPLICIT SET OF Attribute: the signature-time-stamp-token
+        unsigned = _tlv(0xA1, _sequence(_oid("1.2.840.113549.1.9.16.2.14"), _set(timestamp(signature))))
+    signer = _sequence(_integer(1), issuer_serial, SHA256, b"\xa0" + signed[1:], algorithm,
+                       _tlv(0x04, signature), unsigned)
+    certificates = _tlv(0xA0, certificate + b"".join(der(c) for c in identity.chain))
+    signed_data = _sequence(_integer(1), _set(SHA256), _sequence(DATA), certificates, _set(signer))
+    return _sequence(_oid("1.2.840.113549.1.7.2"), _tlv(0xA0, signed_data))
 
 
 def _extensions(elliptic: bool) -> bytes:
@@ -299,7 +345,9 @@ def certify(pdf: bytes, identity: Identity, *, field: str, reason: str, location
     writer.add(_with(catalog, b"/AcroForm << /Fields [" + b" ".join(b"%d 0 R" % f for f in fields)
                      + b"] /SigFlags 3 >> /Perms << /DocMDP %d 0 R >>" % signature
                      + _extensions(isinstance(identity.key, ec.EllipticCurvePrivateKey))), original.root)
-    room = CONTENTS_BYTES + (TIMESTAMP_BYTES if timestamp is not None else 0)
+    # the hole left for the signature: half as large again as a trial one, as pyHanko reserves it
+    trial = len(_cms(identity, bytes(32), None))
+    room = trial + trial // 2 + (TIMESTAMP_BYTES if timestamp is not None else 0)
     placeholder = b"/ByteRange [0 0 0 0]" + b" " * 32
     writer.add(b"<<\n/Contents <" + b"0" * (2 * room) + b">\n" + placeholder
                + b"\n/Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached"

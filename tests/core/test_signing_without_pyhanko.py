@@ -128,3 +128,45 @@ print(sorted({{m.split(".")[0] for m in sys.modules}} & heavy))
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                          cwd=tmp_path).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("kind", ["ec", "rsa"])
+def test_the_cms_says_what_asn1crypto_reads_in_it(store, kind):
+    """The CMS is written by hand (DER): read back with asn1crypto, each field is the identity's, and the
+    signature verifies over the signed attributes."""
+    import hashlib
+
+    from asn1crypto import cms
+    from cryptography.hazmat.primitives.asymmetric import ec, padding
+
+    if kind == "ec":
+        identity = docs.signing_identity(store, inspector(store))
+    else:
+        loaded, _ = other_root(store, lambda: rsa.generate_private_key(public_exponent=65537, key_size=2048))
+        identity = loaded.load()
+    digest = hashlib.sha256(b"the signed byte ranges").digest()
+    info = cms.ContentInfo.load(pades._cms(identity, digest, None))
+    assert info["content_type"].native == "signed_data"
+    data = info["content"]
+    assert data["encap_content_info"]["content_type"].native == "data" and not data["encap_content_info"]["content"]
+    assert [c.dump() for c in data["certificates"]] == [pki.der(c) for c in (identity.certificate, *identity.chain)]
+    [signer] = data["signer_infos"]
+    certificate = data["certificates"][0].chosen
+    assert signer["sid"].chosen["issuer"] == certificate.issuer
+    assert signer["sid"].chosen["serial_number"].native == identity.certificate.serial_number
+    attributes = {a["type"].native: a["values"][0] for a in signer["signed_attrs"]}
+    assert attributes["content_type"].native == "data" and attributes["message_digest"].native == digest
+    essential = attributes["signing_certificate_v2"]["certs"][0]
+    assert essential["cert_hash"].native == hashlib.sha256(pki.der(identity.certificate)).digest()
+    assert essential["issuer_serial"]["issuer"][0].chosen == certificate.issuer
+    protection = attributes["cms_algorithm_protection"]
+    assert protection["digest_algorithm"]["algorithm"].native == "sha256"
+    assert protection["signature_algorithm"]["algorithm"].native == signer["signature_algorithm"]["algorithm"].native
+    signed = b"\x31" + signer["signed_attrs"].dump()[1:]
+    public = identity.certificate.public_key()
+    if kind == "ec":
+        assert signer["signature_algorithm"]["algorithm"].native == "sha256_ecdsa"
+        public.verify(signer["signature"].native, signed, ec.ECDSA(hashes.SHA256()))
+    else:
+        assert signer["signature_algorithm"]["algorithm"].native == "sha256_rsa"
+        public.verify(signer["signature"].native, signed, padding.PKCS1v15(), hashes.SHA256())
