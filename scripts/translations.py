@@ -506,7 +506,7 @@ EN = {
     "本月定稿": "Finalise month", "本月得分 {score}": "Month score {score}",
     "本月扣减 {amount}": "Month deductions {amount}",
     "本月问题（不达标项生成，定稿时保存）：": "Findings of the month (from failures, stored when finalised):",
-    "模板：": "Template:", "正在导入…": "Importing…", "正在打开…": "Opening…", "正在校验…": "Validating…", "注意：": "Note: ",
+    "模板：": "Template:", "正在导入…": "Importing…", "正在打开…": "Opening…", "无法预览": "Cannot preview", "暂按不达标扣款 {amount}": "provisionally deducted as failed: {amount}", "正在校验…": "Validating…", "注意：": "Note: ",
     "添加证据…": "Add evidence…", "状态": "State", "理由": "Reason",
     "理由（将记入历史）：": "Reason (kept in history):",
     "界面语言": "Language", "界面语言将在重新启动后生效。": "The language takes effect after a restart.",

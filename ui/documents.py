@@ -24,11 +24,12 @@ from .ops import run_op
 Make = Callable[[Store, Any, "dt.date | None"], Any]
 
 
-def show_pdf(parent: QWidget, pdf: bytes, title: str, name: str):
-    """The PDF in the preview window (print, save as); the window is returned (tests look at it)."""
+def show_pdf(parent: QWidget, pdf: bytes, title: str, name: str, shown: bytes | None = None):
+    """The PDF in the preview window (print, save as); the window is returned (tests look at it). ``shown``:
+    its display copy (``with_display_copy``), made on the worker that made the PDF."""
     from .pdf_preview import PdfPreviewDialog  # QtPdf and QtPrintSupport load only when needed
 
-    dialog = PdfPreviewDialog(pdf, title, name, parent)
+    dialog = PdfPreviewDialog(pdf, title, name, parent, shown)
     dialog.show()
     parent.window().preview = dialog  # kept alive, and where a test finds it
     return dialog
@@ -58,14 +59,45 @@ def ask_signature(parent: QWidget, store: Store, label: str, today: dt.date | No
     return identity, on or today or dt.date.today()
 
 
+def with_display_copy(outcome):
+    """On the worker: an operation's outcome whose value is a document, with the display copy of its PDF made
+    there too (the preview then opens without reworking the file on the GUI thread)."""
+    from auditor.operations import Outcome
+
+    from .pdf_preview import display_copy
+
+    return Outcome((outcome.value, display_copy(outcome.value.pdf)), outcome.changes)
+
+
 def preview(parent: QWidget, store: Store, title: str, name: str, make: Make, wait: bool = False) -> None:
     """Render the unsigned preview on a worker, then show it."""
     def work(own, progress, cancelled):
         progress(0.3, tr("正在生成{title}…").format(title=title))
-        return make(own, None, None)
+        return with_display_copy(make(own, None, None))
 
-    run_op(parent, store, tr("正在生成…"), work, lambda issued: show_pdf(parent, issued.pdf, title, name),
+    run_op(parent, store, tr("正在生成…"), work,
+           lambda made: show_pdf(parent, made[0].pdf, title, name, made[1]),
            lambda exc: errors.warn(parent, tr("未生成"), exc), wait)
+
+
+def preview_stored(parent: QWidget, store: Store, title: str, name: str, read: Callable[[Store], bytes]) -> None:
+    """A document already made (``read(store)`` gives its PDF): read and readied for display on a worker
+    with a connection of its own, then shown."""
+    from .workers import run_with_progress
+
+    def work(progress, cancelled):
+        from .pdf_preview import display_copy
+
+        own = store.sibling() if store.path is not None else store
+        try:
+            pdf = read(own)
+        finally:
+            if own is not store:
+                own.close()
+        return pdf, display_copy(pdf)
+
+    run_with_progress(parent, tr("正在打开…"), work, lambda made: show_pdf(parent, made[0], title, name, made[1]),
+                      lambda exc: errors.warn(parent, tr("无法预览"), exc))
 
 
 def issue(parent: QWidget, store: Store, title: str, name: str, make: Make, today: dt.date | None = None,
@@ -79,11 +111,12 @@ def issue(parent: QWidget, store: Store, title: str, name: str, make: Make, toda
 
     def work(own, progress, cancelled):
         progress(0.3, tr("正在生成并签名…"))
-        return make(own, identity, day)
+        return with_display_copy(make(own, identity, day))
 
-    def done(issued) -> None:
+    def done(made) -> None:
+        issued, shown = made
         say(parent, tr("已签发 {title} {number}").format(title=title, number=issued.number))
-        show_pdf(parent, issued.pdf, f"{title} {issued.number}", f"{issued.number}.pdf")
+        show_pdf(parent, issued.pdf, f"{title} {issued.number}", f"{issued.number}.pdf", shown)
         if after is not None:
             after(issued)
 

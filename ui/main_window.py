@@ -59,8 +59,9 @@ class MainWindow(QMainWindow):
 
         from .cache import TermCache
         from .ops import hub
-        from .pages.contracts import ContractsPage
         from .pages.notices import NoticesPage
+        yield
+        from .pages.contracts import ContractsPage
         from .pages.personnel import PersonnelPage
         yield
         from . import documents, first_start, keys, tips  # noqa: F401 — loaded here, used by the menus
@@ -125,8 +126,14 @@ class MainWindow(QMainWindow):
 
         hub().executed.connect(self.apply_changes)
         yield
+        last = self.settings.value("last_contract", "")
+        contracts = {c.id: c for c in store.contracts.list()}  # parsed once (kept by the repository)
+        yield
+        if contracts:  # the term's figures of the contract to be shown, kept by the term cache
+            self.terms.results(contracts.get(last) or contracts[min(contracts)])
+            yield
 
-        self._fill_contracts(self.settings.value("last_contract", ""))
+        self._fill_contracts(last)
         self.tabs.setCurrentIndex(int(self.settings.value("last_tab", 1)))
         self.built = True
         self.ready.emit()
@@ -389,14 +396,14 @@ class MainWindow(QMainWindow):
 
         def work(store, progress, cancelled):
             progress(0.3, tr("正在生成考核评分表…"))
-            return score_sheet(store, contract_id, period)
+            from .documents import with_display_copy
 
-        def done(issued) -> None:
-            from .pdf_preview import PdfPreviewDialog
+            return with_display_copy(score_sheet(store, contract_id, period))
 
-            name = f"考核评分表-{contract_id}-{period}.pdf"
-            self.preview = PdfPreviewDialog(issued.pdf, tr("考核评分表"), name, self)
-            self.preview.show()
+        def done(made) -> None:
+            from .documents import show_pdf
+
+            show_pdf(self, made[0].pdf, tr("考核评分表"), f"考核评分表-{contract_id}-{period}.pdf", made[1])
 
         from . import errors
         from .ops import run_op

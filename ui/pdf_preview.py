@@ -128,9 +128,10 @@ def _draw_appearances(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def load_document(pdf: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
-    """A QtPdf document of ``pdf`` as readers show it (annotation appearances drawn, see the module doc)."""
-    shown = display_copy(pdf)
+def load_document(pdf: bytes, parent=None, shown: bytes | None = None) -> tuple[QPdfDocument, QBuffer]:
+    """A QtPdf document of ``pdf`` as readers show it (annotation appearances drawn, see the module doc);
+    ``shown``: that display copy, made beforehand (on a worker: pypdf's first use takes ~100 ms)."""
+    shown = display_copy(pdf) if shown is None else shown
     document = QPdfDocument(parent)
     buffer = QBuffer(parent)
     buffer.setData(QByteArray(shown))
@@ -243,7 +244,7 @@ def print_document(document: QPdfDocument, printer: QPrinter, progress: Callable
 
 
 class PdfPreviewDialog(QDialog):
-    def __init__(self, pdf: bytes, title: str, suggested_name: str, parent=None) -> None:
+    def __init__(self, pdf: bytes, title: str, suggested_name: str, parent=None, shown: bytes | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         from .fit import fit_window
@@ -251,7 +252,7 @@ class PdfPreviewDialog(QDialog):
         fit_window(self, 820, 960)  # its buttons stay on screen at 1366×768 and at 150 %
         self.pdf = pdf
         self.suggested_name = suggested_name
-        self.document, self._buffer = load_document(pdf, self)
+        self.document, self._buffer = load_document(pdf, self, shown)
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

@@ -1962,6 +1962,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Cannot read the file: {reason}</translation>
     </message>
     <message>
+        <source>无法预览</source>
+        <translation>Cannot preview</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -2024,6 +2028,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>暂估：未完成或未定稿的月份 {months}</source>
         <translation>Provisional: months not complete or not finalised {months}</translation>
+    </message>
+    <message>
+        <source>暂按不达标扣款 {amount}</source>
+        <translation>provisionally deducted as failed: {amount}</translation>
     </message>
     <message>
         <source>替换</source>

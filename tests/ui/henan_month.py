@@ -90,7 +90,6 @@ def files(folder: Path) -> dict[str, Path]:
 
 def steps(window, folder: Path, count: Count, printed: Path) -> list[Step]:
     from ui.pages.notices import DraftDialog, IssueDialog
-    from ui.pdf_preview import print_document
 
     from .helpers import when_shown
 
@@ -167,24 +166,27 @@ def steps(window, folder: Path, count: Count, printed: Path) -> list[Step]:
         return notice is not None and notice.status == "issued"
 
     def print_it() -> None:
+        count.click(w.notices.buttons["preview"])  # the PDF is read and readied on a worker, then shown
+
+    def start_printing(preview) -> None:
         from PySide6.QtPrintSupport import QPrinter
 
-        from ui.pdf_preview import PdfPreviewDialog
-
-        count.click(w.notices.buttons["preview"])
-        preview = next(d for d in w.notices.findChildren(PdfPreviewDialog) if d.isVisible())
         count.clicks += 2                                   # 打印… and the print dialog's 打印 (Qt's: not driven)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(printed))
         w.notices.preview_shown = preview
-        if hasattr(preview, "print_on_worker"):             # as 打印 does it: on a worker
-            preview.print_on_worker(printer)
-        else:
-            preview.printed = print_document(preview.document, printer)
+        preview.print_on_worker(printer)                    # as 打印 does it: on a worker
 
     def printed_() -> bool:
+        from ui.pdf_preview import PdfPreviewDialog
+
         preview = getattr(w.notices, "preview_shown", None)
+        if preview is None:
+            shown = [d for d in w.notices.findChildren(PdfPreviewDialog) if d.isVisible()]
+            if shown:
+                start_printing(shown[0])
+            return False
         if preview is None or not getattr(preview, "printed", 0):
             return False
         w.notices.printed_pages = preview.printed

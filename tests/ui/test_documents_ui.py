@@ -71,8 +71,10 @@ def test_draft_issue_preview_print_and_follow_up(qtbot, window, tmp_path):
     notice = page.selected()
     assert notice.id == notice_id and notice.number == "豫政数整改〔2025〕1号"
     assert page.model.index(0, 3).data() == "2025-11-24"
-    preview = page.do_preview()
-    qtbot.addWidget(preview)
+    window.preview = None
+    page.do_preview()                                        # read and readied on a worker, then shown
+    qtbot.waitUntil(lambda: window.preview is not None, timeout=20000)
+    preview = window.preview
     assert preview.document.pageCount() == 3                # two pages of notice, the 回执 (附件) on its own
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -384,17 +384,16 @@ class NoticesPage(QWidget):
         if notice:
             self.do_draft(supersedes=notice.number)
 
-    def do_preview(self):
+    def do_preview(self) -> None:
+        """The selected notice's PDF, read and readied on a worker, then in the preview window."""
         notice = self.selected()
         if notice is None:
-            return None
+            return
         from auditor.documents.service import notice_pdf
 
-        from ..pdf_preview import PdfPreviewDialog  # QtPdf and QtPrintSupport load only when needed
+        from ..documents import preview_stored
 
-        dialog = PdfPreviewDialog(notice_pdf(self.store, notice.id), notice.label, f"{notice.label}.pdf", self)
-        dialog.show()
-        return dialog
+        preview_stored(self, self.store, notice.label, f"{notice.label}.pdf", lambda own: notice_pdf(own, notice.id))
 
     def do_issue(self, passphrase: str | None = None, wait: bool = False, on: dt.date | None = None,
                  backdate_reason: str | None = None) -> None:

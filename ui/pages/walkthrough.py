@@ -446,10 +446,13 @@ class WalkthroughPage(QWidget):
         else:
             item = self.result.item(code)
             money = item.deduction
-            text = f"{status.label}：{item.detail}"
+            detail = "" if item.detail in ("", status.label) else item.detail  # not 「未录入：未录入」
+            text = f"{status.label}：{detail}" if detail else status.label
             if item.points is not None:
                 text += "　" + tr("得分 {points}").format(points=f"{item.points.normalize():f}")
-        if money:
+        if money and status is Status.MISSING:  # provisional until entered (SPEC: counted as failed meanwhile)
+            text += "　" + tr("暂按不达标扣款 {amount}").format(amount=format_yuan(money))
+        elif money:
             text += "　" + tr("扣款 {amount}").format(amount=format_yuan(money))
         color = {Status.FAIL: "#c0392b", Status.PASS: "#1e8449"}.get(status, "#7f8c8d")
         self.verdict.setText(text)
