@@ -56,6 +56,12 @@ def cmd_render(store: Store, args: argparse.Namespace) -> int:
             raise InputError(f"用法：render {kind} CONTRACT N --out FILE.pdf（N 为期数）")
         render = issuing.installment_sheet if kind == "installment" else issuing.payment_statement
         issued = render(store, target[0], int(target[1]), identity, **options).value
+    elif kind == "checklist":
+        if len(target) != 2:
+            raise InputError("用法：render checklist CONTRACT PERIOD --out FILE.pdf（空白现场检查表）")
+        if identity is not None:
+            raise InputError("空白现场检查表是带到现场填写的表格，不签名、不登记")
+        issued = issuing.checklist(store, target[0], target[1]).value
     elif kind == "notice":
         if len(target) != 1:
             raise InputError("用法：render notice NUMBER|ID --out FILE.pdf")
@@ -244,8 +250,8 @@ def cmd_documents(store: Store, args: argparse.Namespace) -> int:
 
 def add_parsers(sub: Subparsers) -> None:
     p = sub.add_parser("render", help="生成文书 PDF（--sign 时编号、签名并登记）："
-                                      "score-sheet|installment|notice|spot-check|payment")
-    p.add_argument("kind", choices=["score-sheet", "installment", "notice", "spot-check", "payment"])
+                                      "score-sheet|installment|notice|spot-check|payment|checklist")
+    p.add_argument("kind", choices=["score-sheet", "installment", "notice", "spot-check", "payment", "checklist"])
     p.add_argument("target", nargs="+", type=_text)
     p.add_argument("--out", required=True, type=_path)
     _issue_options(p)

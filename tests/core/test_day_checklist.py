@@ -43,3 +43,16 @@ def test_the_checklist_lists_what_the_inspector_checks_on_site(store, tmp_path):
 def test_without_a_roster_the_rows_are_left_blank(store):
     text = text_of(checklist(store, "luoyang-2025", "2025-05").value.pdf)
     assert "尚未导入人员名单" in text and "LY-01" in text
+
+
+def test_the_checklist_from_the_command_line(tmp_path, capsys):
+    from auditor.cli import main
+
+    db, out = tmp_path / "a.db", tmp_path / "检查表.pdf"
+    assert main(["--db", str(db), "init"]) == 0
+    assert main(["--db", str(db), "render", "checklist", "henan-2025", "2025-11", "--out", str(out)]) == 0
+    assert "预览，未签名、未登记" in capsys.readouterr().out
+    assert "现场检查表" in text_of(out.read_bytes()) and "HN-02" in text_of(out.read_bytes())
+    refused = tmp_path / "不应生成.pdf"
+    assert main(["--db", str(db), "render", "checklist", "henan-2025", "--out", str(refused)]) == 2
+    assert "render checklist CONTRACT PERIOD" in capsys.readouterr().err and not refused.exists()
