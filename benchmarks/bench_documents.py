@@ -5,6 +5,8 @@ equivalent .docx (python-docx builds it), in the same run.
   ``soffice --headless --convert-to pdf`` of the .docx (start, load, lay out, write);
 - warm, in process: render + sign + register once the process has made one (the app's case); target ≤ 150 ms.
 At 0, 1 and 3 years of data (benchmarks/data.py; at 0 years its first month is recorded and finalised first).
+The whole process is the median of 5 runs in one state folder: the first parses the fonts and keeps their
+metrics there (documents.fonts), as the user's first document does.
 
     .venv/bin/pip install python-docx && apt-get install libreoffice-writer-nogui
     .venv/bin/python benchmarks/bench_documents.py

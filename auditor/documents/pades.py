@@ -4,9 +4,10 @@ pyHanko takes 0.25 s to import (its HTTP client, validation and layout machinery
 to sign, for what is, on a PDF reportlab has just written, one incremental update: the signature field and
 its widget (the stamp, copied from a one-page PDF reportlab drew in the same fonts), the catalog with the
 form and the DocMDP permission (P=2: filling forms and signing only), and a CAdES-detached CMS signature
-(content type, message digest and ESS signing-certificate-v2 signed, optionally a RFC 3161 time stamp on
-the signature), built with asn1crypto and signed with ``cryptography``. The result is what pyHanko would
-write, and pyHanko's validator and poppler's ``pdfsig`` check it (tests do).
+(content type, message digest, ESS signing-certificate-v2 and algorithm protection signed, optionally a
+RFC 3161 time stamp on the signature), written as DER here and signed with ``cryptography`` (EC or RSA
+keys). The result is what pyHanko would write, and pyHanko's validator and poppler's ``pdfsig`` check it
+(tests do, and read the CMS back with asn1crypto).
 
 Only reportlab's own layout is read here: one classic cross-reference table, a flat page tree, no form or
 annotation yet. Anything else raises ``NotOurs`` and the caller signs with pyHanko instead.
