@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.terms = TermCache(store)  # every view's figures, refreshed from what changed
         self.contract_box = QComboBox()
         self.month_box = QComboBox()
+        self.month_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # filled after it is shown
         self.dashboard = DashboardPage(today)
         self.walkthrough = WalkthroughPage(store, self.undo_stack)
         self.walkthrough.terms = self.terms
