@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 from PySide6.QtCore import QEvent, QObject, QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from auditor import anchors, audit
 from auditor.storage import open_store
@@ -96,8 +96,10 @@ def test_the_frame_is_painted_before_the_pages_are_built(qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.built, timeout=20000)
     assert painted == [False]
     assert window.period() is not None and str(window.period()) == "2025-10"  # then the month left open last time
-    qtbot.waitUntil(lambda: window.month_box.width() > window.month_box.fontMetrics().horizontalAdvance(
-        window.month_box.currentText()), timeout=5000)  # filled after it was shown, and wide enough for 2025年10月
+    box, probe = window.month_box, QComboBox()  # filled after it was shown: as wide as its months need
+    for index in range(box.count()):
+        probe.addItem(box.itemIcon(index), box.itemText(index))
+    qtbot.waitUntil(lambda: box.width() >= probe.sizeHint().width(), timeout=5000)
     qtbot.waitUntil(lambda: window.audit_check.done, timeout=20000)
     window.close()
 
