@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .fonts import BODY_FONT, body_font, book
@@ -104,11 +105,37 @@ def lost_points(modules: Sequence[Sequence[bool]]) -> int:
     return score + 10 * (abs(100 * dark // (n * n) - 50) // 5)
 
 
+def _qrencoder() -> Any:
+    """reportlab's QR encoder module (it imports only the standard library), loaded by itself: imported
+    through its package it would first register every barcode widget reportlab has (7 ms). In a bundle
+    without the source file, the package's."""
+    import importlib.util
+    import sys
+
+    name = "auditor.documents._reportlab_qrencoder"
+    module = sys.modules.get(name)
+    if module is not None:
+        return module
+    import reportlab
+
+    path = Path(reportlab.__file__).parent / "graphics" / "barcode" / "qrencoder.py"
+    spec = importlib.util.spec_from_file_location(name, path) if path.is_file() else None
+    if spec is None or spec.loader is None:
+        from reportlab.graphics.barcode import qrencoder
+
+        return qrencoder
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sys.modules[name] = module
+    return module
+
+
 def qr_modules(payload: str) -> list[list[bool]]:
     """The QR code of ``payload`` (level M) as rows of dark (True) and light modules."""
-    from reportlab.graphics.barcode import qrencoder
+    qrencoder = _qrencoder()
+    encoder: Any = qrencoder.QRCode
 
-    class Code(qrencoder.QRCode):
+    class Code(encoder):  # type: ignore[misc]  # reportlab's encoder is untyped
         def getBestMaskPattern(self) -> int:  # noqa: N802 — reportlab's name
             scores = []
             for mask in range(8):
