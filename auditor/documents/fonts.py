@@ -215,8 +215,9 @@ _MAGIC = b"auditor font metrics\n"
 
 
 def _metrics_file(face: Face) -> Path | None:
-    """Where a face's parsed metrics are kept: this user's state folder (never a database's), under a name
-    made of the file (path, size, time), the face in it, reportlab's version and this format."""
+    """Where a face's parsed metrics are kept: this user's state folder (never a database's; it holds the audit
+    anchors too), under a name made of the file (path, size, time), the face in it, reportlab's version and
+    this format."""
     import hashlib
 
     from reportlab import Version
@@ -240,6 +241,7 @@ def _from_metrics(face: Face) -> ReportlabFont | None:
     glyphs of the shipped Song, 17 ms for the other faces, in every process that makes a document. Kept,
     they load in a fifth of that; the file's bytes are mapped, not read (only a subset's glyphs are). A
     kept file that does not check out (SHA-256) is ignored."""
+    import gc
     import hashlib
     import marshal
     import mmap
@@ -252,8 +254,6 @@ def _from_metrics(face: Face) -> ReportlabFont | None:
     head = len(_MAGIC) + 32
     if not data.startswith(_MAGIC) or hashlib.sha256(data[head:]).digest() != data[len(_MAGIC):head]:
         return None
-    import gc
-
     try:
         gc.disable()  # 45,000 small containers: no collection pass in the middle of making them
         try:
@@ -263,7 +263,7 @@ def _from_metrics(face: Face) -> ReportlabFont | None:
         with open(face.path, "rb") as file:
             mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
         return _font(face, state, mapped)
-    except (ValueError, EOFError, TypeError, KeyError, OSError):
+    except (ValueError, EOFError, TypeError, KeyError, AttributeError, ArithmeticError, OSError):  # not a face's
         return None
 
 
@@ -277,7 +277,8 @@ def _font(face: Face, state: dict[str, object], data: object) -> ReportlabFont:
     from reportlab.rl_config import unShapedFontGlob
 
     names = state.pop("__names__")
-    assert isinstance(names, list)
+    if not isinstance(names, list):
+        raise TypeError("names")
     parsed = TTFontFace.__new__(TTFontFace)
     parsed.__dict__.update(state)
     for name in names:
