@@ -149,12 +149,23 @@ def qr_modules(payload: str) -> list[list[bool]]:
     return [list(row) for row in code.modules]
 
 
+class _Path:
+    """Path operators written here (what ``canvas.drawPath`` asks of a path): a QR code's rectangles in whole
+    modules, without reportlab's number formatting for each of their ~6,000 coordinates."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def getCode(self) -> str:  # noqa: N802 — reportlab's name
+        return self.code
+
+
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
-    """A QR code (level M, 4-module quiet zone) as one vector path: each dark run of a row is one rectangle."""
+    """A QR code (level M, 4-module quiet zone) as one vector path: each dark run of a row is one rectangle,
+    drawn in module units (the page's scale set once)."""
     modules = qr_modules(payload)
     count = len(modules)
-    module = size / (count + 8)
-    path = canvas.beginPath()
+    runs = []
     for r, row in enumerate(modules):
         c = 0
         while c < count:
@@ -162,12 +173,14 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
                 start = c
                 while c < count and row[c]:
                     c += 1
-                path.rect(x + (start + 4) * module, y + size - (r + 5) * module, (c - start) * module, module)
+                runs.append(f"{start + 4} {count + 3 - r} {c - start} 1 re")
             else:
                 c += 1
     canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(size / (count + 8), size / (count + 8))
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.drawPath(path, fill=1, stroke=0)
+    canvas.drawPath(_Path("\n".join(runs)), fill=1, stroke=0)
     canvas.restoreState()
 
 
