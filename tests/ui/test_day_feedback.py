@@ -40,7 +40,7 @@ def test_the_verdict_of_the_item_just_entered_stays_in_view(qtbot, tmp_path):
     page = window.walkthrough
     window.tabs.setCurrentWidget(page)
     assert page.current_code() == "HN-02"
-    assert page.verdict.text() == "未录入　暂按不达标扣款 ¥64,680.00"  # said once (not 「未录入：未录入」), money provisional
+    assert page.verdict.text() == "未录入　暂按不达标扣款 ¥64,680.00"  # not 「未录入：未录入」; money provisional
     qtbot.keyClicks(page.value, "99")
     qtbot.keyClick(page.value, Qt.Key.Key_Return)
     assert page.current_code() == "HN-03"                      # moved on …
