@@ -561,9 +561,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         if self.built:
             self.settings.setValue("last_tab", self.tabs.currentIndex())
-        if self.built:  # a closed window (its database closed with it) no longer refreshes on others' operations
+        # a closed window (its database closed with it) no longer refreshes on others' operations; closed twice
+        # (a test's cleanup), it is disconnected once
+        if self.built and not getattr(self, "_closed", False):
             from .ops import hub
 
+            self._closed = True
             try:
                 hub().executed.disconnect(self.apply_changes)
             except (RuntimeError, TypeError):
