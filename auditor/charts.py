@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-FONT_FILE = resources_dir() / "fonts" / "AuditorSong-Regular.ttf"
+# The dashboard is interface, not a document: the sans (黑体) as the rest of the window, Song behind it for the
+# rarer characters a contract's names may hold (matplotlib falls back glyph by glyph along the list).
+FONT_FILES = tuple(resources_dir() / "fonts" / name for name in ("AuditorHei-Regular.ttf", "AuditorSong-Regular.ttf"))
 RED, GREEN, AMBER, INK, SLATE, GREY = "#c0392b", "#1e8449", "#b9770e", "#34495e", "#2c3e50", "#7f8c8d"
 
 
@@ -137,15 +139,20 @@ def headcount_data(contract: Contract, months: Mapping[Period, MonthResult]) -> 
 # ------------------------------------------------------------------ matplotlib, for the dashboard
 
 @lru_cache(maxsize=1)
-def _font_family() -> str:
+def _font_family() -> list[str]:
+    import logging
+
     from matplotlib import font_manager, rcParams
 
-    font_manager.fontManager.addfont(str(FONT_FILE))
-    family = font_manager.FontProperties(fname=str(FONT_FILE)).get_name()
-    rcParams["font.family"] = [family]
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)  # the sans is Medium (500): said per text
+    families = []
+    for file in FONT_FILES:
+        font_manager.fontManager.addfont(str(file))
+        families.append(font_manager.FontProperties(fname=str(file)).get_name())
+    rcParams["font.family"] = families
     rcParams["axes.unicode_minus"] = False
     rcParams["svg.fonttype"] = "none"
-    return family
+    return families
 
 
 _DASHES = {"": "-", "dashed": "--", "dotted": ":"}

@@ -10,7 +10,7 @@ import pytest
 from matplotlib.colors import to_rgba
 
 from auditor.calendar import Period
-from auditor.charts import headcount_chart, indicator_trend, money_history, to_bytes
+from auditor.charts import FONT_FILES, headcount_chart, indicator_trend, money_history, to_bytes
 from auditor.service import term_results
 
 from .builders import failing, record
@@ -72,3 +72,20 @@ def test_a_chart_as_svg_keeps_its_chinese_text(henan_months):
     svg = to_bytes(money_history(henan, months), "svg").decode("utf-8")
     assert "月度扣减" in svg and "万元" in svg
     assert to_bytes(headcount_chart(henan, months)).startswith(b"\x89PNG")
+
+
+def test_the_dashboard_speaks_in_the_interface_sans_with_song_behind(henan_months):
+    """Interface text in 黑体 (as the window), Song only for the characters the sans lacks; every glyph drawn."""
+    import warnings
+
+    from matplotlib.font_manager import FontProperties, findfont
+
+    henan, months = henan_months
+    fig = indicator_trend(henan, months, "HN-02")
+    title = fig.axes[0].title
+    assert [FontProperties(fname=str(f)).get_name() for f in FONT_FILES] == title.get_fontfamily()
+    assert "Hei" in findfont(FontProperties(family=title.get_fontfamily()))   # the first one found: the sans
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                                   # "Glyph … missing from font(s)": tofu
+        to_bytes(money_history(henan, months))
+        to_bytes(fig)
