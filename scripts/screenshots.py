@@ -120,6 +120,7 @@ def shoot(out: Path, suffix: str) -> None:
                 window.go_to(Period(2026, 1))
             else:
                 window.go_to(Period(2025, 10))
+            window.tabs.setCurrentWidget(page)  # shown first: a page is read when it is shown
             if attr == "payments":
                 window.payments.view.selectRow(1)
             if attr == "spot_check":
@@ -127,7 +128,6 @@ def shoot(out: Path, suffix: str) -> None:
                 window.spot_check.reopen()
             if attr == "personnel":
                 window.personnel.reconcile()
-            window.tabs.setCurrentWidget(page)
             settle()
             window.grab().save(str(out / f"{name}-{suffix}.png"))
             if suffix == "1366x768" and name in ("walkthrough", "summary", "payments", "dashboard"):
