@@ -30,7 +30,7 @@ def main() -> None:
         old.unlink()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        store = demo_store(folder)
+        store = demo_store(folder, notices_too=False)
         henan = store.contracts.get("henan-2025")
         signature = (ROOT / "docs" / "demo-signature.png").read_bytes()
         identity = inspector(store, signature_png=signature)

@@ -39,7 +39,8 @@ PAGES = {"dashboard": "dashboard", "walkthrough": "walkthrough", "summary": "sum
 TODAY = dt.date(2026, 3, 12)
 
 
-def demo_store(folder: Path):
+def demo_store(folder: Path, notices_too: bool = True):
+    """``notices_too``: October's notice issued and January's drafted (scripts/render_docs.py issues its own)."""
     from auditor import notices
     from auditor.calendar import Period
     from auditor.operations import personnel as personnel_ops
@@ -69,6 +70,8 @@ def demo_store(folder: Path):
         personnel_ops.mark(store, henan.id, check, SpotEntry(entry.key, entry.name, entry.employee_no, entry.role,
                                                               True, status))
     personnel_ops.finish_spot_check(store, henan.id, check)
+    if not notices_too:
+        return store
     identity = inspector(store)
     draft = notices.draft(store, henan, Period(2025, 10), inspection_date=dt.date(2025, 11, 3),
                           place=henan.service_place, inspectors="李全奇、王行宇")
