@@ -89,3 +89,14 @@ def inspector(store, name: str = "李全奇", organization: str = "河南省政�
     p12, identity = pki.issue_inspector(pki.load_identity(root[0], ROOT_PASS), name, organization, PASS)
     store.trust.register_inspector(identity, p12, signature_png)
     return Identity(p12, PASS, signature_png)
+
+
+def cli(db, capsys, *args) -> list[str]:
+    """``auditor --db DB ARGS…`` in process: its output lines (it must succeed)."""
+    from auditor.cli import main
+
+    capsys.readouterr()
+    code = main(["--db", str(db), *map(str, args)])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return out.out.splitlines()

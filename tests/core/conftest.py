@@ -18,3 +18,13 @@ def file_store(tmp_path):
     s = open_store(tmp_path / "auditor.db")
     yield s
     s.close()
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A database made by ``auditor init`` (a test file may define its own ``db``)."""
+    from auditor.cli import main
+
+    path = tmp_path / "audit.db"
+    assert main(["--db", str(path), "init"]) == 0
+    return path

@@ -1,26 +1,8 @@
 """The contract commands as printed for a person: the list, a new contract, an edit (or none), lint."""
 from __future__ import annotations
 
-import pytest
-
-from auditor.cli import main
-
+from .builders import cli as run
 from .hostile import refused
-
-
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "audit.db"
-    assert main(["--db", str(path), "init"]) == 0
-    return path
-
-
-def run(db, capsys, *args) -> list[str]:
-    capsys.readouterr()
-    code = main(["--db", str(db), *map(str, args)])
-    out = capsys.readouterr()
-    assert code == 0, out.err
-    return out.out.splitlines()
 
 
 def test_the_contract_list_names_operator_total_and_term(db, capsys):

@@ -13,6 +13,7 @@ import pytest
 from auditor import idcard
 from auditor.cli import main
 
+from .builders import cli as run
 from .hostile import refused
 
 IDS = [p + idcard.check_digit(p) for p in (f"41010519900101{n:03d}" for n in range(1, 5))]
@@ -50,14 +51,6 @@ def db(tmp_path):
     for name, rows in FILES.values():
         (tmp_path / name).write_text("\n".join(",".join(r) for r in rows), encoding="utf-8")
     return path
-
-
-def run(db, capsys, *args) -> list[str]:
-    capsys.readouterr()
-    code = main(["--db", str(db), *map(str, args)])
-    out = capsys.readouterr()
-    assert code == 0, out.err
-    return out.out.splitlines()
 
 
 def import_all(db, capsys, contract: str) -> None:

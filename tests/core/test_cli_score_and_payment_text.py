@@ -9,18 +9,9 @@ luoyang-2025 (附件2, 第五条3, 第十二条1): #1 50% = ¥5,164,960.00 cover
 """
 from __future__ import annotations
 
-import pytest
-
 from auditor.cli import main
 
 from .builders import record, with_store
-
-
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "audit.db"
-    assert main(["--db", str(path), "init"]) == 0
-    return path
 
 
 def run(db, capsys, *args: str) -> list[str]:

@@ -7,6 +7,7 @@ import pytest
 from auditor import pki
 from auditor.cli import main
 
+from .builders import cli as run
 from .hostile import refused
 
 ORG = "河南省政务大数据中心"
@@ -19,14 +20,6 @@ def db(tmp_path):
     (tmp_path / "root.pass").write_text("agency-root-pass\n", encoding="utf-8")
     (tmp_path / "li.pass").write_text("inspector-pass", encoding="utf-8")
     return path
-
-
-def run(db, capsys, *args) -> list[str]:
-    capsys.readouterr()
-    code = main(["--db", str(db), *map(str, args)])
-    out = capsys.readouterr()
-    assert code == 0, out.err
-    return out.out.splitlines()
 
 
 def test_nothing_can_be_exported_or_issued_before_the_agency_root_exists(db, capsys):

@@ -12,28 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import main
-
+from .builders import cli as run
 from .hostile import refused, sha
 
 CONTRACTS = Path(__file__).resolve().parents[1] / "data" / "contracts"
 POINTS = CONTRACTS / "points-85-75-65.json"
 DEDUCTIONS = CONTRACTS / "deductions-other-roles.json"
-
-
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "audit.db"
-    assert main(["--db", str(path), "init"]) == 0
-    return path
-
-
-def run(db, capsys, *args) -> list[str]:
-    capsys.readouterr()
-    code = main(["--db", str(db), *map(str, args)])
-    out = capsys.readouterr()
-    assert code == 0, out.err
-    return out.out.splitlines()
 
 
 def templates(db: Path) -> dict[str, str]:

@@ -24,13 +24,6 @@ from .builders import month_doc, record, write_doc
 from .hostile import refused
 
 
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "audit.db"
-    assert main(["--db", str(path), "init"]) == 0
-    return path
-
-
 def _entries(db: Path, tmp_path: Path, contract_id: str, period: str) -> Path:
     store = open_store(db)
     contract = store.contracts.get(contract_id)

@@ -24,8 +24,8 @@ import pytest
 
 from auditor import idcard
 from auditor.calendar import Period
-from auditor.cli import main
 
+from .builders import cli as run
 from .builders import record, with_store
 from .hostile import refused, sha
 from .test_audit import SQLITE3, shell
@@ -33,21 +33,6 @@ from .test_audit import SQLITE3, shell
 CONTRACTS = Path(__file__).resolve().parents[1] / "data" / "contracts"
 POINTS = CONTRACTS / "points-85-75-65.json"
 DEDUCTIONS = CONTRACTS / "deductions-other-roles.json"
-
-
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "audit.db"
-    assert main(["--db", str(path), "init"]) == 0
-    return path
-
-
-def run(db, capsys, *args) -> list[str]:
-    capsys.readouterr()
-    code = main(["--db", str(db), *map(str, args)])
-    out = capsys.readouterr()
-    assert code == 0, out.err
-    return out.out.splitlines()
 
 
 def run_json(db, capsys, *args) -> dict:

@@ -44,13 +44,6 @@ def ly(store):
     return store.contracts.get("luoyang-2025")
 
 
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "audit.db"
-    assert main(["--db", str(path), "init"]) == 0
-    return path
-
-
 def run(db, capsys, *args: str) -> list[str]:
     capsys.readouterr()
     code = main(["--db", str(db), *args])

@@ -10,7 +10,6 @@ from openpyxl import Workbook
 
 from auditor import idcard
 from auditor.calendar import Period
-from auditor.cli import main
 from auditor.personnel import import_file, spot_candidates, staffing_figures
 
 from .hostile import refused
@@ -99,13 +98,6 @@ def test_no_one_employed_has_no_turnover_rate(store, tmp_path):
     roster = roster_csv(tmp_path / "名单.csv", [("员工00", "话务员", "2025-09-30")])   # left before October
     import_file(store, luoyang, OCT, "roster", roster, dt.date(2025, 10, 3))
     assert staffing_figures(store, luoyang, OCT)["turnover_percent"] is None
-
-
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "audit.db"
-    assert main(["--db", str(path), "init"]) == 0
-    return path
 
 
 def test_a_csv_in_neither_utf8_nor_gbk_is_refused(db, tmp_path, capsys):

@@ -427,13 +427,6 @@ def test_a_hundred_thousand_orders_import_and_compute(file_store, tmp_path):
 
 # ---------------------------------------------------------------- the command line
 
-@pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "audit.db"
-    assert main(["--db", str(path), "init"]) == 0
-    return path
-
-
 def test_cli_import_show_and_export(db, tmp_path, capsys):
     from openpyxl import load_workbook
 
