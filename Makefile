@@ -38,7 +38,9 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
 	$(BIN)/python benchmarks/bench_cli.py
 	$(BIN)/python benchmarks/bench_imports.py
+	$(BIN)/python benchmarks/bench_workorders.py
 	$(BIN)/python benchmarks/bench_documents.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_day.py
 	$(BIN)/python benchmarks/bench_growth.py
 
 bundle: $(STAMP)
