@@ -5,7 +5,7 @@ import contextlib
 import datetime as dt
 import itertools
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -147,11 +147,15 @@ class Store:
         self.path = path
         self.key: str | None = None
         self._placed: list[Path] = []  # evidence files the current transaction put in place
+        self._scratch: Callable[[], object] | None = None
         if evidence_dir is None:
-            if path is None:
+            if path is None:  # an in-memory database: its evidence in a folder of its own, gone with it
+                import shutil
                 import tempfile
+                import weakref
 
                 evidence_dir = Path(tempfile.mkdtemp(prefix="auditor-evidence-"))
+                self._scratch = weakref.finalize(self, shutil.rmtree, evidence_dir, ignore_errors=True)
             else:
                 evidence_dir = path.with_name(path.stem + "-evidence")
         self.evidence_dir = evidence_dir
@@ -161,6 +165,8 @@ class Store:
             self.db.close()
         except Exception:  # noqa: BLE001 — closing twice is harmless
             pass
+        if self._scratch is not None:
+            self._scratch()  # an in-memory database's evidence folder (once; also at exit if never closed)
 
     def sibling(self) -> Store:
         """Another connection to the same database file, for a worker thread: its transactions are its own

@@ -112,3 +112,15 @@ def test_the_busy_timeout_is_set_on_every_connection(db):
     timeout = store.db.execute("PRAGMA busy_timeout").fetchone()[0]
     store.close()
     assert timeout == int(storage_db.BUSY_TIMEOUT * 1000) >= 5000
+
+
+def test_an_in_memory_database_takes_its_evidence_folder_with_it():
+    """A scratch database (tests, previews) keeps its evidence in a temporary folder: closed, the folder goes."""
+    from auditor.storage import open_store
+
+    store = open_store(":memory:")
+    folder = store.evidence_dir
+    assert folder.is_dir()
+    store.close()
+    assert not folder.exists()
+    store.close()  # closing twice is harmless
