@@ -848,6 +848,138 @@ EN = {
     "已登记 {person} 离职经甲方同意；相关月份已重新核对":
         "Recorded the approved departure of {person}; the months concerned were reconciled again",
     "{day} 已记为{kind}": "{day} recorded as {kind}", "调休上班日": "make-up workday", "放假日": "holiday",
+    # tooltips on every field and button of the dialogs (issue 13)
+    "RFC 3161 时间戳服务器的地址；留空则签名时间取签名人电脑的时间":
+        "Address of the RFC 3161 time-stamp server; empty: the signing time is the signer's computer clock",
+    "为您新建签名证书，由本机的机构根证书签发；需要根证书口令":
+        "Make you a new signing certificate, issued by this machine's agency root; needs the root passphrase",
+    "乙方在 PDF 回执签收栏电子签名后发回：签收人和日期从签名中读取，文件作为证据保存":
+        "The operator signed the PDF receipt field and sent it back: signer and date are read from the signature,"
+        " and the file is kept as evidence",
+    "乙方在纸质回执上签收：填写签收人和日期": "The operator signed the paper receipt: enter the signer and the date",
+    "二维码中记载的各项内容和签名人": "What the QR code records, and its signer",
+    "人数要求经甲方同意变更的岗位（括号内为合同约定的人数）":
+        "The role whose headcount the agency agreed to change (the contract's figure in brackets)",
+    "从文件加入一个根证书；加入前显示其指纹，请与签发单位核对":
+        "Trust a root certificate from a file; its fingerprint is shown first — check it with the issuer",
+    "付款凭证（如银行回单）的文件，作为证据保存；可不填":
+        "The payment voucher file (e.g. the bank slip), kept as evidence; optional",
+    "以勾选的问题和上面的检查信息起草通知书；草稿签发后才生效":
+        "Draft a notice from the ticked problems and the inspection details above; a draft takes effect only "
+        "once issued",
+    "以签名口令签名、编号并登记；签发后不能修改":
+        "Sign with your passphrase, number and register it; it cannot be changed once issued",
+    "使用本单位另行颁发的证书文件；须由本机信任的根证书签发才能签发文书":
+        "Use a certificate file issued by your agency; it can issue documents only if a root this machine "
+        "trusts issued it",
+    "保存时间戳服务器地址：此后签名时向它申请时间戳":
+        "Save the time-stamp server address: signatures from now on ask it for a time stamp",
+    "保存签名证书和手写签名：此后签发的文书都以此签名":
+        "Save the signing certificate and handwritten signature: documents issued from now on are signed with them",
+    "保护签名证书的口令：每次签发文书时输入；遗失后无法找回，只能重新签发证书":
+        "The passphrase protecting your signing certificate: entered each time you issue a document; if lost it "
+        "cannot be recovered, only a new certificate issued",
+    "关闭本窗口": "Close this window",
+    "关闭通知书及其问题；关闭后不能再登记签收、整改或升级":
+        "Close the notice and its problems; once closed, no receipt, rectification or escalation can be recorded",
+    "再输入一次口令，防止输错": "Enter the passphrase again, to catch a typing mistake",
+    "创建本机的机构根证书，用来为本单位检查人员签发签名证书；须设定根证书口令":
+        "Create this machine's agency root, which issues your inspectors' signing certificates; needs a root "
+        "passphrase",
+    "创建机构根证书并加入本机信任列表；口令遗失后无法找回":
+        "Create the agency root and trust it on this machine; a lost passphrase cannot be recovered",
+    "剔除所列各行，导入其余工单": "Leave out the rows listed and import the other orders",
+    "加入信任列表：它签发的证书所签的文书都将显示为“签名有效”":
+        "Trust it: documents signed with certificates it issued will show as “Signature valid”",
+    "加密根证书私钥的口令，至少 8 个字符：为检查人员签发证书时输入；遗失后无法找回":
+        "The passphrase encrypting the root's private key, at least 8 characters: entered to issue inspectors' "
+        "certificates; cannot be recovered if lost",
+    "勾选后才能导入：这些行不计入考核，随导入记录保存":
+        "Tick to allow the import: these rows are not counted, and are kept with the import record",
+    "国务院办公厅节假日安排通知的文号，作为依据保存":
+        "The number of the State Council's holiday notice, kept as the basis",
+    "国务院节假日安排通知中的一天": "A day of the State Council's holiday notice",
+    "实际支付的金额（元）：默认为核算实付，按银行回单填写":
+        "The amount actually paid (yuan): the computed payable by default; enter it as on the bank slip",
+    "录入这一天的安排：办理时限按工作日计算，会影响相关月份的考核结果":
+        "Enter this day's arrangement: time limits count working days, so it changes the results of the months "
+        "concerned",
+    "忘记所选的表头对应：下次导入时重新指定":
+        "Forget the selected header mappings: they are asked for again at the next import",
+    "您所在的单位：写入签名证书；本机首次使用时也是机构根证书的单位":
+        "Your agency: written into the signing certificate; on this machine's first use, also the agency root's",
+    "您的姓名：写入签名证书，核验文书时显示为签名人":
+        "Your name: written into the signing certificate and shown as the signer when documents are verified",
+    "打印本文书；打印中可以取消": "Print this document; printing can be cancelled",
+    "把所选根证书移出信任列表：它签发的证书所签的文书将显示为“签名人不受信任”":
+        "Stop trusting the selected root: documents signed with certificates it issued will show as "
+        "“Signer not trusted”",
+    "把本文书原样另存为 PDF 文件；签名件另存后签名仍然有效":
+        "Save this document unchanged as a PDF file; a signed copy stays valid",
+    "把本机的机构根证书导出为 .cer 文件，交乙方和其他办公室加入信任列表":
+        "Export this machine's agency root as a .cer file, for the operator and other offices to trust",
+    "按所选的列继续导入，并为该乙方记住；以后导入时自动使用":
+        "Go on importing with the chosen columns, remembered for this operator and used at later imports",
+    "按核准人数考核的最后一个月": "The last month assessed against the approved headcount",
+    "按核准人数考核的第一个月": "The first month assessed against the approved headcount",
+    "文书二维码中的文字：用扫码枪扫入，或粘贴、输入": "The text of the document's QR code: scan, paste or type it",
+    "有误的各行：行号、列和问题": "The wrong rows: row number, column and problem",
+    "本单位名称，写入根证书": "Your agency's name, written into the root certificate",
+    "核验二维码内容的签名是否有效、内容是否被改动":
+        "Check whether the QR code's signature is valid and its content unaltered",
+    "核验的详细结果：文号、登记簿、每个签名的签名人、证书和签名时间":
+        "The details: number, register, and each signature's signer, certificate and signing time",
+    "核验该 PDF 的签名、是否被改动、是否与本机登记的原件一致":
+        "Check the PDF's signatures, whether it was altered, and whether it matches the original registered here",
+    "清除框内的签名和载入的签名图片": "Clear the signature drawn in the box and any loaded picture",
+    "用新文件替换本月已导入的同类文件，上面列出的变化随之生效":
+        "Replace this month's imported file of this kind with the new one; the changes listed above take effect",
+    "用鼠标或手写板在框内书写签名，印在您签发的文书上":
+        "Write your signature in the box with the mouse or a pen tablet; it is printed on the documents you issue",
+    "甲方同意变更的日期，不能晚于今天": "The day the agency approved the change; not later than today",
+    "甲方同意的文号或会议纪要等记录，作为依据保存":
+        "The approval's document number or minutes, kept as the basis",
+    "甲方同意的该岗位人数：这些月份按此人数考核，不再按合同约定的人数":
+        "The headcount the agency approved for the role: these months are assessed against it, not the "
+        "contract's figure",
+    "甲方同意离职的日期，不能晚于今天": "The day the agency approved the departure; not later than today",
+    "甲方实际付款的日期（银行回单上的日期）": "The day the agency actually paid (the date on the bank slip)",
+    "登记乙方已整改，整改报告作为证据保存；此步不能撤销":
+        "Record the rectification, keeping the report as evidence; this step cannot be undone",
+    "登记乙方已签收通知书": "Record that the operator received the notice",
+    "登记本期付款：登记后本期数字冻结": "Record this installment's payment: its figures are then frozen",
+    "登记甲方同意的人员变更：这些月份按核准人数考核；已定稿的月份须先重新打开":
+        "Record the approved staffing change: these months are assessed against the approved headcount; "
+        "finalised months must be reopened first",
+    "登记离职经甲方同意：该人员离职不再记为问题，相关月份立即重新核对":
+        "Record the approved departure: the person's leaving is no longer a problem, and the months concerned "
+        "are reconciled again at once",
+    "签名人的检查人员证书（.cer）；本机从未见过该签名人时才需要":
+        "The signer's inspector certificate (.cer); needed only if this machine has never seen the signer",
+    "经甲方同意离职的人员：身份证号，或人员名单上的姓名、工号":
+        "The person whose departure the agency approved: ID number, or name or employee number on the roster",
+    "自己的记录，如证书来自哪个单位、何时与谁核对了指纹":
+        "Your own note, e.g. which agency the certificate came from, when and with whom the fingerprint was "
+        "checked",
+    "要查看或录入的年份；下面列出该年已录入的安排":
+        "The year to look at or enter; the arrangements entered for it are listed below",
+    "要核验的 PDF 的路径；也可把文件拖入本窗口，回车即核验":
+        "Path of the PDF to verify; or drop the file on this window. Enter verifies it",
+    "记录处理意见和日期；通知书仍可登记签收和整改":
+        "Record the decision and its date; receipt and rectification can still be recorded",
+    "证书文件的口令：输入后显示签发者和是否受信任；签发文书时也输入它":
+        "The certificate file's passphrase: once entered, its issuer and trust are shown; also entered to issue "
+        "documents",
+    "该年已录入的放假日和调休上班日及其通知文号":
+        "The holidays and make-up workdays entered for the year, with their notice numbers",
+    "载入手写签名的图片（PNG 或 JPG），代替框内书写的签名":
+        "Load a picture of your handwritten signature (PNG or JPG), instead of writing in the box",
+    "这一天放假：不算工作日": "A holiday: not a working day",
+    "这一天调休上班：算作工作日": "A make-up workday: counts as a working day",
+    "选择付款凭证的文件": "Choose the payment voucher file",
+    "选择本单位颁发的证书文件（.p12 或 .pfx）": "Choose the certificate file your agency issued (.p12 or .pfx)",
+    "选择签名人的检查人员证书（.cer）": "Choose the signer's inspector certificate (.cer)",
+    "选择要核验的 PDF，选定后立即核验": "Choose the PDF to verify; it is verified at once",
 }
 
 

@@ -26,6 +26,10 @@
         <translation>PDF file</translation>
     </message>
     <message>
+        <source>RFC 3161 时间戳服务器的地址；留空则签名时间取签名人电脑的时间</source>
+        <translation>Address of the RFC 3161 time-stamp server; empty: the signing time is the signer's computer clock</translation>
+    </message>
+    <message>
         <source>SHA-256 指纹</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
@@ -238,12 +242,24 @@ Valid until {until}</translation>
         <translation>Headers remembered for {operator}. Select and press “Forget selected” to map them again next time.</translation>
     </message>
     <message>
+        <source>为您新建签名证书，由本机的机构根证书签发；需要根证书口令</source>
+        <translation>Make you a new signing certificate, issued by this machine's agency root; needs the root passphrase</translation>
+    </message>
+    <message>
         <source>乙方</source>
         <translation>Operator</translation>
     </message>
     <message>
+        <source>乙方在 PDF 回执签收栏电子签名后发回：签收人和日期从签名中读取，文件作为证据保存</source>
+        <translation>The operator signed the PDF receipt field and sent it back: signer and date are read from the signature, and the file is kept as evidence</translation>
+    </message>
+    <message>
         <source>乙方在回执签收栏电子签名后发回的 PDF：签收人和日期从签名中读取</source>
         <translation>The PDF the operator signed in the receipt field: signer and date are read from the signature</translation>
+    </message>
+    <message>
+        <source>乙方在纸质回执上签收：填写签收人和日期</source>
+        <translation>The operator signed the paper receipt: enter the signer and the date</translation>
     </message>
     <message>
         <source>乙方报告整改完成的日期：默认今天，不能晚于今天</source>
@@ -322,6 +338,10 @@ Valid until {until}</translation>
         <translation>QR code</translation>
     </message>
     <message>
+        <source>二维码中记载的各项内容和签名人</source>
+        <translation>What the QR code records, and its signer</translation>
+    </message>
+    <message>
         <source>二维码内容由受信任的检查人员签名，未被改动。</source>
         <translation>The QR content was signed by a trusted inspector and has not been changed.</translation>
     </message>
@@ -378,6 +398,10 @@ Valid until {until}</translation>
         <translation>Staffing</translation>
     </message>
     <message>
+        <source>人数要求经甲方同意变更的岗位（括号内为合同约定的人数）</source>
+        <translation>The role whose headcount the agency agreed to change (the contract's figure in brackets)</translation>
+    </message>
+    <message>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
@@ -392,6 +416,10 @@ Valid until {until}</translation>
     <message>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>从文件加入一个根证书；加入前显示其指纹，请与签发单位核对</source>
+        <translation>Trust a root certificate from a file; its fingerprint is shown first — check it with the issuer</translation>
     </message>
     <message>
         <source>从本月未处理的问题起草一份通知书</source>
@@ -416,6 +444,10 @@ Valid until {until}</translation>
     <message>
         <source>付款凭证</source>
         <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>付款凭证（如银行回单）的文件，作为证据保存；可不填</source>
+        <translation>The payment voucher file (e.g. the bank slip), kept as evidence; optional</translation>
     </message>
     <message>
         <source>付款分档</source>
@@ -450,6 +482,10 @@ Valid until {until}</translation>
         <translation>These required columns were not recognised; pick the file's column for each (remembered for {operator}):</translation>
     </message>
     <message>
+        <source>以勾选的问题和上面的检查信息起草通知书；草稿签发后才生效</source>
+        <translation>Draft a notice from the ticked problems and the inspection details above; a draft takes effect only once issued</translation>
+    </message>
+    <message>
         <source>以往抽查</source>
         <translation>Past checks</translation>
     </message>
@@ -464,6 +500,10 @@ Valid until {until}</translation>
     <message>
         <source>以检查人员证书签名并登记现场抽查记录（编号，此后不能修改）</source>
         <translation>Sign and register the spot check record with the inspector's certificate (numbered, then unchangeable)</translation>
+    </message>
+    <message>
+        <source>以签名口令签名、编号并登记；签发后不能修改</source>
+        <translation>Sign with your passphrase, number and register it; it cannot be changed once issued</translation>
     </message>
     <message>
         <source>以该月的问题（含本次抽查的缺岗、名单外人员）起草整改通知书</source>
@@ -486,6 +526,10 @@ Valid until {until}</translation>
         <translation>Manual</translation>
     </message>
     <message>
+        <source>使用本单位另行颁发的证书文件；须由本机信任的根证书签发才能签发文书</source>
+        <translation>Use a certificate file issued by your agency; it can issue documents only if a root this machine trusts issued it</translation>
+    </message>
+    <message>
         <source>依据</source>
         <translation>Basis</translation>
     </message>
@@ -502,8 +546,16 @@ Valid until {until}</translation>
         <translation>Save the changes (for open months only)?</translation>
     </message>
     <message>
+        <source>保存时间戳服务器地址：此后签名时向它申请时间戳</source>
+        <translation>Save the time-stamp server address: signatures from now on ask it for a time stamp</translation>
+    </message>
+    <message>
         <source>保存本项并进入下一项（回车）</source>
         <translation>Save this item and go to the next (Enter)</translation>
+    </message>
+    <message>
+        <source>保存签名证书和手写签名：此后签发的文书都以此签名</source>
+        <translation>Save the signing certificate and handwritten signature: documents issued from now on are signed with them</translation>
     </message>
     <message>
         <source>保密义务</source>
@@ -512,6 +564,10 @@ Valid until {until}</translation>
     <message>
         <source>保密承诺</source>
         <translation>Confidentiality commitment</translation>
+    </message>
+    <message>
+        <source>保护签名证书的口令：每次签发文书时输入；遗失后无法找回，只能重新签发证书</source>
+        <translation>The passphrase protecting your signing certificate: entered each time you issue a document; if lost it cannot be recovered, only a new certificate issued</translation>
     </message>
     <message>
         <source>信任</source>
@@ -590,12 +646,20 @@ Valid until {until}</translation>
         <translation>Close</translation>
     </message>
     <message>
+        <source>关闭本窗口</source>
+        <translation>Close this window</translation>
+    </message>
+    <message>
         <source>关闭本窗口（已打开的预览不受影响）</source>
         <translation>Close this window (open previews stay)</translation>
     </message>
     <message>
         <source>关闭本窗口，开始使用</source>
         <translation>Close this and start</translation>
+    </message>
+    <message>
+        <source>关闭通知书及其问题；关闭后不能再登记签收、整改或升级</source>
+        <translation>Close the notice and its problems; once closed, no receipt, rectification or escalation can be recorded</translation>
     </message>
     <message>
         <source>其他签名</source>
@@ -624,6 +688,10 @@ Valid until {until}</translation>
     <message>
         <source>再次输入根证书口令</source>
         <translation>Repeat the root passphrase</translation>
+    </message>
+    <message>
+        <source>再输入一次口令，防止输错</source>
+        <translation>Enter the passphrase again, to catch a typing mistake</translation>
     </message>
     <message>
         <source>再选择月份。月份前的圆点表示状态：绿色已定稿，橙色录入中，红色逾期未定稿。Ctrl+← / Ctrl+→ 切换月份。</source>
@@ -658,12 +726,20 @@ Valid until {until}</translation>
         <translation>Create</translation>
     </message>
     <message>
+        <source>创建本机的机构根证书，用来为本单位检查人员签发签名证书；须设定根证书口令</source>
+        <translation>Create this machine's agency root, which issues your inspectors' signing certificates; needs a root passphrase</translation>
+    </message>
+    <message>
         <source>创建机构根证书</source>
         <translation>Create the agency root</translation>
     </message>
     <message>
         <source>创建机构根证书…</source>
         <translation>Create the agency root…</translation>
+    </message>
+    <message>
+        <source>创建机构根证书并加入本机信任列表；口令遗失后无法找回</source>
+        <translation>Create the agency root and trust it on this machine; a lost passphrase cannot be recovered</translation>
     </message>
     <message>
         <source>删除</source>
@@ -676,6 +752,10 @@ Valid until {until}</translation>
     <message>
         <source>剔除以上 {n} 行后导入（剔除的行随导入记录保存）</source>
         <translation>Import without these {n} rows (the rows left out are kept with the import)</translation>
+    </message>
+    <message>
+        <source>剔除所列各行，导入其余工单</source>
+        <translation>Leave out the rows listed and import the other orders</translation>
     </message>
     <message>
         <source>剩余</source>
@@ -694,6 +774,10 @@ Valid until {until}</translation>
         <translation>Add to the trust list</translation>
     </message>
     <message>
+        <source>加入信任列表：它签发的证书所签的文书都将显示为“签名有效”</source>
+        <translation>Trust it: documents signed with certificates it issued will show as “Signature valid”</translation>
+    </message>
+    <message>
         <source>加入时间</source>
         <translation>Added</translation>
     </message>
@@ -704,6 +788,14 @@ Valid until {until}</translation>
     <message>
         <source>加密数据库</source>
         <translation>Encrypted database</translation>
+    </message>
+    <message>
+        <source>加密根证书私钥的口令，至少 8 个字符：为检查人员签发证书时输入；遗失后无法找回</source>
+        <translation>The passphrase encrypting the root's private key, at least 8 characters: entered to issue inspectors' certificates; cannot be recovered if lost</translation>
+    </message>
+    <message>
+        <source>勾选后才能导入：这些行不计入考核，随导入记录保存</source>
+        <translation>Tick to allow the import: these rows are not counted, and are kept with the import record</translation>
     </message>
     <message>
         <source>勾选纳入本通知书的问题；去掉勾选的问题留待以后处理</source>
@@ -906,6 +998,14 @@ Valid until {until}</translation>
         <translation>Follow-up call</translation>
     </message>
     <message>
+        <source>国务院办公厅节假日安排通知的文号，作为依据保存</source>
+        <translation>The number of the State Council's holiday notice, kept as the basis</translation>
+    </message>
+    <message>
+        <source>国务院节假日安排通知中的一天</source>
+        <translation>A day of the State Council's holiday notice</translation>
+    </message>
+    <message>
         <source>图片 (*.png *.jpg)</source>
         <translation>Images (*.png *.jpg)</translation>
     </message>
@@ -1092,6 +1192,10 @@ Valid until {until}</translation>
     <message>
         <source>实测值，如 96.5 或 96.5%；回车保存并进入下一项</source>
         <translation>Measured value, e.g. 96.5 or 96.5%; Enter saves and goes on</translation>
+    </message>
+    <message>
+        <source>实际支付的金额（元）：默认为核算实付，按银行回单填写</source>
+        <translation>The amount actually paid (yuan): the computed payable by default; enter it as on the bank slip</translation>
     </message>
     <message>
         <source>审计包 (*.auditor-bundle)</source>
@@ -1540,6 +1644,10 @@ Please start the app again.</translation>
         <translation>Enter this day</translation>
     </message>
     <message>
+        <source>录入这一天的安排：办理时限按工作日计算，会影响相关月份的考核结果</source>
+        <translation>Enter this day's arrangement: time limits count working days, so it changes the results of the months concerned</translation>
+    </message>
+    <message>
         <source>形式</source>
         <translation>Form</translation>
     </message>
@@ -1564,6 +1672,10 @@ Please start the app again.</translation>
         <translation>Forget selected</translation>
     </message>
     <message>
+        <source>忘记所选的表头对应：下次导入时重新指定</source>
+        <translation>Forget the selected header mappings: they are asked for again at the next import</translation>
+    </message>
+    <message>
         <source>总件数（分母）；回车保存</source>
         <translation>All cases (denominator); Enter saves</translation>
     </message>
@@ -1574,6 +1686,14 @@ Please start the app again.</translation>
     <message>
         <source>恢复原顺序</source>
         <translation>Original order</translation>
+    </message>
+    <message>
+        <source>您所在的单位：写入签名证书；本机首次使用时也是机构根证书的单位</source>
+        <translation>Your agency: written into the signing certificate; on this machine's first use, also the agency root's</translation>
+    </message>
+    <message>
+        <source>您的姓名：写入签名证书，核验文书时显示为签名人</source>
+        <translation>Your name: written into the signing certificate and shown as the signer when documents are verified</translation>
     </message>
     <message>
         <source>情形</source>
@@ -1602,6 +1722,10 @@ Please start the app again.</translation>
     <message>
         <source>打印…</source>
         <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印本文书；打印中可以取消</source>
+        <translation>Print this document; printing can be cancelled</translation>
     </message>
     <message>
         <source>打开</source>
@@ -1662,8 +1786,20 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Export the contract as a file to import elsewhere</translation>
     </message>
     <message>
+        <source>把所选根证书移出信任列表：它签发的证书所签的文书将显示为“签名人不受信任”</source>
+        <translation>Stop trusting the selected root: documents signed with certificates it issued will show as “Signer not trusted”</translation>
+    </message>
+    <message>
         <source>把未达标的工单导出为表格，交乙方核对</source>
         <translation>Export the failing work orders for the operator to check</translation>
+    </message>
+    <message>
+        <source>把本文书原样另存为 PDF 文件；签名件另存后签名仍然有效</source>
+        <translation>Save this document unchanged as a PDF file; a signed copy stays valid</translation>
+    </message>
+    <message>
+        <source>把本机的机构根证书导出为 .cer 文件，交乙方和其他办公室加入信任列表</source>
+        <translation>Export this machine's agency root as a .cer file, for the operator and other offices to trust</translation>
     </message>
     <message>
         <source>把表格（按当前排序和搜索）导出为 .xlsx 文件</source>
@@ -1714,8 +1850,20 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>List who should be at work at that time and start checking them</translation>
     </message>
     <message>
+        <source>按所选的列继续导入，并为该乙方记住；以后导入时自动使用</source>
+        <translation>Go on importing with the chosen columns, remembered for this operator and used at later imports</translation>
+    </message>
+    <message>
         <source>按时</source>
         <translation>on time</translation>
+    </message>
+    <message>
+        <source>按核准人数考核的最后一个月</source>
+        <translation>The last month assessed against the approved headcount</translation>
+    </message>
+    <message>
+        <source>按核准人数考核的第一个月</source>
+        <translation>The first month assessed against the approved headcount</translation>
     </message>
     <message>
         <source>按该期考核月份的结果；未定稿的月份为暂估。</source>
@@ -1836,6 +1984,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>文书与帮助</source>
         <translation>Documents and help</translation>
+    </message>
+    <message>
+        <source>文书二维码中的文字：用扫码枪扫入，或粘贴、输入</source>
+        <translation>The text of the document's QR code: scan, paste or type it</translation>
     </message>
     <message>
         <source>文书功能尚未提供</source>
@@ -2070,6 +2222,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Validity</translation>
     </message>
     <message>
+        <source>有误的各行：行号、列和问题</source>
+        <translation>The wrong rows: row number, column and problem</translation>
+    </message>
+    <message>
         <source>服务地点</source>
         <translation>Service place</translation>
     </message>
@@ -2240,6 +2396,10 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>未附整改报告。仍记为已整改？</source>
         <translation>No rectification report attached. Record as rectified anyway?</translation>
+    </message>
+    <message>
+        <source>本单位名称，写入根证书</source>
+        <translation>Your agency's name, written into the root certificate</translation>
     </message>
     <message>
         <source>本合同的历次抽查；双击打开</source>
@@ -2422,6 +2582,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Verify</translation>
     </message>
     <message>
+        <source>核验二维码内容的签名是否有效、内容是否被改动</source>
+        <translation>Check whether the QR code's signature is valid and its content unaltered</translation>
+    </message>
+    <message>
         <source>核验人</source>
         <translation>Checked by</translation>
     </message>
@@ -2458,8 +2622,16 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Verify a signed document…</translation>
     </message>
     <message>
+        <source>核验的详细结果：文号、登记簿、每个签名的签名人、证书和签名时间</source>
+        <translation>The details: number, register, and each signature's signer, certificate and signing time</translation>
+    </message>
+    <message>
         <source>核验结果</source>
         <translation>Verification</translation>
+    </message>
+    <message>
+        <source>核验该 PDF 的签名、是否被改动、是否与本机登记的原件一致</source>
+        <translation>Check the PDF's signatures, whether it was altered, and whether it matches the original registered here</translation>
     </message>
     <message>
         <source>根证书</source>
@@ -2630,6 +2802,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Clear</translation>
     </message>
     <message>
+        <source>清除框内的签名和载入的签名图片</source>
+        <translation>Clear the signature drawn in the box and any loaded picture</translation>
+    </message>
+    <message>
         <source>渠道</source>
         <translation>Channels</translation>
     </message>
@@ -2702,8 +2878,16 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Effective</translation>
     </message>
     <message>
+        <source>用新文件替换本月已导入的同类文件，上面列出的变化随之生效</source>
+        <translation>Replace this month's imported file of this kind with the new one; the changes listed above take effect</translation>
+    </message>
+    <message>
         <source>用该备份替换当前数据？当前数据库会保留一份副本。</source>
         <translation>Replace the current data with this backup? A copy of the current database is kept.</translation>
+    </message>
+    <message>
+        <source>用鼠标或手写板在框内书写签名，印在您签发的文书上</source>
+        <translation>Write your signature in the box with the mouse or a pen tablet; it is printed on the documents you issue</translation>
     </message>
     <message>
         <source>由其他数据得出</source>
@@ -2730,8 +2914,28 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Approvals and holiday notices…</translation>
     </message>
     <message>
+        <source>甲方同意变更的日期，不能晚于今天</source>
+        <translation>The day the agency approved the change; not later than today</translation>
+    </message>
+    <message>
         <source>甲方同意日期</source>
         <translation>Approved on</translation>
+    </message>
+    <message>
+        <source>甲方同意的文号或会议纪要等记录，作为依据保存</source>
+        <translation>The approval's document number or minutes, kept as the basis</translation>
+    </message>
+    <message>
+        <source>甲方同意的该岗位人数：这些月份按此人数考核，不再按合同约定的人数</source>
+        <translation>The headcount the agency approved for the role: these months are assessed against it, not the contract's figure</translation>
+    </message>
+    <message>
+        <source>甲方同意离职的日期，不能晚于今天</source>
+        <translation>The day the agency approved the departure; not later than today</translation>
+    </message>
+    <message>
+        <source>甲方实际付款的日期（银行回单上的日期）</source>
+        <translation>The day the agency actually paid (the date on the bank slip)</translation>
     </message>
     <message>
         <source>电话</source>
@@ -2748,6 +2952,14 @@ Documents signed with certificates it issued will then show as "signer not trust
     <message>
         <source>留空表示不用：签名时间为签名人电脑时间，核验时会注明。服务器不可用时照常签名，并注明未加时间戳。</source>
         <translation>Empty: none (the signing time is the signer's clock; verification says so). An unreachable server does not stop signing.</translation>
+    </message>
+    <message>
+        <source>登记乙方已整改，整改报告作为证据保存；此步不能撤销</source>
+        <translation>Record the rectification, keeping the report as evidence; this step cannot be undone</translation>
+    </message>
+    <message>
+        <source>登记乙方已签收通知书</source>
+        <translation>Record that the operator received the notice</translation>
     </message>
     <message>
         <source>登记乙方报告已整改：日期和整改报告（作为证据保存）</source>
@@ -2770,8 +2982,20 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Add a person not on the roster…</translation>
     </message>
     <message>
+        <source>登记本期付款：登记后本期数字冻结</source>
+        <translation>Record this installment's payment: its figures are then frozen</translation>
+    </message>
+    <message>
+        <source>登记甲方同意的人员变更：这些月份按核准人数考核；已定稿的月份须先重新打开</source>
+        <translation>Record the approved staffing change: these months are assessed against the approved headcount; finalised months must be reopened first</translation>
+    </message>
+    <message>
         <source>登记离职同意</source>
         <translation>Record departure approval</translation>
+    </message>
+    <message>
+        <source>登记离职经甲方同意：该人员离职不再记为问题，相关月份立即重新核对</source>
+        <translation>Record the approved departure: the person's leaving is no longer a problem, and the months concerned are reconciled again at once</translation>
     </message>
     <message>
         <source>登记第{n}期付款</source>
@@ -2930,6 +3154,10 @@ Documents signed with certificates it issued will then show as "signer not trust
         <translation>Signer not trusted</translation>
     </message>
     <message>
+        <source>签名人的检查人员证书（.cer）；本机从未见过该签名人时才需要</source>
+        <translation>The signer's inspector certificate (.cer); needed only if this machine has never seen the signer</translation>
+    </message>
+    <message>
         <source>签名人：{who}
 新增 {added} 条，已有且相同 {same} 条</source>
         <translation>Signed by: {who}
@@ -3040,6 +3268,10 @@ Number: {number}</translation>
     <message>
         <source>纳入通知书的问题：</source>
         <translation>Findings to include:</translation>
+    </message>
+    <message>
+        <source>经甲方同意离职的人员：身份证号，或人员名单上的姓名、工号</source>
+        <translation>The person whose departure the agency approved: ID number, or name or employee number on the roster</translation>
     </message>
     <message>
         <source>结束</source>
@@ -3162,6 +3394,10 @@ Number: {number}</translation>
         <translation>Contact</translation>
     </message>
     <message>
+        <source>自己的记录，如证书来自哪个单位、何时与谁核对了指纹</source>
+        <translation>Your own note, e.g. which agency the certificate came from, when and with whom the fingerprint was checked</translation>
+    </message>
+    <message>
         <source>舆论事件扣分档</source>
         <translation>Incident steps</translation>
     </message>
@@ -3208,6 +3444,14 @@ Number: {number}</translation>
     <message>
         <source>表格 (*.xlsx *.xls *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>要查看或录入的年份；下面列出该年已录入的安排</source>
+        <translation>The year to look at or enter; the arrangements entered for it are listed below</translation>
+    </message>
+    <message>
+        <source>要核验的 PDF 的路径；也可把文件拖入本窗口，回车即核验</source>
+        <translation>Path of the PDF to verify; or drop the file on this window. Enter verifies it</translation>
     </message>
     <message>
         <source>要求</source>
@@ -3262,6 +3506,10 @@ Number: {number}</translation>
         <translation>Record that these {n} persons signed the confidentiality commitment?</translation>
     </message>
     <message>
+        <source>记录处理意见和日期；通知书仍可登记签收和整改</source>
+        <translation>Record the decision and its date; receipt and rectification can still be recorded</translation>
+    </message>
+    <message>
         <source>记录所选人员今天已签署保密承诺（先确认，记录不能撤销）</source>
         <translation>Record that the selected persons signed today (confirmed first; cannot be undone)</translation>
     </message>
@@ -3298,12 +3546,20 @@ Number: {number}</translation>
         <translation>certificate file</translation>
     </message>
     <message>
+        <source>证书文件的口令：输入后显示签发者和是否受信任；签发文书时也输入它</source>
+        <translation>The certificate file's passphrase: once entered, its issuer and trust are shown; also entered to issue documents</translation>
+    </message>
+    <message>
         <source>证据已被改动</source>
         <translation>Evidence altered</translation>
     </message>
     <message>
         <source>证据：</source>
         <translation>Evidence:</translation>
+    </message>
+    <message>
+        <source>该年已录入的放假日和调休上班日及其通知文号</source>
+        <translation>The holidays and make-up workdays entered for the year, with their notice numbers</translation>
     </message>
     <message>
         <source>该期的扣减明细；双击转到对应月份和指标</source>
@@ -3422,6 +3678,10 @@ Number: {number}</translation>
         <translation>Re-dispatched</translation>
     </message>
     <message>
+        <source>载入手写签名的图片（PNG 或 JPG），代替框内书写的签名</source>
+        <translation>Load a picture of your handwritten signature (PNG or JPG), instead of writing in the box</translation>
+    </message>
+    <message>
         <source>载入签名图片…</source>
         <translation>Load image…</translation>
     </message>
@@ -3452,6 +3712,14 @@ Number: {number}</translation>
     <message>
         <source>还剩 {n} 天</source>
         <translation>{n} days left</translation>
+    </message>
+    <message>
+        <source>这一天放假：不算工作日</source>
+        <translation>A holiday: not a working day</translation>
+    </message>
+    <message>
+        <source>这一天调休上班：算作工作日</source>
+        <translation>A make-up workday: counts as a working day</translation>
     </message>
     <message>
         <source>这是 12345 热线服务合同履约考核程序。每月：逐项录入考核指标，导入乙方报送的人员与薪资文件，到现场抽查，定稿后起草并签发整改通知书和各类文书。
@@ -3510,6 +3778,10 @@ The first time, try the demo data (in a window of its own, apart from your data)
         <translation>Choose the payment voucher</translation>
     </message>
     <message>
+        <source>选择付款凭证的文件</source>
+        <translation>Choose the payment voucher file</translation>
+    </message>
+    <message>
         <source>选择备份</source>
         <translation>Choose a backup</translation>
     </message>
@@ -3534,6 +3806,10 @@ The first time, try the demo data (in a window of its own, apart from your data)
         <translation>Choose a month entries file</translation>
     </message>
     <message>
+        <source>选择本单位颁发的证书文件（.p12 或 .pfx）</source>
+        <translation>Choose the certificate file your agency issued (.p12 or .pfx)</translation>
+    </message>
+    <message>
         <source>选择根证书</source>
         <translation>Choose a root certificate</translation>
     </message>
@@ -3542,12 +3818,20 @@ The first time, try the demo data (in a window of its own, apart from your data)
         <translation>Choose the inspector's certificate</translation>
     </message>
     <message>
+        <source>选择签名人的检查人员证书（.cer）</source>
+        <translation>Choose the signer's inspector certificate (.cer)</translation>
+    </message>
+    <message>
         <source>选择签名图片</source>
         <translation>Choose a signature image</translation>
     </message>
     <message>
         <source>选择要核验的 PDF</source>
         <translation>Choose the PDF to verify</translation>
+    </message>
+    <message>
+        <source>选择要核验的 PDF，选定后立即核验</source>
+        <translation>Choose the PDF to verify; it is verified at once</translation>
     </message>
     <message>
         <source>选择证书</source>

@@ -52,7 +52,8 @@ class ColumnMapDialog(QDialog):
         self.problem.setStyleSheet("color: #c0392b;")
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
-        layout.addWidget(dialog_buttons(self, tr("确定"), on_ok=self.check))
+        layout.addWidget(dialog_buttons(self, tr("确定"), on_ok=self.check,
+                                        tip=tr("按所选的列继续导入，并为该乙方记住；以后导入时自动使用")))
         fit_to_screen(self, 520, 160 + 36 * len(missing))
 
     def check(self) -> bool:
@@ -98,7 +99,7 @@ class RememberedColumnsDialog(QDialog):
         if not remembered:
             self.list.addItem(tr("（尚未记住任何表头）"))
         layout.addWidget(self.list, 1)
-        layout.addWidget(dialog_buttons(self, tr("忘记所选")))
+        layout.addWidget(dialog_buttons(self, tr("忘记所选"), tip=tr("忘记所选的表头对应：下次导入时重新指定")))
         fit_to_screen(self, 520, 360)
 
     def chosen(self) -> list[tuple[str, str]]:

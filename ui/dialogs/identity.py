@@ -63,6 +63,8 @@ class IdentityDialog(QDialog):
         modes.addButton(self.issue_mode)
         modes.addButton(self.import_mode)
         self.issue_mode.setChecked(True)
+        self.issue_mode.setToolTip(tr("为您新建签名证书，由本机的机构根证书签发；需要根证书口令"))
+        self.import_mode.setToolTip(tr("使用本单位另行颁发的证书文件；须由本机信任的根证书签发才能签发文书"))
 
         self.name = QLineEdit()
         self.organization = QLineEdit(organization)
@@ -72,6 +74,11 @@ class IdentityDialog(QDialog):
         self.root_passphrase.setToolTip(tr("机构根证书的口令：本机首次使用时创建根证书并以此口令加密保存；"
                                            "以后为检查人员签发证书时都须输入"))
         self.root_repeat = _password()
+        self.name.setToolTip(tr("您的姓名：写入签名证书，核验文书时显示为签名人"))
+        self.organization.setToolTip(tr("您所在的单位：写入签名证书；本机首次使用时也是机构根证书的单位"))
+        self.passphrase.setToolTip(tr("保护签名证书的口令：每次签发文书时输入；遗失后无法找回，只能重新签发证书"))
+        for repeat in (self.repeat, self.root_repeat):
+            repeat.setToolTip(tr("再输入一次口令，防止输错"))
         self.issue_box = QWidget()
         form = QFormLayout(self.issue_box)
         form.setContentsMargins(0, 0, 0, 0)
@@ -91,7 +98,9 @@ class IdentityDialog(QDialog):
         self.p12_path = ""
         self.import_button = QPushButton(tr("选择文件…"))
         self.p12_file = QLabel(tr("（未选择）"))
+        self.import_button.setToolTip(tr("选择本单位颁发的证书文件（.p12 或 .pfx）"))
         self.p12_passphrase = _password()
+        self.p12_passphrase.setToolTip(tr("证书文件的口令：输入后显示签发者和是否受信任；签发文书时也输入它"))
         self.p12_info = QLabel()
         self.p12_info.setWordWrap(True)
         self.p12_info.setTextFormat(Qt.TextFormat.PlainText)
@@ -108,6 +117,9 @@ class IdentityDialog(QDialog):
         self.pad = SignaturePad()
         self.load_button = QPushButton(tr("载入签名图片…"))
         self.clear_button = QPushButton(tr("清除"))
+        self.pad.setToolTip(tr("用鼠标或手写板在框内书写签名，印在您签发的文书上"))
+        self.load_button.setToolTip(tr("载入手写签名的图片（PNG 或 JPG），代替框内书写的签名"))
+        self.clear_button.setToolTip(tr("清除框内的签名和载入的签名图片"))
         self.loaded_png: bytes | None = None
         issue = QGroupBox()
         box = QVBoxLayout(issue)
@@ -132,7 +144,8 @@ class IdentityDialog(QDialog):
         columns = QHBoxLayout()
         columns.addWidget(issue, 1)
         columns.addLayout(right, 1)
-        buttons = dialog_buttons(self, tr("保存"), on_ok=self.save)
+        buttons = dialog_buttons(self, tr("保存"), on_ok=self.save,
+                                 tip=tr("保存签名证书和手写签名：此后签发的文书都以此签名"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.current)
         layout.addLayout(columns, 1)

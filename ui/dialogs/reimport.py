@@ -41,6 +41,7 @@ class ReimportDialog(QDialog):
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox()
         self.replace_button = buttons.addButton(tr("替换"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.replace_button.setToolTip(tr("用新文件替换本月已导入的同类文件，上面列出的变化随之生效"))
         cancel = buttons.addButton(tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setDefault(True)  # a stray Enter replaces nothing
         buttons.accepted.connect(self.accept)

@@ -82,15 +82,17 @@ def issuer_name(certificate) -> str:
     return f"{name}（{org}）" if org and org != name else name or certificate.issuer.rfc4514_string()
 
 
-def dialog_buttons(dialog: QDialog, ok: str | None = None, on_ok=None) -> QDialogButtonBox:
+def dialog_buttons(dialog: QDialog, ok: str | None = None, on_ok=None, tip: str = "") -> QDialogButtonBox:
     """OK/Cancel (or Close alone when ``ok`` is None) with the app's own words: Qt's are not translated.
-    ``on_ok`` (default: accept) decides whether the dialog closes."""
+    ``on_ok`` (default: accept) decides whether the dialog closes; ``tip`` says what OK does and what follows
+    (取消 and 关闭 need none)."""
     if ok is None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("关闭"))
     else:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(tip)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
@@ -118,6 +120,7 @@ class AddRootDialog(QDialog):
         self.setWindowTitle(tr("加入信任列表"))
         self.note = QLineEdit()
         self.note.setMaxLength(200)
+        self.note.setToolTip(tr("自己的记录，如证书来自哪个单位、何时与谁核对了指纹"))
         fingerprint = QLabel(grouped(pki.fingerprint(certificate)))
         fingerprint.setFont(mono_font())
         fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -133,7 +136,8 @@ class AddRootDialog(QDialog):
         warning = QLabel(tr("信任该根证书后，它签发的任何证书所签的文书都显示为“签名有效”。"
                             "请通过电话或当面与签发单位核对上面的指纹。"))
         warning.setWordWrap(True)
-        buttons = dialog_buttons(self, tr("信任"))
+        buttons = dialog_buttons(self, tr("信任"),
+                                 tip=tr("加入信任列表：它签发的证书所签的文书都将显示为“签名有效”"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(warning)
@@ -149,13 +153,16 @@ class CreateRootDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.organization.setToolTip(tr("本单位名称，写入根证书"))
+        self.passphrase.setToolTip(tr("加密根证书私钥的口令，至少 8 个字符：为检查人员签发证书时输入；遗失后无法找回"))
+        self.repeat.setToolTip(tr("再输入一次口令，防止输错"))
         form = QFormLayout()
         form.addRow(tr("单位"), self.organization)
         form.addRow(tr("根证书口令（至少 8 个字符）"), self.passphrase)
         form.addRow(tr("再次输入口令"), self.repeat)
         note = QLabel(tr("根证书的私钥以此口令加密保存在数据库中；为检查人员签发证书时须输入。口令遗失后无法找回。"))
         note.setWordWrap(True)
-        buttons = dialog_buttons(self, tr("创建"))
+        buttons = dialog_buttons(self, tr("创建"), tip=tr("创建机构根证书并加入本机信任列表；口令遗失后无法找回"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -207,6 +214,12 @@ class TrustDialog(QDialog):
         self.tsa.setPlaceholderText("http://…")
         self.tsa.setMaxLength(500)
         self.tsa_button = QPushButton(tr("保存"))
+        self.add_button.setToolTip(tr("从文件加入一个根证书；加入前显示其指纹，请与签发单位核对"))
+        self.remove_button.setToolTip(tr("把所选根证书移出信任列表：它签发的证书所签的文书将显示为“签名人不受信任”"))
+        self.create_button.setToolTip(tr("创建本机的机构根证书，用来为本单位检查人员签发签名证书；须设定根证书口令"))
+        self.export_button.setToolTip(tr("把本机的机构根证书导出为 .cer 文件，交乙方和其他办公室加入信任列表"))
+        self.tsa.setToolTip(tr("RFC 3161 时间戳服务器的地址；留空则签名时间取签名人电脑的时间"))
+        self.tsa_button.setToolTip(tr("保存时间戳服务器地址：此后签名时向它申请时间戳"))
 
         trusted = QGroupBox(tr("受信任的根证书"))
         box = QVBoxLayout(trusted)

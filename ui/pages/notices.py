@@ -105,7 +105,8 @@ class DraftDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(tr("纳入通知书的问题：")))
         layout.addWidget(self.findings, 1)
-        layout.addWidget(dialog_buttons(self, tr("起草")))
+        layout.addWidget(dialog_buttons(self, tr("起草"),
+                                        tip=tr("以勾选的问题和上面的检查信息起草通知书；草稿签发后才生效")))
         fit_to_screen(self, 760, 560)
 
     def chosen(self) -> list[int]:
@@ -142,7 +143,7 @@ class IssueDialog(QDialog):
         form.addRow(QLabel(tr("签发 {label}：编号、签名并登记，此后不能修改。").format(label=label)))
         form.addRow(tr("签发日期"), self.date)
         form.addRow(tr("签名口令"), self.passphrase)
-        form.addRow(dialog_buttons(self, tr("签发")))
+        form.addRow(dialog_buttons(self, tr("签发"), tip=tr("以签名口令签名、编号并登记；签发后不能修改")))
 
 
 class ReceiveDialog(QDialog):
@@ -157,6 +158,8 @@ class ReceiveDialog(QDialog):
         group.addButton(self.by_name)
         group.addButton(self.by_file)
         self.by_name.setChecked(True)
+        self.by_name.setToolTip(tr("乙方在纸质回执上签收：填写签收人和日期"))
+        self.by_file.setToolTip(tr("乙方在 PDF 回执签收栏电子签名后发回：签收人和日期从签名中读取，文件作为证据保存"))
         self.name = QLineEdit()
         self.name.setToolTip(tr("在回执上签字的乙方人员姓名"))
         self.date = date_edit(today, max(today, dt.date.today()))
@@ -176,7 +179,7 @@ class ReceiveDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(choose)
         form.addRow(tr("文件"), row)
-        form.addRow(dialog_buttons(self, tr("签收")))
+        form.addRow(dialog_buttons(self, tr("签收"), tip=tr("登记乙方已签收通知书")))
         self.setMinimumWidth(min(480, self.screen().availableGeometry().width() - 40) if self.screen() else 480)
         self.by_name.toggled.connect(self._mode_changed)
         self._mode_changed()
@@ -217,7 +220,8 @@ class RectifiedDialog(QDialog):
         row.addWidget(self.report, 1)
         row.addWidget(choose)
         form.addRow(tr("整改报告"), row)
-        form.addRow(dialog_buttons(self, tr("记为已整改")))
+        form.addRow(dialog_buttons(self, tr("记为已整改"),
+                                   tip=tr("登记乙方已整改，整改报告作为证据保存；此步不能撤销")))
         fit_to_screen(self, 560, 200)
 
     def choose(self, path: str | None = None) -> None:
@@ -231,7 +235,8 @@ class RectifiedDialog(QDialog):
 class StepDialog(QDialog):
     """A person (核验人) or an opinion (处理意见), and the date of the step."""
 
-    def __init__(self, title: str, label: str, tip: str, today: dt.date, ok: str, parent=None) -> None:
+    def __init__(self, title: str, label: str, tip: str, today: dt.date, ok: str, parent=None,
+                 ok_tip: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.text = QLineEdit()
@@ -241,8 +246,19 @@ class StepDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(label, self.text)
         form.addRow(tr("日期"), self.date)
-        form.addRow(dialog_buttons(self, ok))
+        form.addRow(dialog_buttons(self, ok, tip=ok_tip))
         fit_to_screen(self, 460, 140)
+
+    @classmethod
+    def closing(cls, today: dt.date, parent=None) -> StepDialog:
+        """As 核验关闭 asks: one place for its words, so the tests see what the user sees."""
+        return cls(tr("核验关闭"), tr("核验人"), tr("核验整改结果的人员"), today, tr("关闭"), parent,
+                   tr("关闭通知书及其问题；关闭后不能再登记签收、整改或升级"))
+
+    @classmethod
+    def escalating(cls, today: dt.date, parent=None) -> StepDialog:
+        return cls(tr("升级处理"), tr("处理意见"), tr("逾期未整改的处理意见，如约谈、扣款、解约"), today,
+                   tr("升级处理"), parent, tr("记录处理意见和日期；通知书仍可登记签收和整改"))
 
 
 def notice_columns(today: dt.date):
@@ -506,7 +522,7 @@ class NoticesPage(QWidget):
 
     def do_close(self, by: str | None = None, on: dt.date | None = None) -> None:
         if by is None:
-            dialog = StepDialog(tr("核验关闭"), tr("核验人"), tr("核验整改结果的人员"), self.today, tr("关闭"), self)
+            dialog = StepDialog.closing(self.today, self)
             inspector = current_inspector(self.store)
             dialog.text.setText(inspector["name"] if inspector else "")
             if not dialog.exec():
@@ -517,8 +533,7 @@ class NoticesPage(QWidget):
 
     def do_escalate(self, reason: str | None = None, on: dt.date | None = None) -> None:
         if reason is None:
-            dialog = StepDialog(tr("升级处理"), tr("处理意见"), tr("逾期未整改的处理意见，如约谈、扣款、解约"),
-                                self.today, tr("升级处理"), self)
+            dialog = StepDialog.escalating(self.today, self)
             if not dialog.exec():
                 return
             reason, on = dialog.text.text(), chosen_date(dialog.date)

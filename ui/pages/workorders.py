@@ -84,15 +84,18 @@ class BadRowsDialog(QDialog):
         self.rows = QListWidget()
         for cell in error.cells[:SHOWN_BAD]:
             self.rows.addItem(str(cell))
+        self.rows.setToolTip(tr("有误的各行：行号、列和问题"))
         self.exclude = QCheckBox(tr("剔除以上 {n} 行后导入（剔除的行随导入记录保存）").format(n=error.rows))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("{n} 行有误，未导入。逐行核对后，可选择剔除这些行：").format(n=error.rows)))
         layout.addWidget(self.rows)
         if len(error.cells) > SHOWN_BAD:
             layout.addWidget(QLabel(tr("另有 {n} 处未列出").format(n=len(error.cells) - SHOWN_BAD)))
+        self.exclude.setToolTip(tr("勾选后才能导入：这些行不计入考核，随导入记录保存"))
         layout.addWidget(self.exclude)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(tr("剔除所列各行，导入其余工单"))
         self.exclude.toggled.connect(self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
