@@ -252,14 +252,19 @@ def chain_status(certificate: x509.Certificate, intermediates: Iterable[x509.Cer
 
 
 _PLAIN_CRITICAL = {"2.5.29.15", "2.5.29.19", "2.5.29.37"}  # key usage, basic constraints, extended key usage
+# what an intermediate may carry in the plain case (with SKI, AKI, CRL distribution points, authority information
+# access): cryptography's verifier passes over a non-critical name constraint on directory names and every
+# certificate policy, which pyhanko-certvalidator enforces
+_PLAIN_INTERMEDIATE = _PLAIN_CRITICAL | {"2.5.29.14", "2.5.29.35", "2.5.29.31", "1.3.6.1.5.5.7.1.1"}
 
 
 def _plain_path(certificate: x509.Certificate, intermediates: Sequence[x509.Certificate],
                 roots: Sequence[x509.Certificate], moment: dt.datetime | None) -> list[str] | None:
     """The path when ``cryptography``'s own verifier (RFC 5280, in Rust, well under a millisecond) finds the
     plain case: a leaf that is no CA, whose key may sign, with no other critical extension, under a root
-    whose path length allows it. None otherwise — then pyhanko-certvalidator decides, with its reasons, as
-    it always did (importing it and asyncio costs a signing command 50 ms)."""
+    whose path length allows it, through intermediates with no name constraint or policy. None otherwise —
+    then pyhanko-certvalidator decides, with its reasons, as it always did (importing it and asyncio costs a
+    signing command 50 ms)."""
     from cryptography import x509
     from cryptography.x509 import verification
 
@@ -286,6 +291,11 @@ def _plain_path(certificate: x509.Certificate, intermediates: Sequence[x509.Cert
     except x509.ExtensionNotFound:
         return None
     if limit is not None and len(chain) - 2 > limit:
+        return None
+    try:
+        if any(e.oid.dotted_string not in _PLAIN_INTERMEDIATE for c in chain[1:-1] for e in c.extensions):
+            return None
+    except ValueError:
         return None
     return [fingerprint(c) for c in chain]
 
