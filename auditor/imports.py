@@ -18,7 +18,7 @@ import gc
 import io
 import re
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -351,11 +351,12 @@ def _scan_part(stream: Any) -> tuple[int, int]:
     return extent[0], extent[1]
 
 
-def _scan_xlsx(path: Path) -> None:
+def _scan_xlsx(path: Path, copy: Path | None = None) -> None:
     """Refuse an .xlsx before calamine opens it: more than it may inflate to, a DTD, a cell further than the
     limits, too many merged ranges. Every member is scanned, not only the sheet that will be read (a
-    duplicated name could be read by calamine rather than by zipfile); ``zipfile`` never inflates a member
-    past its declared size, and checks its CRC."""
+    duplicated name could be read by calamine rather than by zipfile), a member named like a folder too
+    (calamine reads it if the workbook points at it); ``zipfile`` never inflates a member past its declared
+    size, and checks its CRC. ``copy``: where to write the archive as scanned, for calamine to read."""
     import zipfile
 
     with zipfile.ZipFile(path) as archive:
@@ -363,8 +364,6 @@ def _scan_xlsx(path: Path) -> None:
         if len(members) > 10_000 or sum(m.file_size for m in members) > limits.MAX_UNZIPPED_BYTES:
             raise _Refused(f"解压后超过 {limits.MAX_UNZIPPED_BYTES // 2**20} MB")
         for member in members:
-            if member.is_dir():
-                continue
             with archive.open(member) as stream:
                 if _plainly_written(stream):
                     continue
@@ -372,38 +371,54 @@ def _scan_xlsx(path: Path) -> None:
                 rows, columns = _scan_part(stream)
             if rows > limits.MAX_ROWS or columns > limits.MAX_COLUMNS:
                 raise _too_large(path.name, rows, columns)
+        if copy is not None:
+            from .safezip import copy_as_read
+
+            copy_as_read(archive, path, copy)
+
+
+@contextmanager
+def _scanned_copy(path: Path) -> Iterator[Path]:
+    """Where calamine reads a scanned archive from: a copy holding what zipfile read (``safezip.copy_as_read``)
+    under the file's own name, so calamine picks its reader by the same extension and names the same file."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="auditor-read-") as folder:
+        yield Path(folder) / path.name
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> list[list[Any]]:
-
-    try:
-        _scan_xlsx(path)
-    except InputError:
-        raise
-    except _Refused as exc:
-        raise _broken(path, str(exc)) from None
-    except Exception as exc:  # noqa: BLE001 — a broken archive (zipfile), XML expat cannot read
-        raise _broken(path, type(exc).__name__) from None
-    rows, merged = _calamine(path, sheet)
+    with _scanned_copy(path) as copy:
+        try:
+            _scan_xlsx(path, copy)
+        except InputError:
+            raise
+        except _Refused as exc:
+            raise _broken(path, str(exc)) from None
+        except Exception as exc:  # noqa: BLE001 — a broken archive (zipfile), XML expat cannot read
+            raise _broken(path, type(exc).__name__) from None
+        rows, merged = _calamine(copy, sheet)
     _fill_merged(rows, merged, path.name)
     return rows
 
 
 def _read_xls_or_ods(path: Path, sheet: str | None) -> list[list[Any]]:
     # calamine builds every sheet's whole rectangle when it opens the file: measure the cells first
-    try:
-        extents = _scan_ods(path) if path.suffix.lower() == ".ods" else _scan_xls(path.read_bytes())
-    except _Refused as exc:
-        raise _broken(path, str(exc)) from None
-    except Exception as exc:  # noqa: BLE001 — a broken archive or compound file
-        raise _broken(path, type(exc).__name__) from None
-    for rows, columns in extents:
-        if rows > limits.MAX_ROWS or columns > limits.MAX_COLUMNS:
-            raise _too_large(path.name, rows, columns)
-    if sum(rows * columns for rows, columns in extents) > limits.MAX_LOADED_CELLS:
-        raise InputError(f"{path.name}: 各工作表的范围合计超过 {limits.MAX_LOADED_CELLS:,} 个单元格，"
-                         "请只保留报送的数据")
-    cells, merged = _calamine(path, sheet)
+    ods = path.suffix.lower() == ".ods"
+    with _scanned_copy(path) if ods else nullcontext(path) as copy:
+        try:
+            extents = _scan_ods(path, copy) if ods else _scan_xls(path.read_bytes())
+        except _Refused as exc:
+            raise _broken(path, str(exc)) from None
+        except Exception as exc:  # noqa: BLE001 — a broken archive or compound file
+            raise _broken(path, type(exc).__name__) from None
+        for rows, columns in extents:
+            if rows > limits.MAX_ROWS or columns > limits.MAX_COLUMNS:
+                raise _too_large(path.name, rows, columns)
+        if sum(rows * columns for rows, columns in extents) > limits.MAX_LOADED_CELLS:
+            raise InputError(f"{path.name}: 各工作表的范围合计超过 {limits.MAX_LOADED_CELLS:,} 个单元格，"
+                             "请只保留报送的数据")
+        cells, merged = _calamine(copy, sheet)
     _fill_merged(cells, merged, path.name)
     return cells
 
@@ -574,8 +589,14 @@ def _scan_xls(data: bytes) -> list[tuple[int, int]]:
     return [(rows, columns) for rows, columns in extents]
 
 
-def _scan_ods(path: Path) -> list[tuple[int, int]]:
-    """(rows, columns) of each table of an OpenDocument spreadsheet, with its repeat counts applied."""
+# what makes calamine keep an OpenDocument cell: a type, any value attribute (no type needed), a formula
+_ODS_FILLED = ("office:value-type", "office:value", "office:string-value", "office:date-value",
+               "office:time-value", "office:boolean-value", "table:formula")
+
+
+def _scan_ods(path: Path, copy: Path | None = None) -> list[tuple[int, int]]:
+    """(rows, columns) of each table of an OpenDocument spreadsheet, with its repeat counts applied;
+    ``copy``: where to write the archive as scanned, for calamine to read."""
     import zipfile
     from xml.parsers import expat
 
@@ -599,7 +620,7 @@ def _scan_ods(path: Path) -> list[tuple[int, int]]:
             repeat_rows, column, filled = repeat(attrs, "table:number-rows-repeated"), 0, False
         elif tag in ("table:table-cell", "table:covered-table-cell") and extents:
             column += repeat(attrs, "table:number-columns-repeated")
-            if "office:value-type" in attrs:
+            if any(key in attrs for key in _ODS_FILLED):
                 extents[-1][1] = max(extents[-1][1], column)
                 filled = True
 
@@ -624,6 +645,10 @@ def _scan_ods(path: Path) -> list[tuple[int, int]]:
             while chunk := source.read(2**20):
                 parser.Parse(chunk, False)
         parser.Parse(b"", True)
+        if copy is not None:
+            from .safezip import copy_as_read
+
+            copy_as_read(archive, path, copy)
     return [(rows, columns) for rows, columns in extents]
 
 

@@ -1,4 +1,5 @@
-"""Reading a zip the operator may have crafted (a backup, an audit bundle): shared by backup and bundle.
+"""Reading a zip the operator may have crafted (a backup, an audit bundle, a spreadsheet): shared by backup,
+bundle and the spreadsheet reader.
 
 Member names are judged, never used as paths: the caller's allow-list decides what may be in the
 archive, and whatever is written lands under a name the caller derives itself (evidence under the
@@ -206,6 +207,51 @@ def read_small(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, what
     chunks: list[bytes] = []
     stream(archive, info, label, what, reading, chunks.append)
     return b"".join(chunks)
+
+
+def copy_as_read(archive: zipfile.ZipFile, source: Path, target: Path) -> None:
+    """Write to ``target`` an archive holding the members of ``archive`` (opened from ``source``) exactly as
+    zipfile reads them: one per name (the one ``open(name)`` gives), each the compressed bytes zipfile finds
+    for it, and nothing else — no comment, no second directory or end record, no bytes in between.
+
+    Another reader (calamine's zip crate) may pick another end-of-directory record than zipfile does in the
+    operator's file (one hidden in the comment of the other, say), hence other members than the ones checked;
+    on this copy there is one reading. The bytes are copied, not inflated again: zipfile and the zip crate
+    both hold a member to its declared size and CRC."""
+    import struct
+    import zipfile as zf
+
+    names = list(dict.fromkeys(archive.namelist()))
+    if len(names) > 0xFFFF:
+        raise zf.BadZipFile("too many members")
+    directory = bytearray()
+    with source.open("rb") as reader, target.open("wb") as out:
+        for name in names:
+            info = archive.getinfo(name)
+            if max(info.compress_size, info.file_size, out.tell()) >= 1 << 32:
+                raise zf.BadZipFile(f"member {shown(name)} too large")
+            reader.seek(info.header_offset)
+            header = reader.read(30)
+            if len(header) != 30 or header[:4] != b"PK\x03\x04":
+                raise zf.BadZipFile(f"no local header for {shown(name)}")
+            name_length, extra_length = struct.unpack("<HH", header[26:30])
+            reader.seek(info.header_offset + 30 + name_length + extra_length)
+            encoded = name.encode("utf-8")
+            fields = struct.pack("<HHHHHIIIH", 20, 0x800, info.compress_type, 0, 0x21, info.CRC, info.compress_size,
+                                 info.file_size, len(encoded))
+            directory += (b"PK\x01\x02" + struct.pack("<H", 20) + fields
+                          + struct.pack("<HHHHII", 0, 0, 0, 0, 0, out.tell()) + encoded)
+            out.write(b"PK\x03\x04" + fields + struct.pack("<H", 0) + encoded)
+            left = info.compress_size
+            while left:
+                chunk = reader.read(min(left, CHUNK))
+                if not chunk:
+                    raise zf.BadZipFile(f"member {shown(name)} cut short")
+                out.write(chunk)
+                left -= len(chunk)
+        start = out.tell()
+        out.write(directory + b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(names), len(names), len(directory),
+                                                           start, 0))
 
 
 def fsync(path: Path) -> None:
