@@ -351,12 +351,19 @@ def _scan_part(stream: Any) -> tuple[int, int]:
     return extent[0], extent[1]
 
 
+# Parts calamine reads whole into lists of its own, several times their size once read (the workbook's sheets
+# and names, the relationships): honest ones hold a few kilobytes. Sheets and shared strings are measured.
+_WHOLE_PARTS = ("workbook.xml", ".rels")
+MAX_WHOLE_PART_BYTES = 8 << 20
+
+
 def _scan_xlsx(path: Path, copy: Path | None = None) -> None:
     """Refuse an .xlsx before calamine opens it: more than it may inflate to, a DTD, a cell further than the
-    limits, too many merged ranges. Every member is scanned, not only the sheet that will be read (a
-    duplicated name could be read by calamine rather than by zipfile), a member named like a folder too
-    (calamine reads it if the workbook points at it); ``zipfile`` never inflates a member past its declared
-    size, and checks its CRC. ``copy``: where to write the archive as scanned, for calamine to read."""
+    limits, too many merged ranges, a workbook or relationships part too large. Every member is scanned, not
+    only the sheet that will be read (a duplicated name could be read by calamine rather than by zipfile), a
+    member named like a folder too (calamine reads it if the workbook points at it); ``zipfile`` never
+    inflates a member past its declared size, and checks its CRC. ``copy``: where to write the archive as
+    scanned, for calamine to read."""
     import zipfile
 
     with zipfile.ZipFile(path) as archive:
@@ -364,6 +371,9 @@ def _scan_xlsx(path: Path, copy: Path | None = None) -> None:
         if len(members) > 10_000 or sum(m.file_size for m in members) > limits.MAX_UNZIPPED_BYTES:
             raise _Refused(f"解压后超过 {limits.MAX_UNZIPPED_BYTES // 2**20} MB")
         for member in members:
+            if (member.file_size > MAX_WHOLE_PART_BYTES
+                    and member.filename.replace("\\", "/").lower().endswith(_WHOLE_PARTS)):
+                raise _Refused(f"“{limits.shown(member.filename)}”解压后超过 {MAX_WHOLE_PART_BYTES >> 20} MB")
             with archive.open(member) as stream:
                 if _plainly_written(stream):
                     continue

@@ -157,6 +157,26 @@ def test_the_hidden_workbook_behind_another_end_record_is_far(tmp_path):
         book.close()
 
 
+def many(count: int, unit: str, head: str, tail: str) -> bytes:
+    return (head + unit * count + tail).encode()
+
+
+WHOLE_PARTS = {   # calamine keeps each as a list of its own, several times the XML's size (~1 GB from 390 KB)
+    "xl/workbook.xml": many(160_000, '<sheet name="隐藏" sheetId="9" state="hidden" r:id="rId1"/>',
+                            WORKBOOK.decode().replace("</sheets></workbook>", ""), "</sheets></workbook>"),
+    "xl/_rels/workbook.xml.rels": many(
+        200_000, '<Relationship Id="rIdX" Target="worksheets/sheet1.xml" Type="x"/>',
+        workbook_rels("worksheets/sheet1.xml").decode().replace("</Relationships>", ""), "</Relationships>"),
+}
+
+
+@pytest.mark.parametrize("member", list(WHOLE_PARTS))
+def test_a_workbook_part_calamine_keeps_whole_is_bounded(db, tmp_path, capsys, member):
+    assert len(WHOLE_PARTS[member]) > 8 << 20
+    parts = [(name, WHOLE_PARTS[member] if name == member else data) for name, data in xlsx()]
+    refused_import(db, write(tmp_path, archive(parts)), capsys, member)
+
+
 # .ods: calamine keeps a cell for any value attribute, with or without office:value-type, and for a formula
 
 def ods(table: str) -> list[tuple]:
