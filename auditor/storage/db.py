@@ -200,6 +200,9 @@ class Store:
             outermost = not self.db.conn.in_transaction
             if outermost:
                 self._placed = []
+                gate = audit.write_gate()
+                if gate is not None:  # wait for the start-up check before taking the write lock, not holding it
+                    gate()
             try:
                 with original() as db:
                     if outermost:
