@@ -33,7 +33,7 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -564,11 +564,15 @@ def month_digest(db: Database, contract_id: str, period: str) -> str:
 
 
 def rows_digest(db: Database, import_id: int) -> str:
-    digest = hashlib.sha256()
-    for row_no, data in db.execute("SELECT row_no, data FROM import_rows WHERE import_id = ? ORDER BY row_no",
-                                   [import_id]):
-        digest.update(f"{row_no}\t{data}\n".encode())
-    return digest.hexdigest()
+    """The seal of an import's rows (``imports.rows_sha256``) as they are in the database now."""
+    rows = db.execute("SELECT row_no, data FROM import_rows WHERE import_id = ? ORDER BY row_no", [import_id])
+    return hashlib.sha256(rows_text(rows).encode()).hexdigest()
+
+
+def rows_text(rows: Iterable[tuple[int, str]]) -> str:
+    """What the seal of an import's rows hashes: each row as its number, a tab, its stored text and a newline,
+    in row order. Storing computes it from the rows it writes (the same text ``rows_digest`` reads back)."""
+    return "".join([f"{row_no}\t{data}\n" for row_no, data in rows])
 
 
 def sealed_content_problems(db: Database) -> list[str]:
