@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import gc
 import io
 import re
@@ -224,35 +225,76 @@ def _column_number(letters: str) -> int:
     return number
 
 
-def _within_limits() -> bytes:
-    """A cell reference (as bytes of a regular expression) no further than ``limits`` allow: a row with fewer
-    digits than MAX_ROWS or as many and a smaller first digit, a column likewise (a few references just inside
-    the limits are left out: they only send the part to the exact scan)."""
-    rows, letters = str(limits.MAX_ROWS), column_letter(limits.MAX_COLUMNS - 1)
-    row = [f"[1-9][0-9]{{0,{len(rows) - 2}}}"] if len(rows) > 1 else []
-    if rows[0] > "1":
-        row.insert(0, f"[1-{int(rows[0]) - 1}][0-9]{{{len(rows) - 1}}}")
-    column = [f"[A-Z]{{1,{len(letters) - 1}}}"] if len(letters) > 1 else []
-    if letters[0] > "A":
-        column.append(f"[A-{chr(ord(letters[0]) - 1)}][A-Z]{{{len(letters) - 1}}}")
-    return f"(?:{'|'.join(column)})(?:{'|'.join(row)})".encode("ascii")
+def _up_to(number: int) -> str:
+    """A regular expression for the whole numbers 1 to ``number`` written without leading zeros: those as long
+    as ``number`` first, the shorter ones last and possessive (a cell's row is followed by a quote, never
+    matched by giving back a digit)."""
+    digits = str(number)
+    options = []
+    for at, digit in enumerate(digits):
+        low = 1 if at == 0 else 0
+        if int(digit) > low:
+            options.append(f"{digits[:at]}[{low}-{int(digit) - 1}][0-9]{{{len(digits) - at - 1}}}")
+    shorter = [f"[1-9][0-9]{{0,{len(digits) - 2}}}+"] if len(digits) > 1 else []
+    return "|".join([*options, digits, *shorter])
 
 
-# What the bounded scan of an XML part stops at (group 1 only counts a merged range): a DTD, comment or CDATA
-# (`<!`), and a cell not written as spreadsheet programs write it — `<c r="B7"` with B7 within the limits, then
-# only the attributes Excel writes (calamine takes the *last* `r` of a cell, so a second one must not pass).
-_SUSPECT = re.compile(rb'<(?:(mergeCell)[\s/>]|!|c(?! r="' + _within_limits()
-                      + rb'"(?: (?:[st]|cm|vm|ph)="[^"<>]*+")*+/?>)[\s/>])')
+def _columns_up_to(number: int) -> str:
+    """A regular expression for the column letters A to the ``number``-th column (same length: in letter order),
+    the shorter ones last and possessive."""
+    letters = column_letter(number - 1)
+    options = []
+    for at, letter in enumerate(letters):
+        if letter > "A":
+            options.append(f"{letters[:at]}[A-{chr(ord(letter) - 1)}][A-Z]{{{len(letters) - at - 1}}}")
+    shorter = [f"[A-Z]{{1,{len(letters) - 1}}}+"] if len(letters) > 1 else []
+    return "|".join([*options, letters, *shorter])
+
+
+# calamine builds a sheet's whole rectangle, from A1 to its furthest row and column, so the cells' reach is
+# bounded together (``limits.MAX_LOADED_CELLS``) as well as each way. The plain scan tells it without reading a
+# number: a sheet's cells lie in a box of the columns and rows of one tier each (25 × 200,000, 50 × 100,000,
+# 100 × 50,000, 200 × 25,000 cells…); a cell outside the box moves the box up a tier, once, and a sheet whose
+# cells outgrow every box is measured cell by cell.
+_COLUMN_TIERS = tuple(limits.MAX_COLUMNS >> shift for shift in (3, 2, 1, 0))
+_ROW_TIERS = tuple(min(limits.MAX_ROWS, limits.MAX_LOADED_CELLS // columns) for columns in reversed(_COLUMN_TIERS))
+_ATTRIBUTES = rb'(?: (?:[st]|cm|vm|ph)="[^"<>]*+")*+/?>'   # only the attributes Excel writes, after the reference
+
+
+@functools.cache
+def _suspect(columns: int, rows: int) -> re.Pattern[bytes]:
+    """What the plain scan of a part stops at (group 1 only counts a merged range): a DTD, comment or CDATA
+    (`<!`), and a cell not written as spreadsheet programs write it — `<c r="B7"` with B7 within ``columns`` and
+    ``rows``, then only the attributes Excel writes (calamine takes the *last* `r` of a cell, so a second one
+    must not pass)."""
+    box = f"(?:{_columns_up_to(columns)})(?:{_up_to(rows)})".encode("ascii")
+    return re.compile(rb'<(?:(mergeCell)[\s/>]|!|c(?! r="' + box + rb'"' + _ATTRIBUTES + rb")[\s/>])")
+
+
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"' + _ATTRIBUTES)
 _PREFIXED = re.compile(rb":(?:c|mergeCell)[\s/>]")   # `<x:c …>`: calamine reads it as a cell all the same
 
 
+def _tier(value: int, tiers: tuple[int, ...]) -> int:
+    return next((n for n, top in enumerate(tiers) if value <= top), len(tiers))
+
+
+def _bounded(box: tuple[int, int]) -> bool:
+    """Whether a box of tiers holds no more than the limits allow, each way and together."""
+    return box[0] < len(_COLUMN_TIERS) and box[1] < len(_ROW_TIERS) \
+        and _COLUMN_TIERS[box[0]] * _ROW_TIERS[box[1]] <= limits.MAX_LOADED_CELLS
+
+
 def _plainly_written(stream: Any) -> bool:
-    """Whether every cell of one XML part is written plainly within the limits and the part has no DTD, with
-    regular expressions over 1 MiB at a time (cut after a `>`, so no tag is split); False sends the part
-    to the exact scan. Text that only looks like a cell (in a comment) can send it there, never hide a cell."""
+    """Whether every cell of one XML part is written plainly, within the limits each way and together, and the
+    part has no DTD, with regular expressions over 1 MiB at a time (cut after a `>`, so no tag is split); False
+    sends the part to the exact scan. Text that only looks like a cell (in a comment) can send it there, never
+    hide a cell."""
     carry = b""
     merges = 0
     first = True
+    box = (0, 0)
+    suspect = _suspect(_COLUMN_TIERS[0], _ROW_TIERS[0])
     while chunk := stream.read(_CHUNK):
         if first and not chunk.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
             return _binary(chunk, stream)
@@ -265,13 +307,21 @@ def _plainly_written(stream: Any) -> bool:
             carry = window
             continue
         position = 0
-        while (found := _SUSPECT.search(window, position, end)) is not None:
-            if found.group(1) is None:
-                return False
-            merges += 1
-            if merges > limits.MAX_MERGED_RANGES:
-                raise _Refused(f"合并单元格超过 {limits.MAX_MERGED_RANGES} 处")
+        while (found := suspect.search(window, position, end)) is not None:
             position = found.end()
+            if found.group(1) is not None:
+                merges += 1
+                if merges > limits.MAX_MERGED_RANGES:
+                    raise _Refused(f"合并单元格超过 {limits.MAX_MERGED_RANGES} 处")
+                continue
+            cell = _PLAIN_CELL.match(window, found.start(), end)
+            if cell is None:
+                return False
+            box = (max(box[0], _tier(_column_number(cell.group(1).decode()), _COLUMN_TIERS)),
+                   max(box[1], _tier(int(cell.group(2)), _ROW_TIERS)))
+            if not _bounded(box):
+                return False
+            suspect = _suspect(_COLUMN_TIERS[box[0]], _ROW_TIERS[box[1]])
         if _PREFIXED.search(window, 0, end):
             return False
         carry = window[end:]
@@ -381,10 +431,49 @@ def _scan_xlsx(path: Path, copy: Path | None = None) -> None:
                 rows, columns = _scan_part(stream)
             if rows > limits.MAX_ROWS or columns > limits.MAX_COLUMNS:
                 raise _too_large(path.name, rows, columns)
+            if rows * columns > limits.MAX_LOADED_CELLS:
+                raise InputError(f"{path.name}: 工作表“{limits.shown(_sheet_name(archive, member.filename))}”的"
+                                 f"表格范围过大（数据延伸到第 {rows} 行、第 {columns} 列，共 {rows * columns:,} "
+                                 f"个单元格；一张工作表最多 {limits.MAX_LOADED_CELLS:,} 个），请只保留报送的数据")
         if copy is not None:
             from .safezip import copy_as_read
 
             copy_as_read(archive, path, copy)
+
+
+def _no_dtd(*_: Any) -> None:
+    raise _Refused("含有 DTD")
+
+
+def _sheet_name(archive: Any, member: str) -> str:
+    """The name the workbook gives the sheet in ``member`` (for a message), else the member's own name."""
+    from xml.parsers import expat
+
+    targets: dict[str, str] = {}
+    names: dict[str, str] = {}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        local = tag.rpartition(":")[2]
+        if local == "Relationship" and "Id" in attrs and "Target" in attrs:
+            target = attrs["Target"].replace("\\", "/")
+            targets[attrs["Id"]] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        elif local == "sheet" and "name" in attrs:
+            rid = next((v for k, v in attrs.items() if k.rpartition(":")[2] == "id"), None)
+            if rid is not None:
+                names[rid] = attrs["name"]
+
+    for part in ("xl/_rels/workbook.xml.rels", "xl/workbook.xml"):
+        try:
+            if archive.getinfo(part).file_size > MAX_WHOLE_PART_BYTES:
+                return member
+            parser = expat.ParserCreate()
+            parser.StartElementHandler = start
+            parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = _no_dtd
+            parser.Parse(archive.read(part), True)
+        except Exception:  # noqa: BLE001 — no workbook part, or not one expat reads: the member names the sheet
+            return member
+    wanted = member.replace("\\", "/")
+    return next((names[rid] for rid, target in targets.items() if target == wanted and rid in names), member)
 
 
 @contextmanager

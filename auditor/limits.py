@@ -53,7 +53,8 @@ MAX_UNZIPPED_BYTES = 256 * 2**20      # what an .xlsx says its parts hold once i
 MAX_ROWS = 200_000                    # cells that exist in a sheet, not what its <dimension> claims
 MAX_COLUMNS = 200
 MAX_MERGED_RANGES = 10_000
-MAX_LOADED_CELLS = 5_000_000          # .xls/.ods: calamine holds every sheet's whole rectangle in memory at once
+MAX_LOADED_CELLS = 5_000_000          # the rectangles calamine builds, A1 to the furthest cell: each sheet of an
+                                      # .xlsx (it reads one), all sheets of an .xls/.ods together (it reads all)
 
 
 def _plain(number: Decimal) -> str:
