@@ -182,7 +182,7 @@ def _write(data: dict[str, Any]) -> None:
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=FILE_NAME + ".", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1)
+            out.write(json.dumps(data, ensure_ascii=False))  # in one piece: the C encoder (not with indent)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, folder / FILE_NAME)

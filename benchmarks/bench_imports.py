@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import subprocess
 import sys
@@ -133,6 +134,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        # a state folder of its own (audit anchors, kept contract checks), as a new user's: not this machine's
+        os.environ.update(AUDITOR_STATE_DIR=str(folder / "state"), AUDITOR_LOG_DIR=str(folder / "logs"))
         paths = make_files(folder, options.people)
         store = open_store(folder / "bench.db")
         henan = store.contracts.get("henan-2025")
