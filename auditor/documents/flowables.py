@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reportlab.platypus import Flowable
-
+from .platypus import Flowable
 from .typeset import Line, Span, break_lines, draw_line, shape
 
 if TYPE_CHECKING:
