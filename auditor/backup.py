@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from . import safezip
 from .errors import InputError
 from .hashing import file_sha256
+from .paths import restore_journal
 from .safezip import fsync as _fsync
 from .safezip import reason as _reason
 from .safezip import shown as _shown
@@ -75,7 +76,7 @@ def _head_of(db_path: Path) -> Path:
 
 
 def journal_of(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".restore-journal")
+    return restore_journal(db_path)
 
 
 # ------------------------------------------------------------------ backup

@@ -33,3 +33,9 @@ def state_dir() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("auditor", appauthor=False))
+
+
+def restore_journal(db_path: Path) -> Path:
+    """The journal a restore writes beside the database it replaces (auditor.backup): while it or its ``.tmp``
+    is there, a restore was interrupted and is finished before the database is opened."""
+    return db_path.with_name(db_path.name + ".restore-journal")
