@@ -61,11 +61,32 @@ def main() -> None:
                 print(f"auditor {name} at {years} years: {spent * 1000:.0f} ms = {spent / imported:.2f}× the import "
                       f"(target ≤ {TARGET:g}×: {'met' if spent / imported <= TARGET else 'NOT met'}); "
                       f"{spent / bare:.1f}× python -c pass")
+            if years == YEARS[-1]:
+                floors(cli, db, contract, month, env, imported)
             opened = statistics.median(float(subprocess.run([sys.executable, "-c", OPEN, str(db)], env=env, check=True,
                                                             capture_output=True, text=True).stdout)
                                        for _ in range(RUNS))
             print(f"  of which opening the database (the check before reading, its modules already loaded): "
                   f"{opened * 1000:.1f} ms")
+
+
+def floors(cli: list[str], db: Path, contract: str, month: object, env: dict[str, str], imported: float) -> None:
+    """What ``auditor score`` costs before it does anything: a process importing the very modules a score ends
+    with (nothing run), and one importing only the standard library's among them."""
+    listed = subprocess.run([sys.executable, "-c", MODULES, "--db", str(db), "score", contract, str(month)],
+                            env=env, check=True, capture_output=True, text=True).stderr.split()
+    stdlib = [m for m in listed if m.split(".")[0] in sys.stdlib_module_names]
+    for what, modules in (("the modules a score imports, nothing run", listed),
+                          ("of which the standard library's alone (sqlite3, decimal, json, hashlib, pathlib, "
+                           "dataclasses, logging, argparse…)", stdlib)):
+        spent = timed([sys.executable, "-c", "import " + ", ".join(modules)], env)
+        print(f"  {what}: {len(modules)} modules, {spent * 1000:.0f} ms = {spent / imported:.2f}× the import")
+
+
+# The modules a score has imported when it ends (its own imports: those of python -c and site left out)
+MODULES = ("import sys; before = set(sys.modules); from auditor.cli import main; main(sys.argv[1:]); "
+           "print(' '.join(sorted(m for m, module in sys.modules.items() if m not in before and m != '__main__' "
+           "and getattr(module, '__spec__', None) is not None)), file=sys.stderr)")
 
 
 # In the process, after the imports: the foreign-file check, pending migrations by plain SQL, others' changes sealed
