@@ -425,6 +425,11 @@ def _scan_xlsx(path: Path, copy: Path | None = None) -> None:
                     and member.filename.replace("\\", "/").lower().endswith(_WHOLE_PARTS)):
                 raise _Refused(f"“{limits.shown(member.filename)}”解压后超过 {MAX_WHOLE_PART_BYTES >> 20} MB")
             with archive.open(member) as stream:
+                if _shared_strings(stream) > limits.MAX_SHARED_STRINGS:
+                    raise InputError(f"{path.name}: “{limits.shown(member.filename)}”中的共享字符串超过 "
+                                     f"{limits.MAX_SHARED_STRINGS:,} 条（calamine 读取前须全部载入），"
+                                     "请只保留报送的数据")
+            with archive.open(member) as stream:
                 if _plainly_written(stream):
                     continue
             with archive.open(member) as stream:
@@ -439,6 +444,32 @@ def _scan_xlsx(path: Path, copy: Path | None = None) -> None:
             from .safezip import copy_as_read
 
             copy_as_read(archive, path, copy)
+
+
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][-\w.]{0,63}:)?si[\s/>]")
+_LONGEST_ENTRY_TAG = 80   # bytes of the longest text _SHARED_STRING matches, and more
+
+
+def _shared_strings(stream: Any) -> int:
+    """How many shared-string entries (``<si>``, any prefix) one part holds, counted until past the limit.
+
+    calamine reads the table the workbook's relationships name — any part, under any name — whole, before a
+    cell: 20 million empty entries inflate from 500 KB to half a gigabyte of strings. Every part is counted,
+    1 MiB at a time. A match holds no `<` but its first, so one that begins before a chunk's last `<` ends
+    before it: counted there; from that `<` on, carried to the next chunk (if a tag could still begin there)."""
+    carry = b""
+    count = 0
+    while chunk := stream.read(_CHUNK):
+        window = carry + chunk if carry else chunk
+        cut = window.rfind(b"<")
+        if cut == -1 or len(window) - cut > _LONGEST_ENTRY_TAG:
+            cut = len(window)
+        if b"si" in window:
+            count += len(_SHARED_STRING.findall(window, 0, cut))
+            if count > limits.MAX_SHARED_STRINGS:
+                return count
+        carry = window[cut:]
+    return count + len(_SHARED_STRING.findall(carry))  # the part's last tag
 
 
 def _no_dtd(*_: Any) -> None:

@@ -55,6 +55,7 @@ MAX_COLUMNS = 200
 MAX_MERGED_RANGES = 10_000
 MAX_LOADED_CELLS = 5_000_000          # the rectangles calamine builds, A1 to the furthest cell: each sheet of an
                                       # .xlsx (it reads one), all sheets of an .xls/.ods together (it reads all)
+MAX_SHARED_STRINGS = 2_000_000       # entries of an .xlsx's shared-string table (calamine reads it whole first)
 
 
 def _plain(number: Decimal) -> str:

@@ -1,0 +1,121 @@
+"""An .xlsx whose shared-string table is a bomb is refused before calamine reads it.
+
+calamine reads the workbook's whole shared-string table into a list before a cell: a 500 KB file of 20
+million empty entries (``<si><t/></si>``, 250 MB inflated, within the inflated-size limit) grew the process to
+484 MB for four seconds. The scan counts the entries of every part (the workbook's relationships may name any
+part as the table, under any name and with any namespace prefix) and refuses more than
+``limits.MAX_SHARED_STRINGS``; an honest table — a month of 20,000 persons holds a few tens of thousands —
+reads as before.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from auditor import limits
+from auditor.imports import _CHUNK, _shared_strings, read_rows
+
+from .hostile import refused
+
+ROOT = Path(__file__).resolve().parents[2]
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+HEADER = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
+PAY = '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2"><v>5200</v></c><c r="C2"><v>4500</v></c></row>'
+WORDS = ["姓名", "应发工资", "实发工资", "张伟"]
+
+
+def workbook(path: Path, entries: int, *, part: str = "xl/sharedStrings.xml", prefix: str = "") -> Path:
+    """An .xlsx written part by part with zipfile: the four words, then ``entries`` more empty strings, in
+    ``part`` (the relationships point there) with elements written ``<{prefix}si>``."""
+    p = f"{prefix}:" if prefix else ""
+    declared = f' xmlns:{prefix}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"' if prefix else ""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
+                         'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType='
+                         '"application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+                         'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType='
+                         '"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+        archive.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+                         f'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL}/'
+                         'officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        archive.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {NS} xmlns:r="{REL}">'
+                         '<sheets><sheet name="工资" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships '
+                         f'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+                         f'Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
+                         f'Type="{REL}/sharedStrings" Target="{part.removeprefix("xl/")}"/></Relationships>')
+        archive.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}>'
+                         f"<sheetData>{HEADER}{PAY}</sheetData></worksheet>")
+        with archive.open(part, "w") as out:
+            out.write(f'<?xml version="1.0" encoding="UTF-8"?><{p}sst {NS}{declared} count="{entries + 4}">'.encode())
+            out.write("".join(f"<{p}si><{p}t>{word}</{p}t></{p}si>" for word in WORDS).encode())
+            empty = f"<{p}si><{p}t/></{p}si>".encode()
+            for _ in range(entries // 10_000):
+                out.write(empty * 10_000)
+            out.write(empty * (entries % 10_000))
+            out.write(f"</{p}sst>".encode())
+    return path
+
+
+def test_an_honest_table_reads_as_before(tmp_path):
+    rows = read_rows(workbook(tmp_path / "工资表.xlsx", 50_000))
+    assert [row[:3] for _, row in rows] == [["姓名", "应发工资", "实发工资"], ["张伟", 5200, 4500]]
+
+
+@pytest.mark.parametrize("part, prefix", [("xl/sharedStrings.xml", ""), ("xl/anything.bin", ""),
+                                          ("xl/sharedStrings.xml", "x")])
+def test_a_table_of_more_entries_than_the_limit_is_refused(db, tmp_path, capsys, part, prefix):
+    path = workbook(tmp_path / "工资表.xlsx", limits.MAX_SHARED_STRINGS, part=part, prefix=prefix)  # + the four
+    assert read_rows.__module__ == "auditor.imports"
+    message = refused(db, ["import", "henan-2025", "2025-10", "payroll", str(path)], capsys,
+                      names=("工资表.xlsx", "共享字符串", f"{limits.MAX_SHARED_STRINGS:,}"))
+    assert "Traceback" not in message
+
+
+def test_the_bomb_is_refused_before_calamine_reads_it(tmp_path):
+    """In a fresh process: 8 million empty entries (a 100 MB table in a file of a few hundred KB) are refused
+    and the process grows by a few megabytes at most (calamine read them into ~200 MB)."""
+    if not Path("/proc/self/status").is_file():
+        pytest.skip("the peak of a process is read from /proc")
+    path = workbook(tmp_path / "工资表.xlsx", 8_000_000)
+    assert path.stat().st_size < 1 << 20
+    child = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from auditor.errors import InputError
+from auditor.imports import read_rows
+import python_calamine
+
+def peak():
+    return next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) // 1024
+
+before = peak()
+try:
+    read_rows(Path(sys.argv[2]))
+except InputError as refusal:
+    print(peak() - before, "共享字符串" in str(refusal))
+"""
+    done = subprocess.run([sys.executable, "-c", child, str(ROOT), str(path)], capture_output=True, text=True,
+                          check=True)
+    grown, refused_it = done.stdout.split()
+    assert refused_it == "True"
+    assert int(grown) < 32, f"the process grew by {grown} MB"
+
+
+@pytest.mark.parametrize("at", [-90, -70, -7, -6, -5, -4, -3, -2, -1, 0, 1])
+def test_an_entry_split_between_two_reads_is_counted_once(at):
+    """Entries around the place where the part is cut into reads (1 MiB), one written with a long prefix."""
+    import io
+
+    long_prefix = "p" * 60
+    for tag in (b"<si>", b"<x:si ", f"<{long_prefix}:si/>".encode()):
+        data = b"<sst>" + b"." * (_CHUNK + at - 5) + tag + b"</si><si>" + b"." * 200 + b"</sst>"
+        assert _shared_strings(io.BytesIO(data)) == 2, (at, tag)
+    assert _shared_strings(io.BytesIO(b"<" + b"s" * (3 * _CHUNK) + b"<si>")) == 1  # a `<` far from any `>`
+    assert _shared_strings(io.BytesIO(b"<sis><sit><xsi> si> <si-x>")) == 0           # other names
