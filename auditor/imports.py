@@ -425,12 +425,13 @@ def _scan_xlsx(path: Path, copy: Path | None = None) -> None:
                     and member.filename.replace("\\", "/").lower().endswith(_WHOLE_PARTS)):
                 raise _Refused(f"“{limits.shown(member.filename)}”解压后超过 {MAX_WHOLE_PART_BYTES >> 20} MB")
             with archive.open(member) as stream:
-                if _shared_strings(stream) > limits.MAX_SHARED_STRINGS:
+                entries = _Entries(stream)
+                plain = _plainly_written(entries)
+                if entries.drained() > limits.MAX_SHARED_STRINGS:
                     raise InputError(f"{path.name}: “{limits.shown(member.filename)}”中的共享字符串超过 "
                                      f"{limits.MAX_SHARED_STRINGS:,} 条（calamine 读取前须全部载入），"
                                      "请只保留报送的数据")
-            with archive.open(member) as stream:
-                if _plainly_written(stream):
+                if plain:
                     continue
             with archive.open(member) as stream:
                 rows, columns = _scan_part(stream)
@@ -447,29 +448,61 @@ def _scan_xlsx(path: Path, copy: Path | None = None) -> None:
 
 
 _SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][-\w.]{0,63}:)?si[\s/>]")
+_PREFIXED_ENTRY = re.compile(rb"<[A-Za-z_][-\w.]{0,63}:si[\s/>]")
+_PLAIN_ENTRY = re.compile(rb"<si[\s/>]")
+
+
+def _entries_in(window: bytes, end: int = -1) -> int:
+    """The matches of _SHARED_STRING in ``window[:end]``, each form by the expression that finds it fastest: a
+    literal `<si` is searched for as bytes, while _SHARED_STRING tries every `<` of a sheet for a prefix."""
+    end = len(window) if end < 0 else end
+    count = len(_PLAIN_ENTRY.findall(window, 0, end)) if b"<si" in window else 0
+    if b":si" in window:
+        count += len(_PREFIXED_ENTRY.findall(window, 0, end))
+    return count
+
+
 _LONGEST_ENTRY_TAG = 80   # bytes of the longest text _SHARED_STRING matches, and more
 
 
-def _shared_strings(stream: Any) -> int:
-    """How many shared-string entries (``<si>``, any prefix) one part holds, counted until past the limit.
+class _Entries:
+    """A part's stream that counts the shared-string entries (``<si>``, any prefix) read through it.
 
     calamine reads the table the workbook's relationships name — any part, under any name — whole, before a
-    cell: 20 million empty entries inflate from 500 KB to half a gigabyte of strings. Every part is counted,
-    1 MiB at a time. A match holds no `<` but its first, so one that begins before a chunk's last `<` ends
-    before it: counted there; from that `<` on, carried to the next chunk (if a tag could still begin there)."""
-    carry = b""
-    count = 0
-    while chunk := stream.read(_CHUNK):
-        window = carry + chunk if carry else chunk
+    cell: 20 million empty entries inflate from 500 KB to half a gigabyte of strings. So every part is counted,
+    on the read that scans its cells. A match holds no `<` but its first, so one that begins before a read's
+    last `<` ends before it: counted there; from that `<` on, carried to the next read (if a tag could still
+    begin there)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream, self.carry, self.count = stream, b"", 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk: bytes = self.stream.read(size)
+        if self.count > limits.MAX_SHARED_STRINGS:
+            return chunk
+        if not chunk:
+            self.count += _entries_in(self.carry)  # the part's last tag
+            self.carry = b""
+            return chunk
+        window = self.carry + chunk if self.carry else chunk
         cut = window.rfind(b"<")
         if cut == -1 or len(window) - cut > _LONGEST_ENTRY_TAG:
             cut = len(window)
-        if b"si" in window:
-            count += len(_SHARED_STRING.findall(window, 0, cut))
-            if count > limits.MAX_SHARED_STRINGS:
-                return count
-        carry = window[cut:]
-    return count + len(_SHARED_STRING.findall(carry))  # the part's last tag
+        self.count += _entries_in(window, cut)
+        self.carry = window[cut:]
+        return chunk
+
+    def drained(self) -> int:
+        """The count once the rest of the part (what the scan did not need) is read too, or past the limit."""
+        while self.count <= limits.MAX_SHARED_STRINGS and self.read(_CHUNK):
+            pass
+        return self.count
+
+
+def _shared_strings(stream: Any) -> int:
+    """How many shared-string entries one part holds (:class:`_Entries`), counted until past the limit."""
+    return _Entries(stream).drained()
 
 
 def _no_dtd(*_: Any) -> None:

@@ -119,3 +119,18 @@ def test_an_entry_split_between_two_reads_is_counted_once(at):
         assert _shared_strings(io.BytesIO(data)) == 2, (at, tag)
     assert _shared_strings(io.BytesIO(b"<" + b"s" * (3 * _CHUNK) + b"<si>")) == 1  # a `<` far from any `>`
     assert _shared_strings(io.BytesIO(b"<sis><sit><xsi> si> <si-x>")) == 0           # other names
+
+
+def test_the_count_is_the_pattern_s_count():
+    """Counted as bytes where no prefix is written, by the expression where one is: the same as the pattern."""
+    import random
+
+    from auditor.imports import _SHARED_STRING, _entries_in
+
+    pieces = [b"<si>", b"<si ", b"<si/>", b"<si\t", b"<si\n", b"<si\r", b"<si\x0b", b"<si\x0c", b"<x:si>",
+              b"<ab.c-d_e:si ", b"<:si>", b"<1x:si>", b"<sis>", b"</si>", b"<si", b"si>", b"<x:sit>", b"dimension",
+              b"<row r=\"1\">", b"<c r=\"A1\" t=\"s\"><v>0</v></c>", b"<", b">", b":", b" "]
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = b"".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        assert _entries_in(text) == len(_SHARED_STRING.findall(text)), text
