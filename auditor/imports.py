@@ -264,15 +264,15 @@ _ATTRIBUTES = rb'(?: (?:[st]|cm|vm|ph)="[^"<>]*+")*+/?>'   # only the attributes
 @functools.cache
 def _suspect(columns: int, rows: int) -> re.Pattern[bytes]:
     """What the plain scan of a part stops at (group 1 only counts a merged range): a DTD, comment or CDATA
-    (`<!`), and a cell not written as spreadsheet programs write it — `<c r="B7"` with B7 within ``columns`` and
-    ``rows``, then only the attributes Excel writes (calamine takes the *last* `r` of a cell, so a second one
-    must not pass)."""
+    (`<!`), a number format (the exact scan counts them), and a cell not written as spreadsheet programs write
+    it — `<c r="B7"` with B7 within ``columns`` and ``rows``, then only the attributes Excel writes (calamine
+    takes the *last* `r` of a cell, so a second one must not pass)."""
     box = f"(?:{_columns_up_to(columns)})(?:{_up_to(rows)})".encode("ascii")
-    return re.compile(rb'<(?:(mergeCell)[\s/>]|!|c(?! r="' + box + rb'"' + _ATTRIBUTES + rb")[\s/>])")
+    return re.compile(rb'<(?:(mergeCell)[\s/>]|!|numFmt[\s/>]|c(?! r="' + box + rb'"' + _ATTRIBUTES + rb")[\s/>])")
 
 
 _PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"' + _ATTRIBUTES)
-_PREFIXED = re.compile(rb":(?:c|mergeCell)[\s/>]")   # `<x:c …>`: calamine reads it as a cell all the same
+_PREFIXED = re.compile(rb":(?:c|mergeCell|numFmt)[\s/>]")   # `<x:c …>`: calamine reads it as a cell all the same
 
 
 def _tier(value: int, tiers: tuple[int, ...]) -> int:
@@ -335,7 +335,7 @@ def _binary(chunk: bytes, stream: Any) -> bool:
     tail = b""
     while chunk:
         window = tail + chunk
-        if b"sheetData" in window or b"mergeCell" in window:
+        if b"sheetData" in window or b"mergeCell" in window or b"numFmt" in window:
             return False
         tail = window[-16:]
         chunk = stream.read(_CHUNK)
@@ -351,11 +351,11 @@ def _scan_part(stream: Any) -> tuple[int, int]:
     stops the scan, and expat refuses an attribute written twice."""
     from xml.parsers import expat
 
-    row = column = cells = merges = 0
+    row = column = cells = merges = formats = 0
     extent = [0, 0]
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        nonlocal row, column, cells, merges
+        nonlocal row, column, cells, merges, formats
         local = tag.rpartition(":")[2]
         if local == "row":
             ref = attrs.get("r")
@@ -387,6 +387,10 @@ def _scan_part(stream: Any) -> tuple[int, int]:
             merges += 1
             if merges > limits.MAX_MERGED_RANGES:
                 raise _Refused(f"合并单元格超过 {limits.MAX_MERGED_RANGES} 处")
+        elif local == "numFmt":
+            formats += 1
+            if formats > MAX_NUMBER_FORMATS:
+                raise _Refused(f"数字格式超过 {MAX_NUMBER_FORMATS:,} 个，calamine 读取前须全部载入")
 
     def no_dtd(*_: Any) -> None:
         raise _Refused("含有 DTD")
@@ -405,6 +409,9 @@ def _scan_part(stream: Any) -> tuple[int, int]:
 # and names, the relationships): honest ones hold a few kilobytes. Sheets and shared strings are measured.
 _WHOLE_PARTS = ("workbook.xml", ".rels")
 MAX_WHOLE_PART_BYTES = 8 << 20
+# the number formats (styles.xml), read whole too, ~200 bytes each once read: 5 million distinct ones (a 25 MB
+# file) grew the process by 817 MB. Excel keeps a few hundred; a part holding one is scanned exactly.
+MAX_NUMBER_FORMATS = 100_000
 
 
 def _scan_xlsx(path: Path, copy: Path | None = None) -> None:
@@ -447,8 +454,12 @@ def _scan_xlsx(path: Path, copy: Path | None = None) -> None:
             copy_as_read(archive, path, copy)
 
 
-_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][-\w.]{0,63}:)?si[\s/>]")
-_PREFIXED_ENTRY = re.compile(rb"<[A-Za-z_][-\w.]{0,63}:si[\s/>]")
+# calamine knows an element by what follows the first colon of its name, its name all before a space, tab or
+# newline: `<:si>`, `<-:si>`, `<中:si>` are entries as much as `<x:si>` (24 million `<:si></:si>`, a 514 KB file,
+# were read into 556 MB). So a prefix is any bytes but those, `<`, `>` and a closing tag's `/`; `<a:b:si>` is
+# counted too (calamine does not count it): on the safe side.
+_SHARED_STRING = re.compile(rb"<(?:(?!/)[^\s<>]*:)?si[\s/>]")
+_PREFIXED_ENTRY = re.compile(rb"<(?!/)[^\s<>]*:si[\s/>]")
 _PLAIN_ENTRY = re.compile(rb"<si[\s/>]")
 
 
@@ -462,7 +473,8 @@ def _entries_in(window: bytes, end: int = -1) -> int:
     return count
 
 
-_LONGEST_ENTRY_TAG = 80   # bytes of the longest text _SHARED_STRING matches, and more
+# a longer tag (a prefix of 70 bytes and more) is missed where a read cuts it: once a MiB, 256 entries at most
+_LONGEST_ENTRY_TAG = 80
 
 
 class _Entries:
@@ -602,6 +614,8 @@ def _calamine(path: Path, sheet: str | None) -> tuple[list[list[Any]], Merged]:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
         raise _broken(path, limits.shown(exc)) from None
+    except BaseException as exc:
+        raise _panicked(path, exc) from None
     try:
         metadata = book.sheets_metadata
         index = _choose_sheet(path.name, [m.name for m in metadata],
@@ -613,6 +627,8 @@ def _calamine(path: Path, sheet: str | None) -> tuple[list[list[Any]], Merged]:
         raise
     except Exception as exc:  # noqa: BLE001 — calamine raises its own error types
         raise _broken(path, limits.shown(exc)) from None
+    except BaseException as exc:
+        raise _panicked(path, exc) from None
     finally:
         book.close()
     return rows, merged
@@ -620,6 +636,14 @@ def _calamine(path: Path, sheet: str | None) -> tuple[list[list[Any]], Merged]:
 
 def _broken(path: Path, reason: str) -> InputError:
     return InputError(f"{path.name}: 不是有效的 {path.suffix.lower().lstrip('.')} 文件或文件已损坏（{reason}）")
+
+
+def _panicked(path: Path, exc: BaseException) -> BaseException:
+    """A panic of calamine's on a crafted file (an .xls sheet placed past the end of its stream) reaches Python
+    as pyo3's PanicException, a BaseException: the file is broken, not the program. Anything else goes on."""
+    if type(exc).__name__ != "PanicException":
+        return exc
+    return _broken(path, limits.shown(str(exc)))
 
 
 def _fill_merged(rows: list[list[Any]], merged: Merged, name: str) -> None:
@@ -731,7 +755,9 @@ _CELL_RECORDS = {0x0006, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x00D6,
 
 
 def _scan_xls(data: bytes) -> list[tuple[int, int]]:
-    """(rows, columns) reached by the cells of each substream of a BIFF5/8 workbook, read record by record."""
+    """(rows, columns) reached by the cells of each substream of a BIFF5/8 workbook, read record by record, or
+    claimed by its DIMENSIONS record: calamine reserves room for that many cells before it reads one (a 6 KB
+    file claiming 4 billion rows made it ask for 10 PB and abort the whole process)."""
     import struct
 
     stream = _compound_stream(data, ("Workbook", "Book"))
@@ -749,6 +775,12 @@ def _scan_xls(data: bytes) -> list[tuple[int, int]]:
                 column, = struct.unpack_from("<H", body, len(body) - 2)
             extents[-1][0] = max(extents[-1][0], row + 1)
             extents[-1][1] = max(extents[-1][1], column + 1)
+        elif kind == 0x0200 and extents and len(body) in (10, 14):   # DIMENSIONS: calamine reserves its cells
+            first_row, last_row, first_column, last_column = struct.unpack_from("<HHHH" if len(body) == 10
+                                                                              else "<IIHH", body)
+            if last_row and last_column:   # as calamine counts them, in 32 bits: a first past the last wraps
+                extents[-1][0] = max(extents[-1][0], (last_row - first_row) % 2**32)
+                extents[-1][1] = max(extents[-1][1], (last_column - first_column) % 2**32)
     return [(rows, columns) for rows, columns in extents]
 
 

@@ -1,0 +1,174 @@
+"""An attacker's review of the day's spreadsheet bounds: files that got past them, built as the operator would.
+
+- A shared-string entry whose prefix is empty, starts with a digit or a dash, or is not ASCII (`<:si>`,
+  `<-:si>`, `<中:si>`) is an entry to calamine (it reads what follows the first colon of a name) but was not
+  counted: a 514 KB file of 24 million `<:si></:si>` grew the reading process by 556 MB and was read.
+- styles.xml's number formats are read whole by calamine too, ~200 bytes each: 5 million distinct ones (a
+  25 MB file) grew the process by 817 MB; a part holding one is now scanned exactly, and counted.
+- An .xls sheet's DIMENSIONS record is what calamine reserves room for before it reads a cell: a 6 KB file
+  claiming 4 billion rows × 65,000 columns (or a first row after its last, which wraps) made it ask for
+  petabytes and abort the whole process (SIGABRT: no message, the app gone).
+- An .xls whose sheet is placed past the end of its stream made calamine panic: a Python BaseException
+  (pyo3's PanicException) that went past every ``except Exception`` — exit 1 and a traceback, not exit 2.
+"""
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from auditor import limits
+from auditor.imports import MAX_NUMBER_FORMATS
+
+from .hostile import refused
+from .test_hostile_inputs import write_xls
+from .test_import_shared_strings import HEADER, NS, PAY, REL, WORDS
+
+ROOT = Path(__file__).resolve().parents[2]
+PAYROLL = [["姓名", "应发工资", "实发工资"], ["张伟", 5200, 4500]]
+
+
+def book(path: Path, *, entry: bytes = b"", entries: int = 0, styles: bytes = b"") -> Path:
+    """An .xlsx written part by part with zipfile: the header and one person in shared strings, then
+    ``entries`` more copies of the raw ``entry``; ``styles``: the raw body of a styles.xml's <numFmts>."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
+                         'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType='
+                         '"application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+                         'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType='
+                         '"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+        archive.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+                         f'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL}/'
+                         'officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        archive.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {NS} xmlns:r="{REL}">'
+                         '<sheets><sheet name="工资" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships '
+                         f'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+                         f'Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
+                         f'Type="{REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" '
+                         f'Type="{REL}/styles" Target="styles.xml"/></Relationships>')
+        archive.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}>'
+                         f"<sheetData>{HEADER}{PAY}</sheetData></worksheet>")
+        with archive.open("xl/sharedStrings.xml", "w") as out:
+            out.write(f'<?xml version="1.0" encoding="UTF-8"?><sst {NS}>'.encode())
+            out.write("".join(f"<si><t>{word}</t></si>" for word in WORDS).encode())
+            for _ in range(entries // 10_000):
+                out.write(entry * 10_000)
+            out.write(entry * (entries % 10_000) + b"</sst>")
+        archive.writestr("xl/styles.xml", f'<?xml version="1.0" encoding="UTF-8"?><styleSheet {NS}><numFmts>'.encode()
+                         + styles + b"</numFmts></styleSheet>")
+    return path
+
+
+def formats(count: int) -> bytes:
+    """``count`` distinct custom number formats (calamine keeps each, keyed by its id)."""
+    return b"".join(f'<numFmt numFmtId="{n}" formatCode="{n}"/>'.encode() for n in range(count))
+
+
+CHILD = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from auditor.errors import InputError
+from auditor.imports import read_rows
+import python_calamine
+
+def peak():
+    return next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) // 1024
+
+before = peak()
+try:
+    read_rows(Path(sys.argv[2]))
+    print(peak() - before, "read")
+except InputError as refusal:
+    print(peak() - before, "refused")
+"""
+
+
+def in_a_fresh_process(path: Path) -> tuple[int, str]:
+    """(MB the process grew by, "refused" or "read") for reading ``path`` in a process of its own."""
+    if not Path("/proc/self/status").is_file():
+        pytest.skip("the peak of a process is read from /proc")
+    done = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, f"the process died ({done.returncode}): {done.stderr[-500:]}"
+    grown, outcome = done.stdout.split()
+    return int(grown), outcome
+
+
+@pytest.mark.parametrize("prefix", ["", "-", "1", "中"])
+def test_shared_strings_behind_any_prefix_are_counted(db, tmp_path, capsys, prefix):
+    """The limit's worth of entries plus one, each `<{prefix}:si></{prefix}:si>`: refused, naming the part. (A
+    prefix of 64 characters and more, also missed, cannot make that many: 2 million such entries inflate past
+    the archive's 256 MB.)"""
+    entry = f"<{prefix}:si></{prefix}:si>".encode()
+    path = book(tmp_path / "工资表.xlsx", entry=entry, entries=limits.MAX_SHARED_STRINGS + 1)
+    refused(db, ["import", "henan-2025", "2025-10", "payroll", str(path)], capsys,
+            names=("工资表.xlsx", "sharedStrings.xml", "共享字符串"))
+
+
+def test_the_empty_prefix_bomb_is_refused_before_calamine_reads_it(tmp_path):
+    """8 million `<:si></:si>` (88 MB inflated, a file of 200 KB): it was read, the process growing ~190 MB."""
+    path = book(tmp_path / "工资表.xlsx", entry=b"<:si></:si>", entries=8_000_000)
+    grown, outcome = in_a_fresh_process(path)
+    assert outcome == "refused"
+    assert grown < 32, f"the process grew by {grown} MB"
+
+
+def test_a_styles_part_of_too_many_number_formats_is_refused(db, tmp_path, capsys):
+    path = book(tmp_path / "工资表.xlsx", styles=formats(MAX_NUMBER_FORMATS + 1))
+    refused(db, ["import", "henan-2025", "2025-10", "payroll", str(path)], capsys,
+            names=("工资表.xlsx", "数字格式", f"{MAX_NUMBER_FORMATS:,}"))
+
+
+def test_the_number_format_bomb_is_refused_before_calamine_reads_it(tmp_path):
+    """A million distinct number formats (a 5 MB file) grew the process by 208 MB; refused, it grows by little.
+    A styles part of a few hundred formats, as Excel writes, reads."""
+    grown, outcome = in_a_fresh_process(book(tmp_path / "炸弹.xlsx", styles=formats(1_000_000)))
+    assert outcome == "refused"
+    assert grown < 32, f"the process grew by {grown} MB"
+    assert in_a_fresh_process(book(tmp_path / "工资表.xlsx", styles=formats(300)))[1] == "read"
+
+
+def patched_xls(path: Path, record: bytes, offset: int, fmt: str, *values: int) -> Path:
+    """An .xls by xlwt with the first ``record`` (type and length, little-endian) rewritten at ``offset`` into
+    its body, as an attacker edits the bytes."""
+    write_xls(path, {"工资": PAYROLL})
+    data = bytearray(path.read_bytes())
+    at = data.find(record)
+    assert at > 0
+    struct.pack_into(fmt, data, at + 4 + offset, *values)
+    path.write_bytes(bytes(data))
+    return path
+
+
+DIMENSIONS = b"\x00\x02\x0e\x00"   # BIFF8: first row, last row + 1 (32 bits), first column, last column + 1
+BOUNDSHEET = b"\x85\x00"
+
+
+@pytest.mark.parametrize("first_row, last_row, first_column, last_column", [
+    (0, 4_000_000_000, 0, 65_000),   # 2.6 × 10^14 cells reserved: 10 PB asked for, the process aborted
+    (3, 1, 0, 3),                    # a first row after the last: 2^32 - 2 rows as calamine counts, 515 GB
+    (0, 400_000, 0, 200),            # 80 million cells: 3 GB reserved (committed where memory is not lent)
+])
+def test_an_xls_claiming_a_vast_sheet_is_refused_and_the_process_lives(tmp_path, first_row, last_row,
+                                                                       first_column, last_column):
+    path = patched_xls(tmp_path / "工资表.xls", DIMENSIONS, 0, "<IIHH", first_row, last_row, first_column,
+                       last_column)
+    assert path.stat().st_size < 8192
+    assert in_a_fresh_process(path)[1] == "refused"
+
+
+def test_an_xls_whose_sheet_lies_past_its_stream_is_refused_with_a_message(db, tmp_path, capsys):
+    path = patched_xls(tmp_path / "工资表.xls", BOUNDSHEET, 0, "<I", 4_000_000_000)
+    refused(db, ["import", "henan-2025", "2025-10", "payroll", str(path)], capsys, names=("工资表.xls", "已损坏"))
+
+
+def test_an_honest_xls_still_reads(tmp_path):
+    from auditor.imports import read_rows
+
+    path = write_xls(tmp_path / "工资表.xls", {"工资": PAYROLL})
+    assert [cells[:3] for _, cells in read_rows(path)] == PAYROLL
