@@ -755,33 +755,51 @@ _CELL_RECORDS = {0x0006, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x00D6,
 
 
 def _scan_xls(data: bytes) -> list[tuple[int, int]]:
-    """(rows, columns) reached by the cells of each substream of a BIFF5/8 workbook, read record by record, or
-    claimed by its DIMENSIONS record: calamine reserves room for that many cells before it reads one (a 6 KB
-    file claiming 4 billion rows made it ask for 10 PB and abort the whole process)."""
+    """(rows, columns) of each sheet of a BIFF5/8 workbook as calamine reads it: from where the workbook's
+    BOUNDSHEET record places it, record by record to its EOF — the cells' reach, or what its DIMENSIONS record
+    claims (calamine reserves room for that many cells before it reads one: a 6 KB file claiming 4 billion
+    rows made it ask for 10 PB and abort the whole process). Two sheets placed over the same records are
+    refused: ten names for one sheet of 5 million cells made calamine build it ten times (1.7 GB)."""
     import struct
 
     stream = _compound_stream(data, ("Workbook", "Book"))
-    extents: list[list[int]] = []
-    position = 0
-    while position + 4 <= len(stream):
-        kind, length = struct.unpack_from("<HH", stream, position)
-        body = stream[position + 4:position + 4 + length]
-        position += 4 + length
-        if kind == 0x0809:          # BOF: a new substream (the globals, then each sheet)
-            extents.append([0, 0])
-        elif extents and len(body) >= 6 and (kind in _CELL_RECORDS or kind in (0x00BD, 0x00BE)):
-            row, column = struct.unpack_from("<HH", body)
-            if kind in (0x00BD, 0x00BE):   # MULRK, MULBLANK: the last column closes the record
-                column, = struct.unpack_from("<H", body, len(body) - 2)
-            extents[-1][0] = max(extents[-1][0], row + 1)
-            extents[-1][1] = max(extents[-1][1], column + 1)
-        elif kind == 0x0200 and extents and len(body) in (10, 14):   # DIMENSIONS: calamine reserves its cells
-            first_row, last_row, first_column, last_column = struct.unpack_from("<HHHH" if len(body) == 10
-                                                                              else "<IIHH", body)
-            if last_row and last_column:   # as calamine counts them, in 32 bits: a first past the last wraps
-                extents[-1][0] = max(extents[-1][0], (last_row - first_row) % 2**32)
-                extents[-1][1] = max(extents[-1][1], (last_column - first_column) % 2**32)
-    return [(rows, columns) for rows, columns in extents]
+
+    def records(position: int) -> Iterator[tuple[int, int, bytes]]:
+        while position + 4 <= len(stream):
+            kind, length = struct.unpack_from("<HH", stream, position)
+            yield kind, position + 4 + length, stream[position + 4:position + 4 + length]
+            position += 4 + length
+
+    places = []
+    for kind, _, body in records(0):   # the globals, to their first EOF, as calamine reads them
+        if kind == 0x000A:
+            break
+        if kind == 0x0085 and len(body) >= 4:
+            places.append(struct.unpack_from("<I", body)[0])
+    extents: list[tuple[int, int]] = []
+    reached = 0
+    for place in sorted(places):
+        if place < reached:
+            raise _Refused("多个工作表指向文件中的同一段数据")
+        rows = columns = 0
+        reached = place + 1
+        for kind, end, body in records(place):
+            reached = end
+            if kind == 0x000A:
+                break
+            if len(body) >= 6 and (kind in _CELL_RECORDS or kind in (0x00BD, 0x00BE)):
+                row, column = struct.unpack_from("<HH", body)
+                if kind in (0x00BD, 0x00BE):   # MULRK, MULBLANK: the last column closes the record
+                    column, = struct.unpack_from("<H", body, len(body) - 2)
+                rows, columns = max(rows, row + 1), max(columns, column + 1)
+            elif kind == 0x0200 and len(body) in (10, 14):   # DIMENSIONS: calamine reserves its cells
+                first_row, last_row, first_column, last_column = struct.unpack_from("<HHHH" if len(body) == 10
+                                                                                  else "<IIHH", body)
+                if last_row and last_column:   # as calamine counts them, in 32 bits: a first past the last wraps
+                    rows = max(rows, (last_row - first_row) % 2**32)
+                    columns = max(columns, (last_column - first_column) % 2**32)
+        extents.append((rows, columns))
+    return extents
 
 
 # what makes calamine keep an OpenDocument cell: a type, any value attribute (no type needed), a formula

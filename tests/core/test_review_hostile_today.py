@@ -10,6 +10,10 @@
   petabytes and abort the whole process (SIGABRT: no message, the app gone).
 - An .xls whose sheet is placed past the end of its stream made calamine panic: a Python BaseException
   (pyo3's PanicException) that went past every ``except Exception`` — exit 1 and a traceback, not exit 2.
+- calamine reads an .xls sheet from where its BOUNDSHEET record places it, while the scan measured the
+  records one after another from the start: ten names placed on one sheet of 5 million cells (a 5.6 KB
+  file) made calamine build it ten times, 1.7 GB; a sheet placed inside another record's bytes was not
+  measured at all.
 """
 from __future__ import annotations
 
@@ -172,3 +176,57 @@ def test_an_honest_xls_still_reads(tmp_path):
 
     path = write_xls(tmp_path / "工资表.xls", {"工资": PAYROLL})
     assert [cells[:3] for _, cells in read_rows(path)] == PAYROLL
+
+
+def rec(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def biff(path: Path, *, names: int = 1, far: tuple[int, int] = (2, 0), inside: bool = False) -> Path:
+    """An .xls written record by record (xlwt only puts the stream in a compound file): the header and one
+    person, a number at ``far``; ``names`` BOUNDSHEET records all placing that one sheet; ``inside``: the
+    sheet's records hidden in the body of a record of no known kind."""
+    from xlwt.CompoundDoc import XlsDoc
+
+    def text(word: str) -> bytes:
+        return struct.pack("<HB", len(word), 1) + word.encode("utf-16-le")
+
+    def bof(kind: int) -> bytes:
+        return rec(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0, 6))
+
+    sst = rec(0x00FC, struct.pack("<II", 4, 4) + b"".join(text(word) for word in WORDS))
+    sheet = bof(0x0010) + b"".join(rec(0x00FD, struct.pack("<HHHI", 0, c, 0, c)) for c in range(3)) \
+        + rec(0x00FD, struct.pack("<HHHI", 1, 0, 0, 3)) + rec(0x0203, struct.pack("<HHHd", 1, 1, 0, 5200.0)) \
+        + rec(0x0203, struct.pack("<HHHd", 1, 2, 0, 4500.0)) + rec(0x0203, struct.pack("<HHHd", *far, 0, 1.0)) \
+        + rec(0x000A, b"")
+
+    def globals_(place: int) -> bytes:
+        sheets = b"".join(rec(0x0085, struct.pack("<IBBBB", place, 0, 0, len(f"工资{n}"), 1)
+                              + f"工资{n}".encode("utf-16-le")) for n in range(names))
+        return bof(0x0005) + rec(0x0042, struct.pack("<H", 1200)) + sst + sheets + rec(0x000A, b"")
+
+    place = len(globals_(0)) + (4 if inside else 0)
+    XlsDoc().save(str(path), globals_(place) + (rec(0x1234, sheet) if inside else sheet))
+    return path
+
+
+def test_an_xls_written_record_by_record_reads(tmp_path):
+    from auditor.imports import read_rows
+
+    assert [cells[:3] for _, cells in read_rows(biff(tmp_path / "工资表.xls"))][:2] == PAYROLL
+
+
+def test_names_placed_on_one_sheet_are_refused(db, tmp_path, capsys):
+    """Ten names for one sheet reaching 25,000 rows × 200 columns (within the bound once): calamine built it
+    ten times, the process growing by 1.7 GB."""
+    path = biff(tmp_path / "工资表.xls", names=10, far=(24_999, 199))
+    refused(db, ["import", "henan-2025", "2025-10", "payroll", str(path)], capsys,
+            names=("工资表.xls", "同一段数据"))
+    grown, outcome = in_a_fresh_process(path)
+    assert outcome == "refused"
+    assert grown < 32, f"the process grew by {grown} MB"
+
+
+def test_a_sheet_hidden_inside_another_record_is_measured(db, tmp_path, capsys):
+    path = biff(tmp_path / "工资表.xls", far=(65_535, 199), inside=True)
+    refused(db, ["import", "henan-2025", "2025-10", "payroll", str(path)], capsys, names=("工资表.xls", "范围"))
