@@ -759,7 +759,8 @@ def _scan_xls(data: bytes) -> list[tuple[int, int]]:
     BOUNDSHEET record places it, record by record to its EOF — the cells' reach, or what its DIMENSIONS record
     claims (calamine reserves room for that many cells before it reads one: a 6 KB file claiming 4 billion
     rows made it ask for 10 PB and abort the whole process). Two sheets placed over the same records are
-    refused: ten names for one sheet of 5 million cells made calamine build it ten times (1.7 GB)."""
+    refused: ten names for one sheet of 5 million cells made calamine build it ten times (1.7 GB); so is a
+    sheet of too many merged ranges (7 million, a 53 MB file, were 1.8 GB once handed to Python)."""
     import struct
 
     stream = _compound_stream(data, ("Workbook", "Book"))
@@ -781,7 +782,7 @@ def _scan_xls(data: bytes) -> list[tuple[int, int]]:
     for place in sorted(places):
         if place < reached:
             raise _Refused("多个工作表指向文件中的同一段数据")
-        rows = columns = 0
+        rows = columns = merges = 0
         reached = place + 1
         for kind, end, body in records(place):
             reached = end
@@ -798,6 +799,10 @@ def _scan_xls(data: bytes) -> list[tuple[int, int]]:
                 if last_row and last_column:   # as calamine counts them, in 32 bits: a first past the last wraps
                     rows = max(rows, (last_row - first_row) % 2**32)
                     columns = max(columns, (last_column - first_column) % 2**32)
+            elif kind == 0x00E5 and len(body) >= 2:   # MERGECELLS: read before the bound on them is checked
+                merges += struct.unpack_from("<H", body)[0]
+                if merges > limits.MAX_MERGED_RANGES:
+                    raise _Refused(f"合并单元格超过 {limits.MAX_MERGED_RANGES} 处")
         extents.append((rows, columns))
     return extents
 
