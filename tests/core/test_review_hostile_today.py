@@ -240,3 +240,24 @@ def test_an_xls_of_too_many_merged_ranges_is_refused_before_calamine_reads_it(tm
     grown, outcome = in_a_fresh_process(biff(tmp_path / "工资表.xls", merges=1_000_000))
     assert outcome == "refused"
     assert grown < 32, f"the process grew by {grown} MB"
+
+
+def test_an_xls_of_too_many_sheets_is_refused(tmp_path):
+    """300,000 empty sheets (a 12 MB file) grew the process by 222 MB."""
+    from xlwt.CompoundDoc import XlsDoc
+
+    from auditor.imports import MAX_XLS_SHEETS
+
+    def bof(kind: int) -> bytes:
+        return rec(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0x0DBB, 0x07CC, 0, 6))
+
+    count = MAX_XLS_SHEETS + 1
+    sheet = bof(0x0010) + rec(0x000A, b"")
+    names = [f"s{n}".encode() for n in range(count)]
+    start = len(bof(0x0005)) + sum(4 + 8 + len(name) for name in names) + 4
+    places = [start + n * len(sheet) for n in range(count)]
+    stream = bof(0x0005) + b"".join(rec(0x0085, struct.pack("<IBBBB", place, 0, 0, len(name), 0) + name)
+                                    for place, name in zip(places, names)) + rec(0x000A, b"") + sheet * count
+    path = tmp_path / "工资表.xls"
+    XlsDoc().save(str(path), stream)
+    assert in_a_fresh_process(path)[1] == "refused"
