@@ -5,6 +5,7 @@ import datetime as dt
 import hashlib
 import json
 import json.encoder
+import threading
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -167,12 +168,16 @@ _stored: weakref.WeakKeyDictionary[Store, dict[_Key, tuple[str, tuple[Mapping[st
     weakref.WeakKeyDictionary()
 
 
+_keeping = threading.Lock()   # two imports may finish on two workers at once
+
+
 def _keep(store: Store, key: _Key, sealed: str, records: tuple[Mapping[str, Any], ...] | None) -> None:
-    kept = _stored.setdefault(store, {})
-    for other in [k for k in kept if k[:2] != key[:2] or (k == key and records is None)]:
-        del kept[other]
-    if records is not None:
-        kept[key] = (sealed, records)
+    with _keeping:
+        kept = _stored.setdefault(store, {})
+        for other in [k for k in kept if k[:2] != key[:2] or (k == key and records is None)]:
+            del kept[other]
+        if records is not None:
+            kept[key] = (sealed, records)
 
 
 def _kept(store: Store, key: _Key, sealed: str | None) -> tuple[Mapping[str, Any], ...] | None:
