@@ -391,14 +391,14 @@ def _scan_part(stream: Any) -> tuple[int, int]:
             formats += 1
             if formats > MAX_NUMBER_FORMATS:
                 raise _Refused(f"数字格式超过 {MAX_NUMBER_FORMATS:,} 个，calamine 读取前须全部载入")
-
-    def no_dtd(*_: Any) -> None:
-        raise _Refused("含有 DTD")
+        elif local == "sst":
+            for key, value in attrs.items():
+                if key.rpartition(":")[2] == "uniqueCount":
+                    _check_declared(value)
 
     parser = expat.ParserCreate()
     parser.StartElementHandler = start
-    parser.StartDoctypeDeclHandler = no_dtd
-    parser.EntityDeclHandler = no_dtd
+    parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = _no_dtd
     while chunk := stream.read(_CHUNK):
         parser.Parse(chunk, False)
     parser.Parse(b"", True)
@@ -438,7 +438,7 @@ def _scan_xlsx(path: Path, copy: Path | None = None) -> None:
                     raise InputError(f"{path.name}: “{limits.shown(member.filename)}”中的共享字符串超过 "
                                      f"{limits.MAX_SHARED_STRINGS:,} 条（calamine 读取前须全部载入），"
                                      "请只保留报送的数据")
-                if plain:
+                if plain and not entries.table:
                     continue
             with archive.open(member) as stream:
                 rows, columns = _scan_part(stream)
@@ -473,37 +473,61 @@ def _entries_in(window: bytes, end: int = -1) -> int:
     return count
 
 
-# a longer tag (a prefix of 70 bytes and more) is missed where a read cuts it: once a MiB, 256 entries at most
-_LONGEST_ENTRY_TAG = 80
+_PLAIN_TABLE = re.compile(rb"<sst[\s/>]")
+_PREFIXED_TABLE = re.compile(rb"<(?!/)[^\s<>]*:sst[\s/>]")
+_DECLARED = re.compile(rb"""uniqueCount\s*=\s*(["'])([^"'<>&]*)\1""")
 
 
 class _Entries:
-    """A part's stream that counts the shared-string entries (``<si>``, any prefix) read through it.
+    """A part's stream that counts the shared-string entries (``<si>``, any prefix) read through it, and checks
+    what each table (``<sst>``, any prefix) declares it holds.
 
     calamine reads the table the workbook's relationships name — any part, under any name — whole, before a
-    cell: 20 million empty entries inflate from 500 KB to half a gigabyte of strings. So every part is counted,
-    on the read that scans its cells. A match holds no `<` but its first, so one that begins before a read's
-    last `<` ends before it: counted there; from that `<` on, carried to the next read (if a tag could still
-    begin there)."""
+    cell: 20 million empty entries inflate from 500 KB to half a gigabyte of strings; and it reserves room for
+    the entries the table declares (``uniqueCount``) before it reads one: 4 billion, in a few KB, aborted the
+    whole process. So every part is looked at, on the read that scans its cells. A tag holds no `<` but its
+    first: a read ends where its last tag is whole; a tag still open is carried to the next read whole, and one
+    longer than a read (1 MiB), or a table's tag written with an entity, sends the part to the exact scan
+    (``table``), which reads the tag as expat decodes it."""
 
     def __init__(self, stream: Any) -> None:
         self.stream, self.carry, self.count = stream, b"", 0
+        self.table = False
 
     def read(self, size: int = -1) -> bytes:
         chunk: bytes = self.stream.read(size)
         if self.count > limits.MAX_SHARED_STRINGS:
             return chunk
-        if not chunk:
-            self.count += _entries_in(self.carry)  # the part's last tag
-            self.carry = b""
-            return chunk
         window = self.carry + chunk if self.carry else chunk
         cut = window.rfind(b"<")
-        if cut == -1 or len(window) - cut > _LONGEST_ENTRY_TAG:
-            cut = len(window)
+        if not chunk or cut == -1:
+            cut = len(window)                      # the part's end, or no tag
+        elif window.find(b">", cut) != -1 and not _PLAIN_TABLE.match(window, cut) \
+                and not _PREFIXED_TABLE.match(window, cut):
+            cut = len(window)                      # the last tag is whole (a table's is kept to the next `<`:
+                                                   # a `>` may stand in its attribute values)
+        elif len(window) - cut > _CHUNK:
+            cut, self.table = len(window), True    # a tag longer than a read: no honest part has one
         self.count += _entries_in(window, cut)
+        if b"sst" in window:
+            self._tables(window, cut)
         self.carry = window[cut:]
         return chunk
+
+    def _tables(self, window: bytes, end: int) -> None:
+        found = list(_PLAIN_TABLE.finditer(window, 0, end)) if b"<sst" in window else []
+        if b":sst" in window:
+            found += _PREFIXED_TABLE.finditer(window, 0, end)
+        for match in found:
+            stop = window.find(b"<", match.end(), end)
+            tag = window[match.start():end if stop == -1 else stop]   # and any text after it: on the safe side
+            if b"uniqueCount" not in tag:
+                continue
+            declared = _DECLARED.findall(tag)
+            if b"&" in tag or len(declared) != tag.count(b"uniqueCount"):
+                self.table = True                  # written in a way only a parser reads: the exact scan
+            for _, value in declared:
+                _check_declared(value.decode("latin-1"))
 
     def drained(self) -> int:
         """The count once the rest of the part (what the scan did not need) is read too, or past the limit."""
@@ -512,9 +536,12 @@ class _Entries:
         return self.count
 
 
-def _shared_strings(stream: Any) -> int:
-    """How many shared-string entries one part holds (:class:`_Entries`), counted until past the limit."""
-    return _Entries(stream).drained()
+def _check_declared(value: str) -> None:
+    """A table's declared ``uniqueCount`` as Rust's parse reads it (an optional `+`, leading zeros): refused past
+    the limit on entries, before calamine reserves room for that many."""
+    digits = value.strip().removeprefix("+").lstrip("0")
+    if digits.isdigit() and (len(digits) > 12 or int(digits) > limits.MAX_SHARED_STRINGS):
+        raise _Refused(f"共享字符串表声明 {limits.shown(value)} 条，超过 {limits.MAX_SHARED_STRINGS:,} 条")
 
 
 def _no_dtd(*_: Any) -> None:
@@ -852,16 +879,13 @@ def _scan_ods(path: Path, copy: Path | None = None) -> list[tuple[int, int]]:
             if filled:
                 extents[-1][0] = max(extents[-1][0], row)
 
-    def no_dtd(*_: Any) -> None:
-        raise _Refused("含有 DTD")
-
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo("content.xml")
         if info.file_size > limits.MAX_UNZIPPED_BYTES:
             raise _Refused(f"解压后超过 {limits.MAX_UNZIPPED_BYTES // 2**20} MB")
         parser = expat.ParserCreate()
         parser.StartElementHandler, parser.EndElementHandler = start, end
-        parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = no_dtd
+        parser.StartDoctypeDeclHandler = parser.EntityDeclHandler = _no_dtd
         with archive.open(info) as source:
             while chunk := source.read(2**20):
                 parser.Parse(chunk, False)

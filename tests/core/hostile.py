@@ -62,3 +62,42 @@ def write_members(archive, members) -> None:
         if mode:
             info.external_attr = mode[0] << 16
         archive.writestr(info, data)
+
+
+READ_CHILD = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from auditor.errors import InputError
+from auditor.imports import read_rows
+import python_calamine
+
+def peak():
+    return next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) // 1024
+
+before = peak()
+try:
+    read_rows(Path(sys.argv[2]))
+    outcome = "read"
+except InputError as refusal:
+    outcome = str(refusal)
+print(peak() - before)
+print(outcome)
+"""
+
+
+def read_in_fresh_process(path: Path) -> tuple[int, str]:
+    """Read the spreadsheet ``path`` in a process of its own (python-calamine already loaded): (the megabytes
+    the process grew by, the refusal's message or "read"). The process must not die (an abort, a panic)."""
+    import subprocess
+    import sys
+
+    import pytest
+
+    if not Path("/proc/self/status").is_file():
+        pytest.skip("the peak of a process is read from /proc")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", READ_CHILD, str(root), str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, f"the process died ({done.returncode}): {done.stderr[-500:]}"
+    grown, outcome = done.stdout.split("\n", 1)
+    return int(grown), outcome.strip()
